@@ -1,0 +1,389 @@
+package org.bitcoinrpc.client;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything a {@link BitcoinRpcClient} is built from. Immutable; build with {@link #builder()},
+ * derive a changed copy with {@link #mutate()}.
+ * <p>
+ * The URL picks the transport and TLS: {@code ws://}/{@code wss://} for a websocket (btcd, path
+ * usually {@code /ws}), {@code http://}/{@code https://} for HTTP POST (Bitcoin Core, or btcd).
+ * TLS is on for {@code wss} and {@code https}, with TLS 1.2 at least, and there is never a
+ * fall-back to plain text.
+ */
+public final class ClientOptions {
+
+	/** Default time a call may take before it fails with {@link RpcTimeoutException}. */
+	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+	/** Default time to open a TCP connection (and, for websockets, finish the handshake). */
+	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default bound on calls sent and not yet answered; past it a call fails fast. */
+	public static final int DEFAULT_MAX_PENDING_REQUESTS = 10_000;
+
+	/**
+	 * Default largest reply, in bytes (or chars, for a websocket text message). A full block at
+	 * verbosity 2 is tens of megabytes of JSON, so the default is generous.
+	 */
+	public static final int DEFAULT_MAX_RESPONSE_SIZE = 128 * 1024 * 1024;
+
+	/** Default number of HTTP connections kept to the node. */
+	public static final int DEFAULT_MAX_CONNECTIONS = 16;
+
+	/** Default bound, in bytes, on websocket messages queued for sending. */
+	public static final int DEFAULT_SEND_BUFFER_LIMIT = 32 * 1024 * 1024;
+
+	/** Default bound on notifications queued for listeners; past it the newest are dropped and counted. */
+	public static final int DEFAULT_NOTIFICATION_QUEUE_SIZE = 10_000;
+
+	private final URI url;
+
+	private final TransportMode mode;
+
+	private final @Nullable String user;
+
+	private final @Nullable String password;
+
+	private final @Nullable Path cookieFile;
+
+	private final byte @Nullable [] trustedCertificates;
+
+	private final @Nullable ProxyOptions proxy;
+
+	private final Duration requestTimeout;
+
+	private final Duration connectTimeout;
+
+	private final int maxPendingRequests;
+
+	private final int maxResponseSize;
+
+	private final int maxConnections;
+
+	private final int sendBufferLimit;
+
+	private final int notificationQueueSize;
+
+	private ClientOptions(Builder builder) {
+		if (builder.url == null) {
+			throw new IllegalArgumentException("url must be set");
+		}
+		this.url = builder.url;
+		this.mode = TransportMode.forScheme(builder.url.getScheme());
+		if (builder.cookieFile != null && (builder.user != null || builder.password != null)) {
+			throw new IllegalArgumentException("set either user and password or cookieFile, not both");
+		}
+		this.user = builder.user;
+		this.password = builder.password;
+		this.cookieFile = builder.cookieFile;
+		this.trustedCertificates = builder.trustedCertificates;
+		this.proxy = builder.proxy;
+		this.requestTimeout = builder.requestTimeout;
+		this.connectTimeout = builder.connectTimeout;
+		this.maxPendingRequests = builder.maxPendingRequests;
+		this.maxResponseSize = builder.maxResponseSize;
+		this.maxConnections = builder.maxConnections;
+		this.sendBufferLimit = builder.sendBufferLimit;
+		this.notificationQueueSize = builder.notificationQueueSize;
+	}
+
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** A builder holding a copy of every option of this instance. */
+	public Builder mutate() {
+		Builder builder = new Builder();
+		builder.url = this.url;
+		builder.user = this.user;
+		builder.password = this.password;
+		builder.cookieFile = this.cookieFile;
+		builder.trustedCertificates = this.trustedCertificates;
+		builder.proxy = this.proxy;
+		builder.requestTimeout = this.requestTimeout;
+		builder.connectTimeout = this.connectTimeout;
+		builder.maxPendingRequests = this.maxPendingRequests;
+		builder.maxResponseSize = this.maxResponseSize;
+		builder.maxConnections = this.maxConnections;
+		builder.sendBufferLimit = this.sendBufferLimit;
+		builder.notificationQueueSize = this.notificationQueueSize;
+		return builder;
+	}
+
+	/** The node's URL (never holds credentials). */
+	public URI url() {
+		return this.url;
+	}
+
+	/** The transport the URL's scheme selects. */
+	public TransportMode mode() {
+		return this.mode;
+	}
+
+	/** Whether the URL asks for TLS ({@code wss} or {@code https}). */
+	public boolean tls() {
+		String scheme = this.url.getScheme().toLowerCase(java.util.Locale.ROOT);
+		return scheme.equals("wss") || scheme.equals("https");
+	}
+
+	public @Nullable String user() {
+		return this.user;
+	}
+
+	public @Nullable String password() {
+		return this.password;
+	}
+
+	/** Bitcoin Core's cookie file ({@code __cookie__:<hex>}), read at connect and again after a 401. */
+	public @Nullable Path cookieFile() {
+		return this.cookieFile;
+	}
+
+	/** PEM certificates to trust instead of the system CAs, or {@code null} for the system CAs. */
+	public byte @Nullable [] trustedCertificates() {
+		return (this.trustedCertificates != null) ? this.trustedCertificates.clone() : null;
+	}
+
+	public @Nullable ProxyOptions proxy() {
+		return this.proxy;
+	}
+
+	public Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public int maxPendingRequests() {
+		return this.maxPendingRequests;
+	}
+
+	public int maxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public int maxConnections() {
+		return this.maxConnections;
+	}
+
+	public int sendBufferLimit() {
+		return this.sendBufferLimit;
+	}
+
+	public int notificationQueueSize() {
+		return this.notificationQueueSize;
+	}
+
+	@Override
+	public String toString() {
+		return "ClientOptions[url=" + this.url + ", mode=" + this.mode + ", user=" + this.user
+				+ ", password=" + ((this.password != null) ? "******" : null) + ", cookieFile=" + this.cookieFile
+				+ ", trustedCertificates=" + ((this.trustedCertificates != null) ? this.trustedCertificates.length + " bytes" : null)
+				+ ", proxy=" + this.proxy + ", requestTimeout=" + this.requestTimeout + ", connectTimeout="
+				+ this.connectTimeout + ", maxPendingRequests=" + this.maxPendingRequests + ", maxResponseSize="
+				+ this.maxResponseSize + ", maxConnections=" + this.maxConnections + ", sendBufferLimit="
+				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + "]";
+	}
+
+	/** Collects options; every setter checks its argument and names it in the error. */
+	public static final class Builder {
+
+		private @Nullable URI url;
+
+		private @Nullable String user;
+
+		private @Nullable String password;
+
+		private @Nullable Path cookieFile;
+
+		private byte @Nullable [] trustedCertificates;
+
+		private @Nullable ProxyOptions proxy;
+
+		private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+
+		private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+
+		private int maxPendingRequests = DEFAULT_MAX_PENDING_REQUESTS;
+
+		private int maxResponseSize = DEFAULT_MAX_RESPONSE_SIZE;
+
+		private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+
+		private int sendBufferLimit = DEFAULT_SEND_BUFFER_LIMIT;
+
+		private int notificationQueueSize = DEFAULT_NOTIFICATION_QUEUE_SIZE;
+
+		private Builder() {
+		}
+
+		/** The node's URL, e.g. {@code wss://127.0.0.1:8334/ws} or {@code http://127.0.0.1:8332/}. */
+		public Builder url(String url) {
+			Objects.requireNonNull(url, "url must not be null");
+			try {
+				return url(new URI(url.trim()));
+			}
+			catch (URISyntaxException ex) {
+				throw new IllegalArgumentException("url is not a valid URI: " + ex.getMessage(), ex);
+			}
+		}
+
+		/** The node's URL; credentials go in {@link #user}/{@link #password}, never in the URL. */
+		public Builder url(URI url) {
+			Objects.requireNonNull(url, "url must not be null");
+			if (url.getScheme() == null) {
+				throw new IllegalArgumentException("url must have a scheme (ws, wss, http or https): " + url);
+			}
+			TransportMode.forScheme(url.getScheme());
+			if (url.getHost() == null || url.getHost().isEmpty()) {
+				throw new IllegalArgumentException("url must name a host: " + url.getScheme() + "://" + url.getRawAuthority());
+			}
+			if (url.getRawUserInfo() != null) {
+				throw new IllegalArgumentException(
+						"url must not contain credentials; set user and password instead (url host: " + url.getHost() + ")");
+			}
+			this.url = url;
+			return this;
+		}
+
+		public Builder user(@Nullable String user) {
+			this.user = user;
+			return this;
+		}
+
+		public Builder password(@Nullable String password) {
+			this.password = password;
+			return this;
+		}
+
+		/** User and password for HTTP basic auth (btcd's rpcuser/rpcpass, Core's rpcuser/rpcpassword or rpcauth). */
+		public Builder credentials(String user, String password) {
+			this.user = Objects.requireNonNull(user, "user must not be null");
+			this.password = Objects.requireNonNull(password, "password must not be null");
+			return this;
+		}
+
+		/** Bitcoin Core's {@code .cookie} file; checked when the client connects. */
+		public Builder cookieFile(@Nullable Path cookieFile) {
+			this.cookieFile = cookieFile;
+			return this;
+		}
+
+		/** PEM text of the certificate(s) to trust, e.g. btcd's {@code rpc.cert}. */
+		public Builder trustedCertificates(byte @Nullable [] pem) {
+			this.trustedCertificates = (pem != null) ? pem.clone() : null;
+			return this;
+		}
+
+		/** Reads the PEM certificate(s) to trust from a file now, failing with the file's name. */
+		public Builder trustedCertificates(Path pemFile) {
+			Objects.requireNonNull(pemFile, "trustedCertificates file must not be null");
+			try {
+				this.trustedCertificates = Files.readAllBytes(pemFile);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("cannot read trustedCertificates file " + pemFile + ": " + ex, ex);
+			}
+			return this;
+		}
+
+		public Builder proxy(@Nullable ProxyOptions proxy) {
+			this.proxy = proxy;
+			return this;
+		}
+
+		public Builder requestTimeout(Duration requestTimeout) {
+			this.requestTimeout = positive(requestTimeout, "requestTimeout");
+			return this;
+		}
+
+		public Builder connectTimeout(Duration connectTimeout) {
+			this.connectTimeout = positive(connectTimeout, "connectTimeout");
+			return this;
+		}
+
+		public Builder maxPendingRequests(int maxPendingRequests) {
+			this.maxPendingRequests = atLeastOne(maxPendingRequests, "maxPendingRequests");
+			return this;
+		}
+
+		public Builder maxResponseSize(int maxResponseSize) {
+			if (maxResponseSize < 1024) {
+				throw new IllegalArgumentException("maxResponseSize must be at least 1024 bytes, was " + maxResponseSize);
+			}
+			this.maxResponseSize = maxResponseSize;
+			return this;
+		}
+
+		public Builder maxConnections(int maxConnections) {
+			this.maxConnections = atLeastOne(maxConnections, "maxConnections");
+			return this;
+		}
+
+		public Builder sendBufferLimit(int sendBufferLimit) {
+			this.sendBufferLimit = atLeastOne(sendBufferLimit, "sendBufferLimit");
+			return this;
+		}
+
+		public Builder notificationQueueSize(int notificationQueueSize) {
+			this.notificationQueueSize = atLeastOne(notificationQueueSize, "notificationQueueSize");
+			return this;
+		}
+
+		public ClientOptions build() {
+			return new ClientOptions(this);
+		}
+
+		private static Duration positive(Duration value, String name) {
+			Objects.requireNonNull(value, name + " must not be null");
+			if (value.isNegative() || value.isZero()) {
+				throw new IllegalArgumentException(name + " must be positive, was " + value);
+			}
+			return value;
+		}
+
+		private static int atLeastOne(int value, String name) {
+			if (value < 1) {
+				throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+			}
+			return value;
+		}
+
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		if (this == other) {
+			return true;
+		}
+		if (!(other instanceof ClientOptions that)) {
+			return false;
+		}
+		return this.url.equals(that.url) && Objects.equals(this.user, that.user)
+				&& Objects.equals(this.password, that.password) && Objects.equals(this.cookieFile, that.cookieFile)
+				&& Arrays.equals(this.trustedCertificates, that.trustedCertificates)
+				&& Objects.equals(this.proxy, that.proxy) && this.requestTimeout.equals(that.requestTimeout)
+				&& this.connectTimeout.equals(that.connectTimeout) && this.maxPendingRequests == that.maxPendingRequests
+				&& this.maxResponseSize == that.maxResponseSize && this.maxConnections == that.maxConnections
+				&& this.sendBufferLimit == that.sendBufferLimit && this.notificationQueueSize == that.notificationQueueSize;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.url, this.user, this.cookieFile, this.proxy, this.requestTimeout, this.maxPendingRequests);
+	}
+
+}

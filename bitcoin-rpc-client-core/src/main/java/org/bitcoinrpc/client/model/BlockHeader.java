@@ -1,0 +1,35 @@
+package org.bitcoinrpc.client.model;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code getblockheader <hash> true}, as btcd and Bitcoin Core send it.
+ *
+ * @param hash the block hash (RPC byte order)
+ * @param confirmations confirmations; -1 when the block is not on the main chain
+ * @param height the height
+ * @param version the version field
+ * @param versionHex the version as 8 hex digits
+ * @param merkleRoot the merkle root
+ * @param time the block time, Unix seconds
+ * @param medianTime median time past (Core only)
+ * @param nonce the nonce (unsigned 32-bit)
+ * @param bits the compact target, hex
+ * @param target the full target, hex (Core 29 and later)
+ * @param difficulty the difficulty (Core prints it in exponent form)
+ * @param chainWork total work in the chain up to this block, hex (Core only)
+ * @param txCount number of transactions (Core only)
+ * @param previousBlockHash the previous block's hash; absent for the genesis block
+ * @param nextBlockHash the next block's hash; absent at the tip
+ */
+public record BlockHeader(String hash, long confirmations, long height, long version,
+		@JsonProperty("versionHex") @Nullable String versionHex, @JsonProperty("merkleroot") String merkleRoot,
+		long time, @JsonProperty("mediantime") @Nullable Long medianTime, long nonce, String bits,
+		@Nullable String target, BigDecimal difficulty, @JsonProperty("chainwork") @Nullable String chainWork,
+		@JsonProperty("nTx") @Nullable Integer txCount,
+		@JsonProperty("previousblockhash") @Nullable String previousBlockHash,
+		@JsonProperty("nextblockhash") @Nullable String nextBlockHash) {
+}

@@ -1,0 +1,207 @@
+package org.bitcoinrpc.client.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.util.TokenBuffer;
+
+/**
+ * Writes JSON-RPC requests and classifies what the node sends back. Thread-safe and stateless
+ * apart from its {@link ObjectMapper}, which is shared by every call of a client.
+ * <p>
+ * Requests always carry {@code "jsonrpc":"1.0"} and a numeric id: btcd answers a request without
+ * {@code jsonrpc} with an empty body, and closes the socket on a request without an id.
+ */
+public final class JsonRpcCodec {
+
+	/** The protocol version written in every request. */
+	public static final String JSONRPC_VERSION = "1.0";
+
+	private final ObjectMapper mapper;
+
+	public JsonRpcCodec() {
+		this(defaultMapper());
+	}
+
+	public JsonRpcCodec(ObjectMapper mapper) {
+		this.mapper = mapper;
+	}
+
+	/**
+	 * The mapper replies are decoded with: unknown fields are ignored (nodes add fields across
+	 * versions), and floating-point numbers read into untyped targets become {@code BigDecimal}
+	 * so amounts never pass through {@code double}.
+	 */
+	public static ObjectMapper defaultMapper() {
+		return JsonMapper.builder()
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.build();
+	}
+
+	public ObjectMapper mapper() {
+		return this.mapper;
+	}
+
+	/** The request as UTF-8 JSON: {@code {"jsonrpc":"1.0","id":id,"method":method,"params":[...]}}. */
+	public byte[] encodeRequest(long id, String method, List<?> params) {
+		return this.mapper.writeValueAsBytes(new Request(JSONRPC_VERSION, id, method, params));
+	}
+
+	/** The same request as text, for a websocket text frame. */
+	public String encodeRequestText(long id, String method, List<?> params) {
+		return this.mapper.writeValueAsString(new Request(JSONRPC_VERSION, id, method, params));
+	}
+
+	/**
+	 * Classifies one message. Never throws: anything that is not JSON-RPC comes back as
+	 * {@link InboundMessage.Malformed}, or as a {@link InboundMessage.Response} with a malformation
+	 * when the message names an id, so that the right caller learns what went wrong.
+	 */
+	public InboundMessage decode(JsonText text) {
+		try (JsonParser parser = text.parser(this.mapper)) {
+			JsonToken first = parser.nextToken();
+			InboundMessage message;
+			if (first == JsonToken.START_OBJECT) {
+				message = readObject(parser, text);
+			}
+			else if (first == JsonToken.START_ARRAY) {
+				List<InboundMessage> messages = new ArrayList<>();
+				JsonToken token;
+				while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+					if (token == JsonToken.START_OBJECT) {
+						messages.add(readObject(parser, text));
+					}
+					else {
+						parser.skipChildren();
+						messages.add(new InboundMessage.Malformed("batch element is not a JSON object"));
+					}
+				}
+				message = new InboundMessage.Batch(messages);
+			}
+			else {
+				return new InboundMessage.Malformed((first == null) ? "empty message" : "not a JSON object or array");
+			}
+			if (parser.nextToken() != null) {
+				return new InboundMessage.Malformed("trailing content after the JSON value");
+			}
+			return message;
+		}
+		catch (JacksonException ex) {
+			return new InboundMessage.Malformed("not valid JSON: " + ex.getOriginalMessage());
+		}
+	}
+
+	private InboundMessage readObject(JsonParser parser, JsonText text) {
+		Long id = null;
+		boolean idInvalid = false;
+		String method = null;
+		boolean methodInvalid = false;
+		JsonNode params = null;
+		ResultValue result = null;
+		RpcError error = null;
+		String malformation = null;
+		JsonToken token;
+		while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			switch (name) {
+				case "id" -> {
+					if (value == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+						id = parser.getLongValue();
+					}
+					else if (value != JsonToken.VALUE_NULL) {
+						idInvalid = true;
+						parser.skipChildren();
+					}
+				}
+				case "result" -> result = readResult(parser, value, text);
+				case "error" -> {
+					if (value == JsonToken.START_OBJECT) {
+						error = readError(parser);
+					}
+					else if (value != JsonToken.VALUE_NULL) {
+						malformation = "error member is not an object";
+						parser.skipChildren();
+					}
+				}
+				case "method" -> {
+					if (value == JsonToken.VALUE_STRING) {
+						method = parser.getString();
+					}
+					else {
+						methodInvalid = value != JsonToken.VALUE_NULL;
+						parser.skipChildren();
+					}
+				}
+				case "params" -> params = parser.readValueAsTree();
+				default -> parser.skipChildren();
+			}
+		}
+		if (token != JsonToken.END_OBJECT) {
+			return new InboundMessage.Malformed("unexpected token " + token);
+		}
+		if (method != null || methodInvalid) {
+			if (id != null || idInvalid) {
+				return new InboundMessage.Malformed("the node sent a request (method with an id), which a client does not serve");
+			}
+			if (methodInvalid) {
+				return new InboundMessage.Malformed("notification method is not a string");
+			}
+			return new InboundMessage.Notification(method, (params != null) ? params : JsonNodeFactory.instance.arrayNode());
+		}
+		if (malformation == null && error == null && result == null) {
+			malformation = (id == null && !idInvalid) ? "notification without a method" : "reply has neither result nor error";
+		}
+		if (error != null) {
+			result = null;
+		}
+		return new InboundMessage.Response(idInvalid ? null : id, error, result, malformation);
+	}
+
+	private static @Nullable ResultValue readResult(JsonParser parser, JsonToken value, JsonText text) {
+		if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+			int start = text.offset(parser.currentTokenLocation());
+			parser.skipChildren();
+			int end = text.offset(parser.currentLocation());
+			return new ResultValue.Slice(text, start, end);
+		}
+		TokenBuffer buffer = TokenBuffer.forBuffering(parser, parser.objectReadContext());
+		buffer.copyCurrentEvent(parser);
+		return new ResultValue.Scalar(buffer);
+	}
+
+	private static RpcError readError(JsonParser parser) {
+		int code = 0;
+		String message = "";
+		JsonToken token;
+		while ((token = parser.nextToken()) == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			JsonToken value = parser.nextToken();
+			if (name.equals("code") && value == JsonToken.VALUE_NUMBER_INT) {
+				code = parser.getIntValue();
+			}
+			else if (name.equals("message") && value == JsonToken.VALUE_STRING) {
+				message = parser.getString();
+			}
+			else {
+				parser.skipChildren();
+			}
+		}
+		return new RpcError(code, message);
+	}
+
+	/** Field order matters to no node, but keeping btcd's own order makes captures easy to compare. */
+	private record Request(String jsonrpc, long id, String method, List<?> params) {
+	}
+
+}

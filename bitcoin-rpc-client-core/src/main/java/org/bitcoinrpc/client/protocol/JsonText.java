@@ -1,0 +1,96 @@
+package org.bitcoinrpc.client.protocol;
+
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * A JSON message as it came off the wire: UTF-8 bytes (HTTP bodies) or chars (websocket text
+ * messages). Parsing straight from these avoids copying a large reply into another form, and a
+ * reply's {@code result} can be kept as an offset range into it until the reply's id is known.
+ */
+public sealed interface JsonText {
+
+	/** A parser over the whole text. */
+	JsonParser parser(ObjectMapper mapper);
+
+	/** A parser over {@code [start, end)} of the text. */
+	JsonParser parser(ObjectMapper mapper, int start, int end);
+
+	/** The offset of a location in this text's units (bytes or chars). */
+	int offset(TokenStreamLocation location);
+
+	/** Length in this text's units. */
+	int length();
+
+	/** The text for a log line, shortened to at most {@code max} characters. */
+	String preview(int max);
+
+	static JsonText of(byte[] utf8) {
+		return new Utf8(utf8, utf8.length);
+	}
+
+	static JsonText of(byte[] utf8, int length) {
+		return new Utf8(utf8, length);
+	}
+
+	static JsonText of(String text) {
+		char[] chars = text.toCharArray();
+		return new Chars(chars, chars.length);
+	}
+
+	static JsonText of(char[] chars, int length) {
+		return new Chars(chars, length);
+	}
+
+	/** UTF-8 bytes; both nodes send UTF-8 (Core's warm-up messages contain U+2026). */
+	record Utf8(byte[] bytes, int length) implements JsonText {
+
+		@Override
+		public JsonParser parser(ObjectMapper mapper) {
+			return mapper.createParser(this.bytes, 0, this.length);
+		}
+
+		@Override
+		public JsonParser parser(ObjectMapper mapper, int start, int end) {
+			return mapper.createParser(this.bytes, start, end - start);
+		}
+
+		@Override
+		public int offset(TokenStreamLocation location) {
+			return (int) location.getByteOffset();
+		}
+
+		@Override
+		public String preview(int max) {
+			return new String(this.bytes, 0, Math.min(this.length, max), java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+	}
+
+	/** Chars of a text message. */
+	record Chars(char[] chars, int length) implements JsonText {
+
+		@Override
+		public JsonParser parser(ObjectMapper mapper) {
+			return mapper.createParser(this.chars, 0, this.length);
+		}
+
+		@Override
+		public JsonParser parser(ObjectMapper mapper, int start, int end) {
+			return mapper.createParser(this.chars, start, end - start);
+		}
+
+		@Override
+		public int offset(TokenStreamLocation location) {
+			return (int) location.getCharOffset();
+		}
+
+		@Override
+		public String preview(int max) {
+			return new String(this.chars, 0, Math.min(this.length, max));
+		}
+
+	}
+
+}

@@ -1,0 +1,30 @@
+package org.bitcoinrpc.client.transport;
+
+/**
+ * Short descriptions of low-level failures for our error messages: Jetty's exceptions often carry
+ * a dump of the whole connection state, which buries the point.
+ */
+final class Causes {
+
+	private static final int MAX_MESSAGE = 160;
+
+	private Causes() {
+	}
+
+	static String describe(Throwable cause) {
+		String message = cause.getMessage();
+		String name = cause.getClass().getSimpleName();
+		if (message == null || message.isBlank()) {
+			return name;
+		}
+		int dump = message.indexOf("::");
+		if (dump > 0) {
+			message = message.substring(0, dump);
+		}
+		if (message.length() > MAX_MESSAGE) {
+			message = message.substring(0, MAX_MESSAGE) + "...";
+		}
+		return name + ": " + message;
+	}
+
+}

@@ -1,0 +1,213 @@
+package org.bitcoinrpc.client.transport;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.bitcoinrpc.client.RpcAuthenticationException;
+import org.bitcoinrpc.client.RpcConnectionException;
+import org.bitcoinrpc.client.RpcEndpointException;
+import org.bitcoinrpc.client.RpcHttpStatusException;
+import org.bitcoinrpc.client.RpcProtocolException;
+import org.bitcoinrpc.client.RpcResponseTooLargeException;
+import org.bitcoinrpc.client.internal.PendingRequest;
+import org.bitcoinrpc.client.internal.PendingRequests;
+import org.bitcoinrpc.client.internal.ReplyRouter;
+import org.bitcoinrpc.client.protocol.InboundMessage;
+import org.bitcoinrpc.client.protocol.JsonRpcCodec;
+import org.bitcoinrpc.client.protocol.JsonText;
+import org.eclipse.jetty.client.BufferingResponseListener;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+
+/**
+ * One POST per call. Jetty keeps connections alive and pools them (bounded by
+ * {@code maxConnections}); btcd closes each connection after one reply, which Jetty handles by
+ * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes.
+ * <p>
+ * Status mapping: 401/403 is an authentication error (after one cookie re-read, because Bitcoin
+ * Core rewrites its cookie at every start); a JSON-RPC error body is the RPC error whatever the
+ * status (Core sends them on 404 and 500); any other non-2xx is an {@link RpcHttpStatusException}.
+ */
+public final class HttpPostTransport implements Transport {
+
+	/** How much longer than our own timer Jetty waits, so that our clearer timeout error wins. */
+	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
+
+	private static final int BODY_PREVIEW = 512;
+
+	private final HttpClient http;
+
+	private final URI url;
+
+	private final String endpoint;
+
+	private final Credentials credentials;
+
+	private final JsonRpcCodec codec;
+
+	private final PendingRequests pending;
+
+	private final ReplyRouter router;
+
+	private final int maxResponseSize;
+
+	/** Written by connect/disconnect from any thread. */
+	private volatile boolean open;
+
+	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
+			PendingRequests pending, ReplyRouter router, int maxResponseSize) {
+		this.http = http;
+		this.url = url;
+		this.endpoint = url.toString();
+		this.credentials = credentials;
+		this.codec = codec;
+		this.pending = pending;
+		this.router = router;
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	@Override
+	public CompletableFuture<Void> connect() {
+		try {
+			// Reads the cookie file now, so a missing one is reported at start, not at the first call.
+			this.credentials.authorization();
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		this.open = true;
+		return CompletableFuture.completedFuture(null);
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.open;
+	}
+
+	@Override
+	public void disconnect() {
+		this.open = false;
+	}
+
+	@Override
+	public void send(PendingRequest<?> request, List<?> params) {
+		byte[] body;
+		try {
+			body = this.codec.encodeRequest(request.id(), request.method(), params);
+		}
+		catch (RuntimeException ex) {
+			this.pending.fail(request.id(), new IllegalArgumentException(
+					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
+			return;
+		}
+		post(request, body, true);
+	}
+
+	private void post(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
+		String authorization;
+		try {
+			authorization = this.credentials.authorization();
+		}
+		catch (RuntimeException ex) {
+			this.pending.fail(request.id(), ex);
+			return;
+		}
+		Request post = this.http.newRequest(this.url)
+			.method(HttpMethod.POST)
+			.body(new BytesRequestContent("application/json", body))
+			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+		if (authorization != null) {
+			post.headers((headers) -> headers.put(HttpHeader.AUTHORIZATION, authorization));
+		}
+		post.send(new BufferingResponseListener(this.maxResponseSize) {
+
+			@Override
+			public void onComplete(Result result) {
+				handle(request, body, result, this, mayReloadCredentials);
+			}
+
+		});
+	}
+
+	private void handle(PendingRequest<?> request, byte[] body, Result result, BufferingResponseListener listener,
+			boolean mayReloadCredentials) {
+		if (result.isFailed()) {
+			this.pending.fail(request.id(), failure(request, result));
+			return;
+		}
+		int status = result.getResponse().getStatus();
+		if (status == 401 || status == 403) {
+			if (mayReloadCredentials && status == 401 && this.credentials.reload()) {
+				post(request, body, false);
+				return;
+			}
+			this.pending.fail(request.id(), new RpcAuthenticationException("The node at " + this.endpoint
+					+ " refused the credentials (HTTP " + status + ") for " + request.method()));
+			return;
+		}
+		byte[] content = listener.getContent();
+		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		if (message instanceof InboundMessage.Response response && response.id() != null
+				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
+			PendingRequest<?> removed = this.pending.remove(request.id());
+			if (removed != null) {
+				this.router.complete(removed, response);
+			}
+			return;
+		}
+		this.pending.fail(request.id(), unusableReply(request, status, content, message));
+	}
+
+	private RuntimeException failure(PendingRequest<?> request, Result result) {
+		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
+		if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("Buffering capacity")) {
+			return new RpcResponseTooLargeException("The reply to " + request.method() + " from " + this.endpoint
+					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
+		}
+		return new RpcConnectionException("POST of " + request.method() + " to " + this.endpoint + " failed: " + Causes.describe(cause)
+				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
+	}
+
+	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content,
+			InboundMessage message) {
+		String text = preview(content);
+		if (status / 100 == 2) {
+			if (message == null) {
+				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
+				return new RpcProtocolException("Empty reply (HTTP " + status + ") to " + request.method() + " from " + this.endpoint);
+			}
+			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() != request.id()) {
+				return new RpcProtocolException("Reply to " + request.method() + " from " + this.endpoint + " carries id "
+						+ response.id() + " instead of " + request.id());
+			}
+			return new RpcProtocolException("Unusable reply (HTTP " + status + ") to " + request.method() + " from "
+					+ this.endpoint + ": " + ((message instanceof InboundMessage.Malformed malformed) ? malformed.reason() : text));
+		}
+		if (status == 404) {
+			return new RpcEndpointException("No JSON-RPC endpoint at " + this.endpoint + " (HTTP 404" + (text.isBlank() ? "" : ": " + text) + ")");
+		}
+		return new RpcHttpStatusException("HTTP " + status + " from " + this.endpoint + " for " + request.method()
+				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
+	}
+
+	private static boolean isBlank(byte[] content) {
+		for (byte b : content) {
+			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String preview(byte[] content) {
+		return new String(content, 0, Math.min(content.length, BODY_PREVIEW), StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.bitcoinrpc.client.transport;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.bitcoinrpc.client.internal.PendingRequest;
+
+/**
+ * Carries requests to the node and replies back. A transport never completes a future itself
+ * except through {@code PendingRequests}, so a request is completed exactly once.
+ */
+public interface Transport {
+
+	/** Opens the connection (websocket handshake) or prepares to send (HTTP). */
+	CompletableFuture<Void> connect();
+
+	/**
+	 * Sends a request that is already registered as pending. A failure to send fails that request
+	 * (and only it); this method does not throw.
+	 */
+	void send(PendingRequest<?> request, List<?> params);
+
+	/** Whether requests can be sent now. */
+	boolean isOpen();
+
+	/** Drops the connection; pending requests are failed by the client. Idempotent. */
+	void disconnect();
+
+	/** Releases what the transport itself created; called once, at shutdown, after {@link #disconnect()}. */
+	default void stop() {
+	}
+
+	/** Receives connection loss; called at most once per connection, from a transport thread. */
+	interface Listener {
+
+		void onConnectionLost(Throwable cause);
+
+	}
+
+}

@@ -1,0 +1,47 @@
+package org.bitcoinrpc.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The wire transcripts recorded from btcd 0.24.2 and Bitcoin Core 31.0, shipped verbatim on the
+ * classpath (see {@code fixtures/README.md} beside them). Tests decode them; the simulated node
+ * answers in their shape.
+ */
+public final class Fixtures {
+
+	private static final ObjectMapper MAPPER = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private Fixtures() {
+	}
+
+	/**
+	 * One transcript, for example {@code fixture("btcd/http-getblockcount.json")}. Numbers keep
+	 * their exact literals (big integers and decimals are not rounded).
+	 */
+	public static JsonNode fixture(String name) {
+		try (InputStream in = Fixtures.class.getResourceAsStream("fixtures/" + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No fixture named " + name);
+			}
+			return MAPPER.readTree(in);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The {@code response} member of a transcript as compact JSON text, as the node sent it (modulo whitespace). */
+	public static String responseBody(String name) {
+		return MAPPER.writeValueAsString(fixture(name).get("response"));
+	}
+
+}
