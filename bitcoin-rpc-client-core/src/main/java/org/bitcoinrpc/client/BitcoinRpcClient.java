@@ -4,27 +4,25 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.bitcoinrpc.client.internal.NotificationDispatcher;
+import org.bitcoinrpc.client.internal.ConnectionWatchdog;
+import org.bitcoinrpc.client.internal.EventDispatcher;
+import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.internal.PendingRequest;
 import org.bitcoinrpc.client.internal.PendingRequests;
 import org.bitcoinrpc.client.internal.ReplyRouter;
-import org.bitcoinrpc.client.model.Block;
-import org.bitcoinrpc.client.model.BlockHeader;
+import org.bitcoinrpc.client.internal.Subscriptions;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.transport.Credentials;
 import org.bitcoinrpc.client.transport.HttpPostTransport;
 import org.bitcoinrpc.client.transport.JettyHttpClientFactory;
+import org.bitcoinrpc.client.transport.Retries;
 import org.bitcoinrpc.client.transport.Transport;
 import org.bitcoinrpc.client.transport.WebSocketTransport;
 import org.eclipse.jetty.client.HttpClient;
@@ -32,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 
@@ -47,9 +46,15 @@ import tools.jackson.databind.ObjectReader;
  * }</pre>
  * Every call comes in two forms: {@code xxxAsync} returns a {@link CompletableFuture}, the plain
  * form blocks. Every future completes: with the result, an {@link RpcErrorException} from the
- * node, or a {@link RpcTimeoutException}, {@link RpcConnectionException},
- * {@link RpcShutdownException}, {@link RpcProtocolException} or
- * {@link RpcRequestRejectedException}.
+ * node, or a {@link RpcTimeoutException}, {@link RpcConnectionException} (and its
+ * {@link RpcMaybeExecutedException}), {@link RpcShutdownException}, {@link RpcProtocolException}
+ * or {@link RpcRequestRejectedException}.
+ * <p>
+ * Over a websocket the client reconnects by itself (unless {@link ClientOptions#reconnect()} is
+ * off): it registers the notification subscriptions again, then resends the calls that were in
+ * flight and are safe to run twice ({@link ResendPolicy}); the others fail with
+ * {@link RpcMaybeExecutedException}. Calls made while reconnecting wait, bounded by their
+ * timeout ({@link DisconnectedBehavior}).
  * <p>
  * Futures complete on the client's I/O threads: chain with the {@code ...Async} methods of
  * {@code CompletableFuture} before doing anything slow or blocking in a callback.
@@ -57,7 +62,7 @@ import tools.jackson.databind.ObjectReader;
  * Thread-safe: one instance serves any number of threads. {@link #shutdown()} releases every
  * thread and connection the client made.
  */
-public final class BitcoinRpcClient implements AutoCloseable {
+public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BitcoinRpcClient.class);
 
@@ -73,18 +78,24 @@ public final class BitcoinRpcClient implements AutoCloseable {
 
 	private final PendingRequests pending;
 
-	private final NotificationDispatcher notifications;
+	private final EventDispatcher events;
 
 	private final ReplyRouter router;
+
+	private final Subscriptions subscriptions = new Subscriptions();
+
+	private final AtomicLong resent = new AtomicLong();
 
 	private final HttpClient httpClient;
 
 	private final Transport transport;
 
+	private final ConnectionWatchdog watchdog;
+
 	private final AtomicLong ids = new AtomicLong();
 
-	/** Changed by connect, disconnect, connection loss and shutdown, from any thread; compare-and-set only. */
-	private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.DISCONNECTED);
+	/** Added and removed from any thread; read by every call's completion. */
+	private final java.util.List<CallObserver> callObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
 	/** Result readers by target type; a reader is immutable and reused by every call of its type. */
 	private final ConcurrentHashMap<Type, ObjectReader> readers = new ConcurrentHashMap<>();
@@ -104,18 +115,23 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
 		this.pending = new PendingRequests(options.maxPendingRequests(), this.timer, this.endpoint);
-		this.notifications = new NotificationDispatcher(options.notificationQueueSize(), name + "-notifications");
-		this.router = new ReplyRouter(this.pending, this.notifications, this.codec.mapper(), this.endpoint);
+		this.events = new EventDispatcher(options.notificationQueueSize(), name + "-events");
+		this.router = new ReplyRouter(this.pending, this.events, this.codec.mapper(), this.endpoint);
 		Credentials credentials = Credentials.from(options);
 		this.httpClient = JettyHttpClientFactory.create(options, name);
 		try {
+			WatchdogListener listener = new WatchdogListener();
 			this.transport = switch (options.mode()) {
 				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials, this.codec,
-						this.pending, this.router, this::connectionLost, options.maxResponseSize(),
-						options.sendBufferLimit());
+						this.pending, this.router, listener, options.maxResponseSize(), options.sendBufferLimit(),
+						this.timer, options.keepAliveInterval(), options.keepAliveTimeout());
 				case HTTP_POST -> new HttpPostTransport(this.httpClient, options.url(), credentials, this.codec,
-						this.pending, this.router, options.maxResponseSize());
+						this.pending, this.router, options.maxResponseSize(),
+						new Retries(options.resendPolicy(), options.reconnectDelay(), this.timer, this.resent));
 			};
+			this.watchdog = new ConnectionWatchdog(this.transport, this.pending, this.events, this.timer,
+					this.subscriptions, this::sendRegistration, options, this.resent);
+			listener.watchdog = this.watchdog;
 		}
 		catch (RuntimeException ex) {
 			releaseResources();
@@ -138,67 +154,38 @@ public final class BitcoinRpcClient implements AutoCloseable {
 	/**
 	 * Connects: opens the websocket (handshake with credentials), or, over HTTP, checks that the
 	 * credentials can be read and marks the client ready (each call then opens or reuses a
-	 * connection). Completes exceptionally with an {@link RpcAuthenticationException},
-	 * {@link RpcEndpointException} or {@link RpcConnectionException}.
+	 * connection). The future reports this first attempt and fails with an
+	 * {@link RpcAuthenticationException}, {@link RpcEndpointException} or
+	 * {@link RpcConnectionException}; with reconnect on, a failed websocket attempt is then
+	 * retried in the background like a lost connection (state {@link ConnectionState#RECONNECTING}).
 	 */
 	public CompletableFuture<Void> connectAsync() {
-		ConnectionState current = this.state.get();
-		if (current == ConnectionState.SHUT_DOWN) {
-			return CompletableFuture.failedFuture(shutdownError("connect"));
-		}
-		if (current == ConnectionState.CONNECTED && this.transport.isOpen()) {
-			return CompletableFuture.completedFuture(null);
-		}
-		if (!this.state.compareAndSet(current, ConnectionState.CONNECTING)) {
-			return CompletableFuture.failedFuture(new RpcConnectionException(
-					"Another connect or disconnect to " + this.endpoint + " is in progress (state " + this.state.get() + ")"));
-		}
-		return this.transport.connect().whenComplete((ignored, failure) -> {
-			if (failure == null) {
-				if (!this.state.compareAndSet(ConnectionState.CONNECTING, ConnectionState.CONNECTED)) {
-					// Shut down while the handshake ran: do not leave the fresh connection open.
-					this.transport.disconnect();
-				}
-				else {
-					logger.info("Connected to {} ({})", this.endpoint, this.options.mode());
-				}
-			}
-			else {
-				this.state.compareAndSet(ConnectionState.CONNECTING, ConnectionState.DISCONNECTED);
-			}
-		});
+		return this.watchdog.connect();
 	}
 
 	/** Blocking form of {@link #connectAsync()}. */
 	public void connect() {
-		await(connectAsync());
+		Futures.await(connectAsync());
 	}
 
 	/**
-	 * Drops the connection. Pending calls fail with an {@link RpcConnectionException}; new calls
-	 * fail fast until {@link #connect()} is called again. Idempotent, safe from any thread.
+	 * Drops the connection. With reconnect on, the client reconnects and resends what is safe, like
+	 * after any lost connection; with it off, pending calls fail with an
+	 * {@link RpcConnectionException} and new calls fail fast until {@link #connect()}. Idempotent,
+	 * safe from any thread.
 	 */
 	public void disconnect() {
-		ConnectionState current = this.state.get();
-		if (current == ConnectionState.SHUT_DOWN || current == ConnectionState.DISCONNECTED) {
-			return;
-		}
-		if (this.state.compareAndSet(current, ConnectionState.DISCONNECTED)) {
-			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
-					+ ") to " + this.endpoint + " failed: the client disconnected; it may or may not have run on the node"));
-			this.transport.disconnect();
-		}
+		this.watchdog.disconnect();
 	}
 
 	/**
 	 * Shuts the client down: from the moment this is called no call is accepted, every pending call
-	 * fails with an {@link RpcShutdownException}, and the connection, threads and timers are
-	 * released in the background ({@link #awaitShutdown} waits for that). Idempotent, safe from any
-	 * thread, including the client's own callbacks.
+	 * fails with an {@link RpcShutdownException}, no reconnect happens, and the connection, threads
+	 * and timers are released in the background ({@link #awaitShutdown} waits for that). Idempotent,
+	 * safe from any thread, including the client's own callbacks.
 	 */
 	public void shutdown() {
-		ConnectionState previous = this.state.getAndSet(ConnectionState.SHUT_DOWN);
-		if (previous == ConnectionState.SHUT_DOWN) {
+		if (!this.watchdog.shutdown()) {
 			return;
 		}
 		int failed = this.pending.failAll((request) -> shutdownError(request.method() + " (id " + request.id() + ")"));
@@ -230,7 +217,9 @@ public final class BitcoinRpcClient implements AutoCloseable {
 
 	private void releaseResources() {
 		try {
-			this.transport.stop();
+			if (this.transport != null) {
+				this.transport.stop();
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Stopping the transport for {} failed", this.endpoint, ex);
@@ -243,10 +232,10 @@ public final class BitcoinRpcClient implements AutoCloseable {
 				logger.debug("Stopping the HTTP client for {} failed", this.endpoint, ex);
 			}
 			this.timer.shutdownNow();
-			this.notifications.shutdown();
+			this.events.shutdown();
 			try {
 				this.timer.awaitTermination(5, TimeUnit.SECONDS);
-				this.notifications.awaitTermination(Duration.ofSeconds(5));
+				this.events.awaitTermination(Duration.ofSeconds(5));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -255,22 +244,16 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		}
 	}
 
-	private void connectionLost(Throwable cause) {
-		if (this.state.compareAndSet(ConnectionState.CONNECTED, ConnectionState.DISCONNECTED)) {
-			logger.warn("{}", cause.getMessage());
-		}
-		this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
-				+ ") failed: " + cause.getMessage() + "; it may or may not have run on the node", cause));
-	}
+	// ---------------------------------------------------------------- state
 
 	/** The connection state now. */
 	public ConnectionState state() {
-		return this.state.get();
+		return this.watchdog.state();
 	}
 
 	/** Whether calls are sent now. */
 	public boolean isConnected() {
-		return this.state.get() == ConnectionState.CONNECTED && this.transport.isOpen();
+		return this.watchdog.state() == ConnectionState.CONNECTED && this.transport.isOpen();
 	}
 
 	/** The options the client was built with. */
@@ -278,9 +261,19 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		return this.options;
 	}
 
-	/** Calls sent and not yet answered. */
+	/** Calls sent (or waiting for a connection) and not yet answered. */
 	public int pendingRequests() {
 		return this.pending.size();
+	}
+
+	/** Reconnect attempts since the last good connection (0 while connected). */
+	public int reconnectAttempts() {
+		return this.watchdog.reconnectAttempts();
+	}
+
+	/** Calls sent again: resent after a reconnect, or retried over HTTP. */
+	public long resentRequests() {
+		return this.resent.get();
 	}
 
 	/** Messages from the node that were not valid JSON-RPC, or replies that could not be used. */
@@ -288,9 +281,9 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		return this.router.malformedMessages();
 	}
 
-	/** Notifications dropped because listeners fell behind. */
+	/** Events dropped because listeners fell behind. */
 	public long droppedNotifications() {
-		return this.notifications.dropped();
+		return this.events.dropped();
 	}
 
 	/** The next request id: 64-bit, from an atomic counter, for hand-made requests. */
@@ -298,106 +291,48 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		return this.ids.incrementAndGet();
 	}
 
-	/** Adds a listener for the node's push notifications (btcd websocket). */
-	public void addNotificationListener(RawNotificationListener listener) {
-		this.notifications.addListener(Objects.requireNonNull(listener, "listener must not be null"));
+	/** Adds a listener for the node's notifications and the client's connection events. */
+	public void addListener(BitcoinEventListener listener) {
+		this.events.addListener(Objects.requireNonNull(listener, "listener must not be null"));
 	}
 
-	public void removeNotificationListener(RawNotificationListener listener) {
-		this.notifications.removeListener(listener);
+	public void removeListener(BitcoinEventListener listener) {
+		this.events.removeListener(listener);
 	}
 
-	// ---------------------------------------------------------------- generic calls
+	/** Adds an observer told about every call's outcome and duration (metrics). */
+	public void addCallObserver(CallObserver observer) {
+		this.callObservers.add(Objects.requireNonNull(observer, "observer must not be null"));
+	}
 
-	/** Calls any method; the result is decoded into {@code resultType}. */
+	public void removeCallObserver(CallObserver observer) {
+		this.callObservers.remove(observer);
+	}
+
+	// ---------------------------------------------------------------- calls
+
+	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType) {
 		return callAsync(method, params, resultType, this.options.requestTimeout());
 	}
 
-	/** Calls any method with its own timeout. */
+	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType, Duration timeout) {
 		Objects.requireNonNull(resultType, "resultType must not be null");
 		return send(method, params, reader(resultType, resultType), timeout);
 	}
 
-	/** Calls any method with a generic result type, e.g. {@code new TypeReference<List<String>>() {}}. */
+	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType) {
 		return callAsync(method, params, resultType, this.options.requestTimeout());
 	}
 
-	/** Calls any method with a generic result type and its own timeout. */
+	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType,
 			Duration timeout) {
 		Objects.requireNonNull(resultType, "resultType must not be null");
 		return send(method, params, reader(resultType.getType(), resultType), timeout);
 	}
-
-	/** Blocking form of {@link #callAsync(String, List, Class)}. */
-	public <T> @Nullable T call(String method, List<?> params, Class<T> resultType) {
-		return await(callAsync(method, params, resultType));
-	}
-
-	/** Blocking form of {@link #callAsync(String, List, Class, Duration)}. */
-	public <T> @Nullable T call(String method, List<?> params, Class<T> resultType, Duration timeout) {
-		return await(callAsync(method, params, resultType, timeout));
-	}
-
-	/** Blocking form of {@link #callAsync(String, List, TypeReference)}. */
-	public <T> @Nullable T call(String method, List<?> params, TypeReference<T> resultType) {
-		return await(callAsync(method, params, resultType));
-	}
-
-	// ---------------------------------------------------------------- typed calls
-
-	/** {@code getblockcount}: the height of the best chain. */
-	public CompletableFuture<Long> getBlockCountAsync() {
-		return callAsync("getblockcount", List.of(), Long.class);
-	}
-
-	public long getBlockCount() {
-		return required(await(getBlockCountAsync()), "getblockcount");
-	}
-
-	/** {@code getbestblockhash}: the hash of the best chain's tip. */
-	public CompletableFuture<String> getBestBlockHashAsync() {
-		return callAsync("getbestblockhash", List.of(), String.class);
-	}
-
-	public String getBestBlockHash() {
-		return required(await(getBestBlockHashAsync()), "getbestblockhash");
-	}
-
-	/** {@code getblockhash <height>}: the hash of the best-chain block at a height. */
-	public CompletableFuture<String> getBlockHashAsync(long height) {
-		return callAsync("getblockhash", List.of(height), String.class);
-	}
-
-	public String getBlockHash(long height) {
-		return required(await(getBlockHashAsync(height)), "getblockhash");
-	}
-
-	/** {@code getblockheader <hash> true}: the decoded header. */
-	public CompletableFuture<BlockHeader> getBlockHeaderAsync(String blockHash) {
-		return callAsync("getblockheader", List.of(hash(blockHash), true), BlockHeader.class);
-	}
-
-	public BlockHeader getBlockHeader(String blockHash) {
-		return required(await(getBlockHeaderAsync(blockHash)), "getblockheader");
-	}
-
-	/**
-	 * {@code getblock <hash> 1}: the block with its transaction ids. The verbosity is sent as an
-	 * integer, which both nodes accept (btcd rejects booleans).
-	 */
-	public CompletableFuture<Block> getBlockAsync(String blockHash) {
-		return callAsync("getblock", List.of(hash(blockHash), 1), Block.class);
-	}
-
-	public Block getBlock(String blockHash) {
-		return required(await(getBlockAsync(blockHash)), "getblock");
-	}
-
-	// ---------------------------------------------------------------- plumbing
 
 	private <T> CompletableFuture<T> send(String method, List<?> params, ObjectReader reader, Duration timeout) {
 		Objects.requireNonNull(method, "method must not be null");
@@ -406,15 +341,33 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		if (timeout.isNegative() || timeout.isZero()) {
 			return CompletableFuture.failedFuture(new IllegalArgumentException("timeout must be positive, was " + timeout));
 		}
-		ConnectionState current = this.state.get();
-		if (current == ConnectionState.SHUT_DOWN) {
-			return CompletableFuture.failedFuture(shutdownError(method));
+		CompletableFuture<T> result = sendObserved(method, params, reader, timeout);
+		if (!this.callObservers.isEmpty()) {
+			long start = System.nanoTime();
+			result.whenComplete((value, failure) -> observe(method, failure, System.nanoTime() - start));
 		}
-		if (current != ConnectionState.CONNECTED) {
-			return CompletableFuture.failedFuture(new RpcConnectionException("Not connected to " + this.endpoint
-					+ " (state " + current + "); " + method + " was not sent"));
+		return result;
+	}
+
+	private void observe(String method, @Nullable Throwable failure, long durationNanos) {
+		CallOutcome outcome = (failure == null) ? CallOutcome.SUCCESS : CallOutcome.of(failure);
+		for (CallObserver observer : this.callObservers) {
+			try {
+				observer.onCallCompleted(method, outcome, durationNanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Call observer {} failed", observer, ex);
+			}
 		}
-		PendingRequest<T> request = new PendingRequest<>(nextId(), method, reader, timeout);
+	}
+
+	private <T> CompletableFuture<T> sendObserved(String method, List<?> params, ObjectReader reader, Duration timeout) {
+		RuntimeException refusal = this.watchdog.refusal(method);
+		if (refusal != null) {
+			return CompletableFuture.failedFuture(refusal);
+		}
+		PendingRequest<T> request = new PendingRequest<>(nextId(), method, params, reader, timeout,
+				Subscriptions.tracks(method) ? () -> recordSubscription(method, params) : null);
 		try {
 			this.pending.register(request);
 		}
@@ -422,13 +375,32 @@ public final class BitcoinRpcClient implements AutoCloseable {
 			return CompletableFuture.failedFuture(ex);
 		}
 		// shutdown() sets the state before failing what is pending: a request registered after that
-		// sweep sees the state here, so none is left behind.
-		if (this.state.get() == ConnectionState.SHUT_DOWN) {
-			this.pending.fail(request.id(), shutdownError(method));
-			return request.future();
-		}
-		this.transport.send(request, params);
+		// sweep sees the state in dispatch, so none is left behind.
+		this.watchdog.dispatch(request);
 		return request.future();
+	}
+
+	/** A re-registration after a reconnect: sent at once, whatever the state says. */
+	private CompletableFuture<?> sendRegistration(String method, JsonNode params) {
+		List<JsonNode> list = new java.util.ArrayList<>();
+		params.forEach(list::add);
+		PendingRequest<Object> request = new PendingRequest<>(nextId(), method, list, reader(Void.class, Void.class),
+				this.options.requestTimeout(), null);
+		try {
+			this.pending.register(request);
+		}
+		catch (RpcRequestRejectedException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		if (request.claimWrite() && !this.transport.send(request)) {
+			this.pending.fail(request.id(), new RpcConnectionException("Connection to " + this.endpoint
+					+ " lost before " + method + " could be registered again"));
+		}
+		return request.future();
+	}
+
+	private void recordSubscription(String method, List<?> params) {
+		this.subscriptions.record(method, this.codec.mapper().valueToTree(params));
 	}
 
 	private ObjectReader reader(Type type, Object jacksonType) {
@@ -443,60 +415,25 @@ public final class BitcoinRpcClient implements AutoCloseable {
 		return new RpcShutdownException(what + " to " + this.endpoint + " failed: the client is shut down");
 	}
 
-	private static String hash(String blockHash) {
-		Objects.requireNonNull(blockHash, "blockHash must not be null");
-		if (blockHash.length() != 64) {
-			throw new IllegalArgumentException("blockHash must be 64 hex characters, was " + blockHash.length());
-		}
-		return blockHash;
-	}
-
-	private static <T> T required(@Nullable T value, String method) {
-		if (value == null) {
-			throw new RpcProtocolException(method + " returned null");
-		}
-		return value;
-	}
-
-	/**
-	 * Waits for a future and rethrows its failure as it is (the client's own exceptions are
-	 * unchecked). Interruption fails the wait, not the call: the call still completes later.
-	 */
-	private static <T> T await(CompletableFuture<T> future) {
-		try {
-			return future.get();
-		}
-		catch (ExecutionException ex) {
-			throw rethrow(ex.getCause());
-		}
-		catch (CompletionException ex) {
-			throw rethrow(ex.getCause());
-		}
-		catch (CancellationException ex) {
-			throw new BitcoinRpcException("The call was cancelled", ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new BitcoinRpcException("Interrupted while waiting for the reply", ex);
-		}
-	}
-
-	private static RuntimeException rethrow(@Nullable Throwable cause) {
-		if (cause instanceof CompletionException && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		if (cause instanceof RuntimeException runtime) {
-			return runtime;
-		}
-		if (cause instanceof Error error) {
-			throw error;
-		}
-		return new BitcoinRpcException(String.valueOf(cause), cause);
-	}
-
 	@Override
 	public String toString() {
-		return "BitcoinRpcClient[" + this.endpoint + ", " + this.options.mode() + ", " + this.state.get() + "]";
+		return "BitcoinRpcClient[" + this.endpoint + ", " + this.options.mode() + ", " + state() + "]";
+	}
+
+	/** Hands connection loss to the watchdog, which exists only once the transport does. */
+	private static final class WatchdogListener implements Transport.Listener {
+
+		/** Set once in the constructor, before any connection can exist. */
+		private volatile @Nullable ConnectionWatchdog watchdog;
+
+		@Override
+		public void onConnectionLost(Throwable cause) {
+			ConnectionWatchdog target = this.watchdog;
+			if (target != null) {
+				target.onConnectionLost(cause);
+			}
+		}
+
 	}
 
 }

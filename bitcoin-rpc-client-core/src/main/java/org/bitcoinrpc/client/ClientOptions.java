@@ -47,6 +47,28 @@ public final class ClientOptions {
 	/** Default bound on notifications queued for listeners; past it the newest are dropped and counted. */
 	public static final int DEFAULT_NOTIFICATION_QUEUE_SIZE = 10_000;
 
+	/** Default: reconnect automatically after the websocket is lost. */
+	public static final boolean DEFAULT_RECONNECT = true;
+
+	/** Default first reconnect delay, and the step of the default linear policy. */
+	public static final Duration DEFAULT_RECONNECT_INITIAL_DELAY = Duration.ofSeconds(5);
+
+	/** Default longest reconnect delay. */
+	public static final Duration DEFAULT_RECONNECT_MAX_DELAY = Duration.ofSeconds(60);
+
+	/** Default reconnect policy: the Go client's 5 s times the attempt, at most 60 s. */
+	public static final Delay DEFAULT_RECONNECT_DELAY = Delay.linear(DEFAULT_RECONNECT_INITIAL_DELAY,
+			DEFAULT_RECONNECT_MAX_DELAY);
+
+	/** Default time between websocket pings; zero turns keep-alive off. */
+	public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(30);
+
+	/** Default time a pong may take before the connection is declared dead. */
+	public static final Duration DEFAULT_KEEP_ALIVE_TIMEOUT = Duration.ofSeconds(10);
+
+	/** Default for calls made while reconnecting. */
+	public static final DisconnectedBehavior DEFAULT_DISCONNECTED_BEHAVIOR = DisconnectedBehavior.WAIT_FOR_RECONNECT;
+
 	private final URI url;
 
 	private final TransportMode mode;
@@ -75,6 +97,18 @@ public final class ClientOptions {
 
 	private final int notificationQueueSize;
 
+	private final boolean reconnect;
+
+	private final Delay reconnectDelay;
+
+	private final Duration keepAliveInterval;
+
+	private final Duration keepAliveTimeout;
+
+	private final DisconnectedBehavior disconnectedBehavior;
+
+	private final ResendPolicy resendPolicy;
+
 	private ClientOptions(Builder builder) {
 		if (builder.url == null) {
 			throw new IllegalArgumentException("url must be set");
@@ -96,6 +130,12 @@ public final class ClientOptions {
 		this.maxConnections = builder.maxConnections;
 		this.sendBufferLimit = builder.sendBufferLimit;
 		this.notificationQueueSize = builder.notificationQueueSize;
+		this.reconnect = builder.reconnect;
+		this.reconnectDelay = builder.reconnectDelay;
+		this.keepAliveInterval = builder.keepAliveInterval;
+		this.keepAliveTimeout = builder.keepAliveTimeout;
+		this.disconnectedBehavior = builder.disconnectedBehavior;
+		this.resendPolicy = builder.resendPolicy;
 	}
 
 	public static Builder builder() {
@@ -118,6 +158,12 @@ public final class ClientOptions {
 		builder.maxConnections = this.maxConnections;
 		builder.sendBufferLimit = this.sendBufferLimit;
 		builder.notificationQueueSize = this.notificationQueueSize;
+		builder.reconnect = this.reconnect;
+		builder.reconnectDelay = this.reconnectDelay;
+		builder.keepAliveInterval = this.keepAliveInterval;
+		builder.keepAliveTimeout = this.keepAliveTimeout;
+		builder.disconnectedBehavior = this.disconnectedBehavior;
+		builder.resendPolicy = this.resendPolicy;
 		return builder;
 	}
 
@@ -187,6 +233,32 @@ public final class ClientOptions {
 		return this.notificationQueueSize;
 	}
 
+	/** Whether a lost websocket is reconnected automatically. */
+	public boolean reconnect() {
+		return this.reconnect;
+	}
+
+	public Delay reconnectDelay() {
+		return this.reconnectDelay;
+	}
+
+	/** Time between websocket pings; zero when keep-alive is off. */
+	public Duration keepAliveInterval() {
+		return this.keepAliveInterval;
+	}
+
+	public Duration keepAliveTimeout() {
+		return this.keepAliveTimeout;
+	}
+
+	public DisconnectedBehavior disconnectedBehavior() {
+		return this.disconnectedBehavior;
+	}
+
+	public ResendPolicy resendPolicy() {
+		return this.resendPolicy;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientOptions[url=" + this.url + ", mode=" + this.mode + ", user=" + this.user
@@ -195,7 +267,9 @@ public final class ClientOptions {
 				+ ", proxy=" + this.proxy + ", requestTimeout=" + this.requestTimeout + ", connectTimeout="
 				+ this.connectTimeout + ", maxPendingRequests=" + this.maxPendingRequests + ", maxResponseSize="
 				+ this.maxResponseSize + ", maxConnections=" + this.maxConnections + ", sendBufferLimit="
-				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + "]";
+				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + ", reconnect=" + this.reconnect
+				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
+				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", resendPolicy=" + this.resendPolicy + "]";
 	}
 
 	/** Collects options; every setter checks its argument and names it in the error. */
@@ -226,6 +300,18 @@ public final class ClientOptions {
 		private int sendBufferLimit = DEFAULT_SEND_BUFFER_LIMIT;
 
 		private int notificationQueueSize = DEFAULT_NOTIFICATION_QUEUE_SIZE;
+
+		private boolean reconnect = DEFAULT_RECONNECT;
+
+		private Delay reconnectDelay = DEFAULT_RECONNECT_DELAY;
+
+		private Duration keepAliveInterval = DEFAULT_KEEP_ALIVE_INTERVAL;
+
+		private Duration keepAliveTimeout = DEFAULT_KEEP_ALIVE_TIMEOUT;
+
+		private DisconnectedBehavior disconnectedBehavior = DEFAULT_DISCONNECTED_BEHAVIOR;
+
+		private ResendPolicy resendPolicy = ResendPolicy.readOnlyCalls();
 
 		private Builder() {
 		}
@@ -343,6 +429,45 @@ public final class ClientOptions {
 			return this;
 		}
 
+		/** Whether to reconnect a lost websocket automatically (default true). */
+		public Builder reconnect(boolean reconnect) {
+			this.reconnect = reconnect;
+			return this;
+		}
+
+		/** The delay before each reconnect attempt, and between HTTP retries. */
+		public Builder reconnectDelay(Delay reconnectDelay) {
+			this.reconnectDelay = Objects.requireNonNull(reconnectDelay, "reconnectDelay must not be null");
+			return this;
+		}
+
+		/** Time between websocket pings; {@link Duration#ZERO} turns keep-alive off. */
+		public Builder keepAliveInterval(Duration keepAliveInterval) {
+			Objects.requireNonNull(keepAliveInterval, "keepAliveInterval must not be null");
+			if (keepAliveInterval.isNegative()) {
+				throw new IllegalArgumentException("keepAliveInterval must not be negative, was " + keepAliveInterval);
+			}
+			this.keepAliveInterval = keepAliveInterval;
+			return this;
+		}
+
+		/** Time a pong may take; past it the connection counts as dead (a half-open TCP connection). */
+		public Builder keepAliveTimeout(Duration keepAliveTimeout) {
+			this.keepAliveTimeout = positive(keepAliveTimeout, "keepAliveTimeout");
+			return this;
+		}
+
+		public Builder disconnectedBehavior(DisconnectedBehavior disconnectedBehavior) {
+			this.disconnectedBehavior = Objects.requireNonNull(disconnectedBehavior, "disconnectedBehavior must not be null");
+			return this;
+		}
+
+		/** Which in-flight calls are sent again after a reconnect (default: read-only calls). */
+		public Builder resendPolicy(ResendPolicy resendPolicy) {
+			this.resendPolicy = Objects.requireNonNull(resendPolicy, "resendPolicy must not be null");
+			return this;
+		}
+
 		public ClientOptions build() {
 			return new ClientOptions(this);
 		}
@@ -378,7 +503,10 @@ public final class ClientOptions {
 				&& Objects.equals(this.proxy, that.proxy) && this.requestTimeout.equals(that.requestTimeout)
 				&& this.connectTimeout.equals(that.connectTimeout) && this.maxPendingRequests == that.maxPendingRequests
 				&& this.maxResponseSize == that.maxResponseSize && this.maxConnections == that.maxConnections
-				&& this.sendBufferLimit == that.sendBufferLimit && this.notificationQueueSize == that.notificationQueueSize;
+				&& this.sendBufferLimit == that.sendBufferLimit && this.notificationQueueSize == that.notificationQueueSize
+				&& this.reconnect == that.reconnect && this.reconnectDelay.equals(that.reconnectDelay)
+				&& this.keepAliveInterval.equals(that.keepAliveInterval) && this.keepAliveTimeout.equals(that.keepAliveTimeout)
+				&& this.disconnectedBehavior == that.disconnectedBehavior && this.resendPolicy.equals(that.resendPolicy);
 	}
 
 	@Override

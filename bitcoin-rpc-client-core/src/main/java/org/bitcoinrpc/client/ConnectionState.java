@@ -11,6 +11,12 @@ public enum ConnectionState {
 	/** A connection attempt is in progress. */
 	CONNECTING,
 
+	/**
+	 * The connection was lost (or the first attempt failed) and the client is reconnecting; calls
+	 * wait or fail fast according to {@link DisconnectedBehavior}.
+	 */
+	RECONNECTING,
+
 	/** Connected: calls are sent. In HTTP mode, ready to send (each call opens or reuses a connection). */
 	CONNECTED,
 

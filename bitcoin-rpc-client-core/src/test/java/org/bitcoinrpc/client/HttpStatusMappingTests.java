@@ -57,7 +57,8 @@ class HttpStatusMappingTests {
 	}
 
 	private BitcoinRpcClient connect(ClientOptions.Builder builder) {
-		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.port() + "/").build());
+		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.port() + "/")
+			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
 		this.client.connect();
 		return this.client;
 	}
@@ -145,6 +146,39 @@ class HttpStatusMappingTests {
 			assertThat(ex.status()).isEqualTo(503);
 			assertThat(ex.body()).isEqualTo("Work queue depth exceeded");
 		});
+	}
+
+	@Test
+	void workQueueFullAndWarmUpAreRetriedForSafeCalls() {
+		server.stubFor(post(urlEqualTo("/")).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503).withBody("Work queue depth exceeded")).willSetStateTo("warming"));
+		JsonNode warmup = Fixtures.fixture("core/http-warmup-28-v1-verifying-blocks.json");
+		server.stubFor(post(urlEqualTo("/")).inScenario("busy").whenScenarioStateIs("warming")
+			.willReturn(aResponse().withStatus(500).withBody(echoingId(warmup.get("response")))).willSetStateTo("ready"));
+		server.stubFor(post(urlEqualTo("/")).inScenario("busy").whenScenarioStateIs("ready")
+			.willReturn(aResponse().withStatus(200).withBody(echoingId(Fixtures.fixture("btcd/http-getblockcount.json").get("response")))));
+		BitcoinRpcClient client = connect();
+		assertThat(client.getBlockCount()).isEqualTo(121);
+		assertThat(client.resentRequests()).isEqualTo(2);
+		server.verify(3, postRequestedFor(urlEqualTo("/")));
+	}
+
+	@Test
+	void unsafeCallsAreNeverRetried() {
+		server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withBody("Work queue depth exceeded")));
+		BitcoinRpcClient client = connect();
+		assertThatThrownBy(() -> client.call("sendrawtransaction", List.of("00"), String.class))
+			.isInstanceOf(RpcHttpStatusException.class);
+		server.verify(1, postRequestedFor(urlEqualTo("/")));
+		assertThat(client.resentRequests()).isZero();
+	}
+
+	@Test
+	void retriesStopAfterTheCap() {
+		server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withBody("Work queue depth exceeded")));
+		BitcoinRpcClient client = connect();
+		assertThatThrownBy(client::getBlockCount).isInstanceOf(RpcHttpStatusException.class);
+		server.verify(1 + org.bitcoinrpc.client.transport.Retries.MAX_RETRIES, postRequestedFor(urlEqualTo("/")));
 	}
 
 	@Test
@@ -240,10 +274,12 @@ class HttpStatusMappingTests {
 		try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			port = socket.getLocalPort();
 		}
-		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + port + "/").build());
+		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + port + "/")
+			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
 		this.client.connect();
 		assertThatThrownBy(this.client::getBlockCount).isInstanceOf(RpcConnectionException.class)
 			.hasMessageContaining("127.0.0.1:" + port);
+		assertThat(this.client.resentRequests()).isEqualTo(org.bitcoinrpc.client.transport.Retries.MAX_RETRIES);
 	}
 
 }

@@ -61,11 +61,6 @@ public final class PendingRequests {
 		return request;
 	}
 
-	/** Completes a request that {@link #remove} returned. */
-	public static void complete(PendingRequest<?> request, @Nullable Object value) {
-		request.complete(value);
-	}
-
 	/** Fails a request that {@link #remove} returned. */
 	public static void fail(PendingRequest<?> request, Throwable error) {
 		request.fail(error);
@@ -93,6 +88,11 @@ public final class PendingRequests {
 		// Futures are completed outside the iteration: their callbacks may register new requests.
 		failed.forEach((request) -> request.fail(error.apply(request)));
 		return failed.size();
+	}
+
+	/** A snapshot of the pending requests, in no particular order. */
+	public List<PendingRequest<?>> snapshot() {
+		return new ArrayList<>(this.requests.values());
 	}
 
 	/** The number of requests awaiting a reply. */

@@ -22,7 +22,7 @@ public final class ReplyRouter {
 
 	private final PendingRequests pending;
 
-	private final NotificationDispatcher notifications;
+	private final EventDispatcher notifications;
 
 	private final ObjectMapper mapper;
 
@@ -32,7 +32,7 @@ public final class ReplyRouter {
 
 	private final AtomicLong unmatched = new AtomicLong();
 
-	public ReplyRouter(PendingRequests pending, NotificationDispatcher notifications, ObjectMapper mapper, String endpoint) {
+	public ReplyRouter(PendingRequests pending, EventDispatcher notifications, ObjectMapper mapper, String endpoint) {
 		this.pending = pending;
 		this.notifications = notifications;
 		this.mapper = mapper;
@@ -45,7 +45,7 @@ public final class ReplyRouter {
 			routeResponse(response);
 		}
 		else if (message instanceof InboundMessage.Notification notification) {
-			this.notifications.dispatch(notification.method(), notification.params());
+			this.notifications.dispatchNotification(notification.method(), notification.params());
 		}
 		else if (message instanceof InboundMessage.Batch batch) {
 			batch.messages().forEach(this::route);

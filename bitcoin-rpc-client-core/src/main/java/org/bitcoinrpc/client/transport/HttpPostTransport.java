@@ -2,13 +2,14 @@ package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcEndpointException;
+import org.bitcoinrpc.client.RpcErrorCode;
+import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcHttpStatusException;
 import org.bitcoinrpc.client.RpcProtocolException;
 import org.bitcoinrpc.client.RpcResponseTooLargeException;
@@ -30,6 +31,9 @@ import org.eclipse.jetty.http.HttpMethod;
  * One POST per call. Jetty keeps connections alive and pools them (bounded by
  * {@code maxConnections}); btcd closes each connection after one reply, which Jetty handles by
  * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes.
+ * <p>
+ * Retries (see {@link Retries}): transport failures, {@code 503 Work queue depth exceeded} and
+ * {@code -28} (warming up), for calls the resend policy deems safe, while their timeout allows.
  * <p>
  * Status mapping: 401/403 is an authentication error (after one cookie re-read, because Bitcoin
  * Core rewrites its cookie at every start); a JSON-RPC error body is the RPC error whatever the
@@ -58,11 +62,13 @@ public final class HttpPostTransport implements Transport {
 
 	private final int maxResponseSize;
 
+	private final Retries retries;
+
 	/** Written by connect/disconnect from any thread. */
 	private volatile boolean open;
 
 	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
-			PendingRequests pending, ReplyRouter router, int maxResponseSize) {
+			PendingRequests pending, ReplyRouter router, int maxResponseSize, Retries retries) {
 		this.http = http;
 		this.url = url;
 		this.endpoint = url.toString();
@@ -71,6 +77,7 @@ public final class HttpPostTransport implements Transport {
 		this.pending = pending;
 		this.router = router;
 		this.maxResponseSize = maxResponseSize;
+		this.retries = retries;
 	}
 
 	@Override
@@ -97,17 +104,18 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	@Override
-	public void send(PendingRequest<?> request, List<?> params) {
+	public boolean send(PendingRequest<?> request) {
 		byte[] body;
 		try {
-			body = this.codec.encodeRequest(request.id(), request.method(), params);
+			body = this.codec.encodeRequest(request.id(), request.method(), request.params());
 		}
 		catch (RuntimeException ex) {
 			this.pending.fail(request.id(), new IllegalArgumentException(
 					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
-			return;
+			return true;
 		}
 		post(request, body, true);
+		return true;
 	}
 
 	private void post(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
@@ -139,7 +147,11 @@ public final class HttpPostTransport implements Transport {
 	private void handle(PendingRequest<?> request, byte[] body, Result result, BufferingResponseListener listener,
 			boolean mayReloadCredentials) {
 		if (result.isFailed()) {
-			this.pending.fail(request.id(), failure(request, result));
+			RuntimeException failure = failure(request, result);
+			if (!(failure instanceof RpcResponseTooLargeException) && this.retries.retry(request, failure, () -> post(request, body, true))) {
+				return;
+			}
+			this.pending.fail(request.id(), failure);
 			return;
 		}
 		int status = result.getResponse().getStatus();
@@ -156,13 +168,22 @@ public final class HttpPostTransport implements Transport {
 		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
 		if (message instanceof InboundMessage.Response response && response.id() != null
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
+			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
+					&& this.retries.retry(request, new RpcErrorException(request.method(), response.error().code(),
+							response.error().message()), () -> post(request, body, true))) {
+				return;
+			}
 			PendingRequest<?> removed = this.pending.remove(request.id());
 			if (removed != null) {
 				this.router.complete(removed, response);
 			}
 			return;
 		}
-		this.pending.fail(request.id(), unusableReply(request, status, content, message));
+		RuntimeException failure = unusableReply(request, status, content, message);
+		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, true))) {
+			return;
+		}
+		this.pending.fail(request.id(), failure);
 	}
 
 	private RuntimeException failure(PendingRequest<?> request, Result result) {

@@ -1,6 +1,5 @@
 package org.bitcoinrpc.client.transport;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.bitcoinrpc.client.internal.PendingRequest;
@@ -15,10 +14,11 @@ public interface Transport {
 	CompletableFuture<Void> connect();
 
 	/**
-	 * Sends a request that is already registered as pending. A failure to send fails that request
-	 * (and only it); this method does not throw.
+	 * Sends a request that is already registered as pending and claimed for writing. Returns
+	 * false, leaving the request untouched, when there is no open connection to write it to; any
+	 * other failure fails that request (and only it). Never throws.
 	 */
-	void send(PendingRequest<?> request, List<?> params);
+	boolean send(PendingRequest<?> request);
 
 	/** Whether requests can be sent now. */
 	boolean isOpen();

@@ -2,10 +2,16 @@ package org.bitcoinrpc.client.transport;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLException;
 
@@ -19,15 +25,19 @@ import org.bitcoinrpc.client.internal.PendingRequests;
 import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.ee11.websocket.jakarta.common.JakartaWebSocketSession;
 import org.eclipse.jetty.websocket.core.exception.UpgradeException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 import org.springframework.web.socket.handler.SessionLimitExceededException;
@@ -65,6 +75,12 @@ public final class WebSocketTransport implements Transport {
 
 	private final int sendBufferLimit;
 
+	private final ScheduledExecutorService timer;
+
+	private final Duration keepAliveInterval;
+
+	private final Duration keepAliveTimeout;
+
 	private final TunedWebSocketContainer container;
 
 	private final NoLookupWebSocketClient client;
@@ -73,7 +89,8 @@ public final class WebSocketTransport implements Transport {
 	private volatile @Nullable Connection connection;
 
 	public WebSocketTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
-			PendingRequests pending, ReplyRouter router, Listener listener, int maxMessageSize, int sendBufferLimit) {
+			PendingRequests pending, ReplyRouter router, Listener listener, int maxMessageSize, int sendBufferLimit,
+			ScheduledExecutorService timer, Duration keepAliveInterval, Duration keepAliveTimeout) {
 		this.url = url;
 		this.endpoint = url.toString();
 		this.credentials = credentials;
@@ -83,6 +100,9 @@ public final class WebSocketTransport implements Transport {
 		this.listener = listener;
 		this.maxMessageSize = maxMessageSize;
 		this.sendBufferLimit = sendBufferLimit;
+		this.timer = timer;
+		this.keepAliveInterval = keepAliveInterval;
+		this.keepAliveTimeout = keepAliveTimeout;
 		this.container = new TunedWebSocketContainer(http, maxMessageSize);
 		try {
 			this.container.start();
@@ -123,23 +143,21 @@ public final class WebSocketTransport implements Transport {
 	}
 
 	@Override
-	public void send(PendingRequest<?> request, List<?> params) {
+	public boolean send(PendingRequest<?> request) {
 		Connection current = this.connection;
 		if (current == null || !current.isOpen()) {
-			this.pending.fail(request.id(), new RpcConnectionException(
-					"Not connected to " + this.endpoint + "; " + request.method() + " was not sent"));
-			return;
+			return false;
 		}
 		String text;
 		try {
-			text = this.codec.encodeRequestText(request.id(), request.method(), params);
+			text = this.codec.encodeRequestText(request.id(), request.method(), request.params());
 		}
 		catch (RuntimeException ex) {
 			this.pending.fail(request.id(), new IllegalArgumentException(
 					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
-			return;
+			return true;
 		}
-		current.send(request, text);
+		return current.send(request, text);
 	}
 
 	@Override
@@ -199,13 +217,65 @@ public final class WebSocketTransport implements Transport {
 		/** Set once by the connect callback. */
 		private volatile @Nullable ConcurrentWebSocketSessionDecorator session;
 
+		/** {@code System.nanoTime()} of the ping awaiting its pong, or 0. Set by the timer, cleared by the reader. */
+		private final AtomicLong pingSentAt = new AtomicLong();
+
+		/** The keep-alive task; cancelled when the connection is lost. */
+		private volatile @Nullable ScheduledFuture<?> keepAlive;
+
 		void attach(WebSocketSession raw) {
 			this.session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MILLIS,
 					WebSocketTransport.this.sendBufferLimit * 2, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
 			if (!raw.isOpen()) {
 				// Closed between the handshake and now: the close callback may have found no session yet.
-				connectionLost(CloseStatus.NO_STATUS_CODE);
+				connectionLost("closed during the handshake");
+				return;
 			}
+			long interval = WebSocketTransport.this.keepAliveInterval.toNanos();
+			if (interval > 0) {
+				this.keepAlive = WebSocketTransport.this.timer.scheduleAtFixedRate(this::ping, interval, interval,
+						TimeUnit.NANOSECONDS);
+			}
+		}
+
+		/**
+		 * Runs on the timer: sends a ping unless one is outstanding, and arms a check that declares
+		 * the connection dead if its pong has not come within the keep-alive timeout. TCP alone
+		 * would not notice a node that vanished without closing (a half-open connection).
+		 */
+		private void ping() {
+			ConcurrentWebSocketSessionDecorator current = this.session;
+			long now = System.nanoTime();
+			if (current == null || this.lost.get() || !this.pingSentAt.compareAndSet(0, now)) {
+				return;
+			}
+			try {
+				current.sendMessage(new PingMessage(ByteBuffer.wrap(Long.toString(now).getBytes(StandardCharsets.US_ASCII))));
+			}
+			catch (IOException | RuntimeException ex) {
+				logger.debug("Ping to {} failed", WebSocketTransport.this.endpoint, ex);
+			}
+			WebSocketTransport.this.timer.schedule(() -> {
+				if (this.pingSentAt.get() == now) {
+					abort("no pong within " + WebSocketTransport.this.keepAliveTimeout.toMillis()
+							+ " ms: the connection is presumed dead");
+				}
+			}, WebSocketTransport.this.keepAliveTimeout.toNanos(), TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		protected void handlePongMessage(WebSocketSession raw, PongMessage message) {
+			this.pingSentAt.set(0);
+		}
+
+		/** Drops the connection at once, without a close handshake the dead peer would never answer. */
+		void abort(String reason) {
+			ConcurrentWebSocketSessionDecorator current = this.session;
+			if (current != null && current.getDelegate() instanceof NativeWebSocketSession nativeSession
+					&& nativeSession.getNativeSession() instanceof JakartaWebSocketSession jakarta) {
+				jakarta.getCoreSession().abort();
+			}
+			connectionLost(reason);
 		}
 
 		boolean isOpen() {
@@ -213,43 +283,61 @@ public final class WebSocketTransport implements Transport {
 			return current != null && current.isOpen() && !this.lost.get();
 		}
 
-		void send(PendingRequest<?> request, String text) {
+		boolean send(PendingRequest<?> request, String text) {
 			ConcurrentWebSocketSessionDecorator current = this.session;
 			if (current == null) {
-				WebSocketTransport.this.pending.fail(request.id(), new RpcConnectionException(
-						"Not connected to " + WebSocketTransport.this.endpoint + "; " + request.method() + " was not sent"));
-				return;
+				return false;
 			}
 			if (current.getBufferSize() + text.length() > WebSocketTransport.this.sendBufferLimit) {
 				WebSocketTransport.this.pending.fail(request.id(), new RpcRequestRejectedException("Send buffer to "
 						+ WebSocketTransport.this.endpoint + " is full (" + current.getBufferSize() + " of sendBufferLimit="
 						+ WebSocketTransport.this.sendBufferLimit + " bytes queued); " + request.method() + " was not sent"));
-				return;
+				return true;
 			}
 			try {
 				current.sendMessage(new TextMessage(text));
+				return true;
 			}
 			catch (SessionLimitExceededException ex) {
 				WebSocketTransport.this.pending.fail(request.id(), new RpcConnectionException("Sending " + request.method()
 						+ " to " + WebSocketTransport.this.endpoint + " stalled; the connection was closed", ex));
+				return true;
 			}
 			catch (IOException | RuntimeException ex) {
 				WebSocketTransport.this.pending.fail(request.id(), new RpcConnectionException("Sending " + request.method()
 						+ " to " + WebSocketTransport.this.endpoint + " failed: " + Causes.describe(ex) + "; it may or may not have run", ex));
+				return true;
 			}
 		}
 
+		/**
+		 * Closes politely (btcd echoes the close frame), but without waiting on it: the close
+		 * handshake runs on the timer, and a peer that never answers is aborted after a second.
+		 */
 		void close(CloseStatus status) {
 			ConcurrentWebSocketSessionDecorator current = this.session;
+			connectionLost("closed by the client");
+			if (current == null) {
+				return;
+			}
 			try {
-				if (current != null) {
-					current.close(status);
-				}
+				WebSocketTransport.this.timer.execute(() -> {
+					try {
+						current.close(status);
+					}
+					catch (IOException | RuntimeException ex) {
+						logger.debug("Closing the websocket to {} failed", WebSocketTransport.this.endpoint, ex);
+					}
+				});
+				WebSocketTransport.this.timer.schedule(() -> {
+					if (current.isOpen()) {
+						abort("close handshake timed out");
+					}
+				}, 1, TimeUnit.SECONDS);
 			}
-			catch (IOException | RuntimeException ex) {
-				logger.debug("Closing the websocket to {} failed", WebSocketTransport.this.endpoint, ex);
+			catch (java.util.concurrent.RejectedExecutionException ex) {
+				abort("closed by the client");
 			}
-			connectionLost(status);
 		}
 
 		@Override
@@ -304,18 +392,22 @@ public final class WebSocketTransport implements Transport {
 
 		@Override
 		public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-			connectionLost(status);
+			connectionLost(describe(status));
 		}
 
-		private void connectionLost(CloseStatus status) {
+		private void connectionLost(String reason) {
 			if (!this.lost.compareAndSet(false, true)) {
 				return;
+			}
+			ScheduledFuture<?> task = this.keepAlive;
+			if (task != null) {
+				task.cancel(false);
 			}
 			if (WebSocketTransport.this.connection == this) {
 				WebSocketTransport.this.connection = null;
 			}
 			WebSocketTransport.this.listener.onConnectionLost(new RpcConnectionException("Connection to "
-					+ WebSocketTransport.this.endpoint + " closed (" + describe(status) + ")"));
+					+ WebSocketTransport.this.endpoint + " lost: " + reason));
 		}
 
 	}

@@ -1,0 +1,388 @@
+package org.bitcoinrpc.client.internal;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.ConnectionEvent;
+import org.bitcoinrpc.client.ConnectionState;
+import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.DisconnectedBehavior;
+import org.bitcoinrpc.client.ResendPolicy;
+import org.bitcoinrpc.client.RpcConnectionException;
+import org.bitcoinrpc.client.RpcMaybeExecutedException;
+import org.bitcoinrpc.client.RpcShutdownException;
+import org.bitcoinrpc.client.transport.Transport;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Owns the connection's state and keeps the connection up: connects, notices loss, reconnects
+ * with the configured {@link Delay}, registers the subscriptions again and then resends what is
+ * safe to resend.
+ * <p>
+ * Threads: state changes happen under {@link #lock}, which is never held across I/O or while
+ * completing futures; {@link #state} is also volatile so the call path reads it without locking.
+ * At most one reconnect attempt is scheduled or running at a time ({@link #attemptActive}).
+ */
+public final class ConnectionWatchdog implements Transport.Listener {
+
+	private static final Logger logger = LoggerFactory.getLogger(ConnectionWatchdog.class);
+
+	private final Transport transport;
+
+	private final PendingRequests pending;
+
+	private final EventDispatcher events;
+
+	private final ScheduledExecutorService timer;
+
+	private final Subscriptions subscriptions;
+
+	private final BiFunction<String, ArrayNode, CompletableFuture<?>> registrationSender;
+
+	private final String endpoint;
+
+	private final boolean reconnect;
+
+	private final Delay delay;
+
+	private final ResendPolicy resendPolicy;
+
+	private final DisconnectedBehavior disconnectedBehavior;
+
+	private final java.util.concurrent.atomic.AtomicLong resent;
+
+	private final Object lock = new Object();
+
+	/** Written under {@link #lock}; read anywhere. */
+	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
+
+	/** Reconnect attempts since the last good connection. Guarded by {@link #lock}. */
+	private int attempt;
+
+	/** Whether a reconnect attempt is scheduled or running. Guarded by {@link #lock}. */
+	private boolean attemptActive;
+
+	/** The scheduled attempt, cancelled by shutdown. Guarded by {@link #lock}. */
+	private @Nullable ScheduledFuture<?> reconnectTask;
+
+	/**
+	 * @param registrationSender sends one re-registration call at once, bypassing the state check
+	 */
+	public ConnectionWatchdog(Transport transport, PendingRequests pending, EventDispatcher events,
+			ScheduledExecutorService timer, Subscriptions subscriptions,
+			BiFunction<String, ArrayNode, CompletableFuture<?>> registrationSender, ClientOptions options,
+			java.util.concurrent.atomic.AtomicLong resent) {
+		this.transport = transport;
+		this.pending = pending;
+		this.events = events;
+		this.timer = timer;
+		this.subscriptions = subscriptions;
+		this.registrationSender = registrationSender;
+		this.endpoint = options.url().toString();
+		this.reconnect = options.reconnect() && options.mode() == org.bitcoinrpc.client.TransportMode.WEBSOCKET;
+		this.delay = options.reconnectDelay();
+		this.resendPolicy = options.resendPolicy();
+		this.disconnectedBehavior = options.disconnectedBehavior();
+		this.resent = resent;
+	}
+
+	public ConnectionState state() {
+		return this.state;
+	}
+
+	/** Reconnect attempts since the last good connection. */
+	public int reconnectAttempts() {
+		synchronized (this.lock) {
+			return this.attempt;
+		}
+	}
+
+	// ------------------------------------------------------------------ connecting
+
+	/**
+	 * Connects. The future reports this first attempt; if it fails and reconnect is on, the
+	 * watchdog keeps trying in the background as after a lost connection.
+	 */
+	public CompletableFuture<Void> connect() {
+		synchronized (this.lock) {
+			switch (this.state) {
+				case SHUT_DOWN -> {
+					return CompletableFuture.failedFuture(new RpcShutdownException(
+							"connect to " + this.endpoint + " failed: the client is shut down"));
+				}
+				case CONNECTED -> {
+					return CompletableFuture.completedFuture(null);
+				}
+				case CONNECTING, RECONNECTING -> {
+					return CompletableFuture.failedFuture(new RpcConnectionException("Already "
+							+ this.state.name().toLowerCase(java.util.Locale.ROOT) + " to " + this.endpoint));
+				}
+				case DISCONNECTED -> this.state = ConnectionState.CONNECTING;
+			}
+		}
+		return this.transport.connect().whenComplete((ignored, failure) -> {
+			if (failure == null) {
+				connected(0);
+			}
+			else {
+				firstAttemptFailed(unwrap(failure));
+			}
+		});
+	}
+
+	private void connected(int attempts) {
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.SHUT_DOWN) {
+				this.transport.disconnect();
+				return;
+			}
+			this.state = ConnectionState.CONNECTED;
+			this.attempt = 0;
+			this.attemptActive = false;
+		}
+		if (attempts == 0) {
+			logger.info("Connected to {}", this.endpoint);
+			this.events.dispatch(new ConnectionEvent.Connected(this.endpoint));
+		}
+		else {
+			logger.info("Reconnected to {} after {} attempt(s)", this.endpoint, attempts);
+			this.events.dispatch(new ConnectionEvent.Reconnected(this.endpoint, attempts));
+		}
+		flushUnwritten();
+	}
+
+	private void firstAttemptFailed(Throwable cause) {
+		synchronized (this.lock) {
+			if (this.state != ConnectionState.CONNECTING) {
+				return;
+			}
+			if (!this.reconnect) {
+				this.state = ConnectionState.DISCONNECTED;
+				return;
+			}
+			this.state = ConnectionState.RECONNECTING;
+			logger.warn("{}; retrying in the background", cause.getMessage());
+			scheduleReconnect();
+		}
+	}
+
+	// ------------------------------------------------------------------ losing the connection
+
+	@Override
+	public void onConnectionLost(Throwable cause) {
+		boolean reconnecting;
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED) {
+				return;
+			}
+			reconnecting = this.reconnect;
+			this.state = reconnecting ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
+		}
+		logger.warn("{}", cause.getMessage());
+		this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, String.valueOf(cause.getMessage())));
+		if (!reconnecting) {
+			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
+					+ ") failed: " + cause.getMessage() + "; it may or may not have run on the node", cause));
+			return;
+		}
+		sweepForResend(cause);
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.RECONNECTING && !this.attemptActive) {
+				scheduleReconnect();
+			}
+		}
+	}
+
+	/**
+	 * Sorts what was written to the lost connection: calls safe to run twice are released for the
+	 * next connection; the others fail now, saying they may or may not have run.
+	 */
+	private void sweepForResend(Throwable cause) {
+		for (PendingRequest<?> request : this.pending.snapshot()) {
+			if (!request.isWritten()) {
+				continue;
+			}
+			if (this.resendPolicy.isSafeToResend(request.method())) {
+				request.releaseWrite();
+				this.resent.incrementAndGet();
+			}
+			else {
+				this.pending.fail(request.id(), new RpcMaybeExecutedException(request.method() + " (id " + request.id()
+						+ ") to " + this.endpoint + " may or may not have executed: the connection was lost before its"
+						+ " reply (" + cause.getMessage() + "), and it is not safe to send twice", cause));
+			}
+		}
+	}
+
+	/** Guarded by {@link #lock}. */
+	private void scheduleReconnect() {
+		this.attempt++;
+		Duration wait = this.delay.delay(this.attempt);
+		this.attemptActive = true;
+		this.events.dispatch(new ConnectionEvent.Reconnecting(this.endpoint, this.attempt, wait));
+		logger.info("Reconnecting to {} in {} ms (attempt {})", this.endpoint, wait.toMillis(), this.attempt);
+		this.reconnectTask = this.timer.schedule(this::attemptReconnect, wait.toNanos(), TimeUnit.NANOSECONDS);
+	}
+
+	private void attemptReconnect() {
+		int number;
+		synchronized (this.lock) {
+			if (this.state != ConnectionState.RECONNECTING) {
+				this.attemptActive = false;
+				return;
+			}
+			number = this.attempt;
+		}
+		// Subscriptions first, then the calls: a call resent before its subscription is back could
+		// trigger a notification the node would not send yet (the order the Go client keeps too).
+		this.transport.connect()
+			.thenCompose((ignored) -> reRegister())
+			.whenComplete((ignored, failure) -> afterAttempt(number, failure));
+	}
+
+	private void afterAttempt(int number, @Nullable Throwable failure) {
+		if (failure == null && this.transport.isOpen()) {
+			connected(number);
+			return;
+		}
+		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
+		logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		this.events.dispatch(new ConnectionEvent.ReconnectFailed(this.endpoint, number, cause));
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.RECONNECTING) {
+				scheduleReconnect();
+			}
+			else {
+				this.attemptActive = false;
+			}
+		}
+	}
+
+	private CompletableFuture<Void> reRegister() {
+		List<Subscriptions.Registration> registrations = this.subscriptions.registrations();
+		CompletableFuture<?>[] calls = registrations.stream().map((registration) -> this.registrationSender
+			.apply(registration.method(), registration.params())
+			.whenComplete((result, failure) -> {
+				if (failure != null) {
+					logger.warn("Could not register {} again with {}: {}", registration.method(), this.endpoint,
+							unwrap(failure).getMessage());
+				}
+			})).toArray(CompletableFuture[]::new);
+		return CompletableFuture.allOf(calls).handle((ignored, failure) -> null);
+	}
+
+	/** Writes every pending request not yet written to this connection, oldest first. */
+	private void flushUnwritten() {
+		List<PendingRequest<?>> waiting = this.pending.snapshot();
+		waiting.sort(Comparator.comparingLong(PendingRequest::id));
+		for (PendingRequest<?> request : waiting) {
+			if (this.state != ConnectionState.CONNECTED) {
+				return;
+			}
+			if (request.claimWrite() && !this.transport.send(request)) {
+				request.releaseWrite();
+			}
+		}
+	}
+
+	// ------------------------------------------------------------------ calls
+
+	/**
+	 * Sends a registered request now, or leaves it waiting for the next connection, or fails it,
+	 * as the state and {@link DisconnectedBehavior} say. The caller registered it first: a request
+	 * registered before the state turns {@code CONNECTED} is seen by {@link #flushUnwritten()},
+	 * one registered after sees the state here; {@link PendingRequest#claimWrite()} keeps both
+	 * from writing it.
+	 */
+	public void dispatch(PendingRequest<?> request) {
+		for (int tries = 0; tries < 3; tries++) {
+			ConnectionState current = this.state;
+			if (current == ConnectionState.CONNECTED) {
+				if (!request.claimWrite() || this.transport.send(request)) {
+					return;
+				}
+				request.releaseWrite();
+				continue;
+			}
+			if (current == ConnectionState.RECONNECTING && this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) {
+				return;
+			}
+			break;
+		}
+		ConnectionState current = this.state;
+		this.pending.fail(request.id(), (current == ConnectionState.SHUT_DOWN)
+				? new RpcShutdownException(request.method() + " to " + this.endpoint + " failed: the client is shut down")
+				: new RpcConnectionException("Not connected to " + this.endpoint + " (state " + current + "); "
+						+ request.method() + " was not sent"));
+	}
+
+	/** Whether a new call may be registered now, else the error to fail it with. */
+	public @Nullable RuntimeException refusal(String method) {
+		ConnectionState current = this.state;
+		return switch (current) {
+			case CONNECTED -> null;
+			case RECONNECTING -> (this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) ? null
+					: new RpcConnectionException("Reconnecting to " + this.endpoint + "; " + method + " was not sent");
+			case SHUT_DOWN -> new RpcShutdownException(method + " to " + this.endpoint + " failed: the client is shut down");
+			default -> new RpcConnectionException("Not connected to " + this.endpoint + " (state " + current + "); "
+					+ method + " was not sent");
+		};
+	}
+
+	// ------------------------------------------------------------------ stopping
+
+	/**
+	 * Drops the connection. With reconnect on, the watchdog reconnects (and resends what is safe);
+	 * with it off, every pending call fails with a connection error.
+	 */
+	public void disconnect() {
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED) {
+				return;
+			}
+			if (!this.reconnect) {
+				this.state = ConnectionState.DISCONNECTED;
+			}
+		}
+		if (!this.reconnect) {
+			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
+					+ ") to " + this.endpoint + " failed: the client disconnected; it may or may not have run on the node"));
+			this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, "disconnected by the client"));
+		}
+		this.transport.disconnect();
+	}
+
+	/** Moves to {@code SHUT_DOWN} for good; returns false if it already was. */
+	public boolean shutdown() {
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.SHUT_DOWN) {
+				return false;
+			}
+			this.state = ConnectionState.SHUT_DOWN;
+			if (this.reconnectTask != null) {
+				this.reconnectTask.cancel(false);
+			}
+			return true;
+		}
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof java.util.concurrent.CompletionException
+				|| cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
+}

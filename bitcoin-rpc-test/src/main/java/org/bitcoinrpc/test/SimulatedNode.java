@@ -1,0 +1,497 @@
+package org.bitcoinrpc.test;
+
+import java.net.BindException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.bitcoinrpc.test.internal.chain.Block;
+import org.bitcoinrpc.test.internal.chain.SimulatedChain;
+import org.bitcoinrpc.test.internal.control.NodeControls;
+import org.bitcoinrpc.test.internal.rpc.RequestParser;
+import org.bitcoinrpc.test.internal.rpc.RpcDispatcher;
+import org.bitcoinrpc.test.internal.rpc.RpcMethods;
+import org.bitcoinrpc.test.internal.server.NodeServer;
+import org.bitcoinrpc.test.internal.server.ServerConfig;
+import org.bitcoinrpc.test.tls.SelfSignedCertificate;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An in-process simulated btcd 0.24.2 node on 127.0.0.1: JSON-RPC over HTTP POST on {@code /} and
+ * over the websocket on {@code /ws}, answering byte for byte as btcd does (envelopes, error codes and
+ * messages, its HTTP framing and its silences), from a deterministic in-memory simnet chain.
+ *
+ * <pre>{@code
+ * try (SimulatedNode node = SimulatedNode.builder().user("user").password("pass").build().start()) {
+ *     node.generate(3);
+ *     // point a client at node.wsUrl() or node.httpUrl()
+ * }
+ * }</pre>
+ *
+ * <p>Commands: {@code getblockcount}, {@code getbestblockhash}, {@code getbestblock},
+ * {@code getblockhash}, {@code getblockheader}, {@code getblock}, {@code generate}, {@code uptime},
+ * {@code ping}, {@code help}, and over the websocket {@code authenticate}, {@code session},
+ * {@code notifyblocks} and {@code stopnotifyblocks}. Anything else is -32601 "Method not found".
+ *
+ * <p>Test controls ({@link #delay}, {@link #neverAnswer}, {@link #failWith}, {@link #httpStatus},
+ * {@link #stubResult}, {@link #dropConnections}, {@link #sendRawText}) and request counts work from
+ * any thread and survive {@link #restart()}, as does the chain.
+ *
+ * <p>Thread-safe. Lifecycle methods are serialised by {@link #lifecycleLock}.
+ */
+public final class SimulatedNode implements AutoCloseable {
+
+    /** The only address the node binds. */
+    public static final String HOST = ServerConfig.HOST;
+
+    private static final Logger logger = LoggerFactory.getLogger(SimulatedNode.class);
+
+    private static final int BIND_ATTEMPTS = 100;
+
+    private static final long BIND_RETRY_MILLIS = 50;
+
+    private final String user;
+
+    private final String password;
+
+    private final boolean tls;
+
+    private final int configuredPort;
+
+    private final boolean connectionClose;
+
+    private final SimulatedChain chain;
+
+    private final NodeControls controls = new NodeControls();
+
+    private final RequestParser parser = new RequestParser();
+
+    private final RpcDispatcher dispatcher;
+
+    /** Serialises start, stop, restart and certificate generation. */
+    private final Object lifecycleLock = new Object();
+
+    /** The running server, or null when stopped. Written under {@link #lifecycleLock}, read anywhere. */
+    private volatile @Nullable NodeServer server;
+
+    /** The port bound by the first start, reused by every later start; 0 before. Guarded by {@link #lifecycleLock}. */
+    private int boundPort;
+
+    /** The TLS certificate, made on first need and kept across restarts. Guarded by {@link #lifecycleLock}. */
+    private @Nullable SelfSignedCertificate certificate;
+
+    /** Unix time of the last start, which {@code uptime} reports as btcd does. */
+    private volatile long startTime;
+
+    private SimulatedNode(Builder builder) {
+        this.user = builder.user;
+        this.password = builder.password;
+        this.tls = builder.tls;
+        this.configuredPort = builder.port;
+        this.connectionClose = builder.connectionClose;
+        this.chain = new SimulatedChain(builder.initialHeight);
+        this.startTime = Instant.now().getEpochSecond();
+        this.dispatcher = new RpcDispatcher(new RpcMethods(this.chain, () -> this.startTime), this.controls);
+        this.chain.addListener(blocks -> {
+            NodeServer running = this.server;
+            if (running != null) {
+                running.blocksConnected(blocks);
+            }
+        });
+    }
+
+    /** A builder with the defaults: user "user", password "pass", plain HTTP, a free port, height 0, btcd framing. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Binds 127.0.0.1 and starts serving: on the configured port the first time (0 picks a free one),
+     * on the same port afterwards.
+     * @return this node
+     * @throws IllegalStateException when already running or the server cannot start
+     */
+    public SimulatedNode start() {
+        synchronized (this.lifecycleLock) {
+            if (this.server != null) {
+                throw new IllegalStateException("The simulated node is already running on port " + this.boundPort);
+            }
+            SelfSignedCertificate cert = this.tls ? certificate() : null;
+            int port = (this.boundPort != 0) ? this.boundPort : this.configuredPort;
+            this.startTime = Instant.now().getEpochSecond();
+            NodeServer started = startServer(new ServerConfig(port, this.user, this.password, this.connectionClose, cert));
+            this.boundPort = started.port();
+            this.server = started;
+            logger.info("Simulated btcd node listening on {} and {}", httpUrl(), wsUrl());
+            return this;
+        }
+    }
+
+    /** Starts Jetty, retrying a while when a fixed port is still held (for example, just after a stop). */
+    private NodeServer startServer(ServerConfig config) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return NodeServer.start(config, this.parser, this.dispatcher);
+            }
+            catch (Exception ex) {
+                if (config.port() == 0 || !isBindFailure(ex) || attempt >= BIND_ATTEMPTS) {
+                    throw new IllegalStateException("Could not start the simulated node on " + HOST + ":" + config.port(), ex);
+                }
+                try {
+                    Thread.sleep(BIND_RETRY_MILLIS);
+                }
+                catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while waiting for port " + config.port(), ex);
+                }
+            }
+        }
+    }
+
+    private static boolean isBindFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stops serving: every websocket session and HTTP connection is dropped without a close frame or
+     * a response (as btcd does on shutdown), then the port is released. Does nothing when stopped.
+     */
+    public void stop() {
+        synchronized (this.lifecycleLock) {
+            NodeServer running = this.server;
+            if (running == null) {
+                return;
+            }
+            this.server = null;
+            try {
+                running.stop();
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException("Could not stop the simulated node", ex);
+            }
+            logger.info("Simulated btcd node on port {} stopped", this.boundPort);
+        }
+    }
+
+    /** {@link #stop()} then {@link #start()} on the same port; the chain and the controls are kept. */
+    public SimulatedNode restart() {
+        synchronized (this.lifecycleLock) {
+            stop();
+            return start();
+        }
+    }
+
+    /** Same as {@link #stop()}. */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** Whether the node is serving. */
+    public boolean isRunning() {
+        return this.server != null;
+    }
+
+    // ---------------------------------------------------------------- addresses and credentials
+
+    /**
+     * The port: the bound one once started, else the configured one.
+     * @throws IllegalStateException when the port is 0 and the node never started
+     */
+    public int port() {
+        synchronized (this.lifecycleLock) {
+            int port = (this.boundPort != 0) ? this.boundPort : this.configuredPort;
+            if (port == 0) {
+                throw new IllegalStateException("The simulated node has not started yet, so it has no port");
+            }
+            return port;
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT/}, or {@code https://} with TLS. */
+    public String httpUrl() {
+        return (this.tls ? "https" : "http") + "://" + HOST + ":" + port() + "/";
+    }
+
+    /** {@code ws://127.0.0.1:PORT/ws}, or {@code wss://} with TLS. */
+    public String wsUrl() {
+        return (this.tls ? "wss" : "ws") + "://" + HOST + ":" + port() + "/ws";
+    }
+
+    /** The RPC user. */
+    public String user() {
+        return this.user;
+    }
+
+    /** The RPC password. */
+    public String password() {
+        return this.password;
+    }
+
+    /** Whether the node serves TLS. */
+    public boolean isTls() {
+        return this.tls;
+    }
+
+    /** Whether replies use btcd's framing ({@code Connection: close}, no Content-Length). */
+    public boolean isConnectionClose() {
+        return this.connectionClose;
+    }
+
+    /**
+     * The PEM text of the node's self-signed certificate (as btcd's {@code rpc.cert}), made on first
+     * call and kept for the node's life.
+     * @throws IllegalStateException when the node does not use TLS
+     */
+    public String certificatePem() {
+        if (!this.tls) {
+            throw new IllegalStateException("The simulated node does not use TLS; build it with tls(true)");
+        }
+        return certificate().certificatePem();
+    }
+
+    /**
+     * The node's certificate and key store.
+     * @throws IllegalStateException when the node does not use TLS
+     */
+    public SelfSignedCertificate certificate() {
+        if (!this.tls) {
+            throw new IllegalStateException("The simulated node does not use TLS; build it with tls(true)");
+        }
+        synchronized (this.lifecycleLock) {
+            if (this.certificate == null) {
+                this.certificate = SelfSignedCertificate.generate(HOST, HOST);
+            }
+            return this.certificate;
+        }
+    }
+
+    // ---------------------------------------------------------------- chain
+
+    /**
+     * Mines {@code count} blocks without any RPC, sending the same notifications as {@code generate}.
+     * @param count how many blocks, 1 or more
+     * @return their hashes, lowest first
+     */
+    public List<String> generate(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be 1 or more, was " + count);
+        }
+        List<String> hashes = new ArrayList<>(count);
+        for (Block block : this.chain.generate(count)) {
+            hashes.add(block.hash());
+        }
+        return hashes;
+    }
+
+    /** The chain height, as {@code getblockcount} reports it. */
+    public int blockCount() {
+        return this.chain.height();
+    }
+
+    /** The tip's hash, as {@code getbestblockhash} reports it. */
+    public String bestBlockHash() {
+        return this.chain.tip().hash();
+    }
+
+    /**
+     * The hash of the block at {@code height}.
+     * @throws IllegalArgumentException when there is no such block
+     */
+    public String blockHash(int height) {
+        Block block = this.chain.blockAt(height);
+        if (block == null) {
+            throw new IllegalArgumentException("No block at height " + height + "; the tip is at " + this.chain.height());
+        }
+        return block.hash();
+    }
+
+    // ---------------------------------------------------------------- test controls
+
+    /**
+     * Abruptly closes every websocket session (no close frame) and every open HTTP connection (no
+     * response), including requests held by {@link #neverAnswer}. The node keeps listening.
+     */
+    public void dropConnections() {
+        NodeServer running = this.server;
+        if (running != null) {
+            running.dropConnections();
+        }
+    }
+
+    /** Executes and answers {@code method} only after {@code delay} (zero removes the delay). */
+    public void delay(String method, Duration delay) {
+        this.controls.delay(requireMethod(method), Objects.requireNonNull(delay, "delay"));
+    }
+
+    /**
+     * Never answers {@code method}: over HTTP the connection stays open without a response (until
+     * {@link #dropConnections()} or a stop), over the websocket the request is ignored.
+     */
+    public void neverAnswer(String method) {
+        this.controls.neverAnswer(requireMethod(method));
+    }
+
+    /** Answers {@code method} with this JSON-RPC error (HTTP 200, as btcd). */
+    public void failWith(String method, int code, String message) {
+        this.controls.failWith(requireMethod(method), code, Objects.requireNonNull(message, "message"));
+    }
+
+    /**
+     * Answers {@code method} over HTTP with this status and body instead of JSON-RPC (content type
+     * {@code application/json} when the body starts with { or [, else {@code text/plain}). The
+     * websocket ignores this control.
+     */
+    public void httpStatus(String method, int status, String body) {
+        this.controls.httpStatus(requireMethod(method), status, Objects.requireNonNull(body, "body"));
+    }
+
+    /**
+     * Answers {@code method} with {@code rawJsonResult} as the {@code result}, inserted verbatim (it
+     * is not checked, so it may be tens of megabytes or even invalid on purpose).
+     */
+    public void stubResult(String method, String rawJsonResult) {
+        this.controls.stubResult(requireMethod(method), Objects.requireNonNull(rawJsonResult, "rawJsonResult"));
+    }
+
+    /** Sends {@code text} as a text frame to every open websocket session, authenticated or not. */
+    public void sendRawText(String text) {
+        Objects.requireNonNull(text, "text");
+        NodeServer running = this.server;
+        if (running != null) {
+            running.sendRawText(text);
+        }
+    }
+
+    /**
+     * How many requests for {@code method} the node received and executed or deliberately left
+     * unanswered (batch elements count one each; requests btcd ignores, such as those without an id,
+     * do not count).
+     */
+    public long requestCount(String method) {
+        return this.controls.requestCount(method);
+    }
+
+    /** The sum of {@link #requestCount} over all methods. */
+    public long totalRequests() {
+        return this.controls.totalRequests();
+    }
+
+    /** The number of open websocket sessions. */
+    public int openWebSocketSessions() {
+        NodeServer running = this.server;
+        return (running != null) ? running.openWebSocketSessions() : 0;
+    }
+
+    /** Removes every delay, never-answer, failure, HTTP status and stub. Counts are kept. */
+    public void resetControls() {
+        this.controls.reset();
+    }
+
+    /** Sets every request count back to zero. */
+    public void resetCounts() {
+        this.controls.resetCounts();
+    }
+
+    private static String requireMethod(String method) {
+        Objects.requireNonNull(method, "method");
+        if (method.isEmpty()) {
+            throw new IllegalArgumentException("method must not be empty");
+        }
+        return method;
+    }
+
+    @Override
+    public String toString() {
+        NodeServer running = this.server;
+        return "SimulatedNode[" + (running != null ? httpUrl() : "stopped") + ", height=" + this.chain.height() + "]";
+    }
+
+    /**
+     * Configures a {@link SimulatedNode}. Not thread-safe; {@link #build()} may be called more than
+     * once, each call making an independent node.
+     */
+    public static final class Builder {
+
+        private String user = "user";
+
+        private String password = "pass";
+
+        private boolean tls;
+
+        private int port;
+
+        private int initialHeight;
+
+        private boolean connectionClose = true;
+
+        private Builder() {
+        }
+
+        /** The RPC user (default "user"); must not contain ':'. */
+        public Builder user(String user) {
+            Objects.requireNonNull(user, "user");
+            if (user.indexOf(':') >= 0) {
+                throw new IllegalArgumentException("user must not contain ':'");
+            }
+            this.user = user;
+            return this;
+        }
+
+        /** The RPC password (default "pass"). */
+        public Builder password(String password) {
+            this.password = Objects.requireNonNull(password, "password");
+            return this;
+        }
+
+        /** Whether to serve TLS with a fresh self-signed certificate for 127.0.0.1 (default false). */
+        public Builder tls(boolean tls) {
+            this.tls = tls;
+            return this;
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one at the first start. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** How many blocks to mine on top of genesis before starting (default 0). */
+        public Builder initialHeight(int initialHeight) {
+            if (initialHeight < 0) {
+                throw new IllegalArgumentException("initialHeight must be 0 or more, was " + initialHeight);
+            }
+            this.initialHeight = initialHeight;
+            return this;
+        }
+
+        /**
+         * Whether every HTTP reply carries {@code Connection: close} and ends by closing the connection
+         * without a Content-Length, as btcd does (default true). False gives ordinary keep-alive
+         * replies with a Content-Length, to test keep-alive clients.
+         */
+        public Builder connectionClose(boolean connectionClose) {
+            this.connectionClose = connectionClose;
+            return this;
+        }
+
+        /** A new, not yet started node. */
+        public SimulatedNode build() {
+            return new SimulatedNode(this);
+        }
+    }
+}

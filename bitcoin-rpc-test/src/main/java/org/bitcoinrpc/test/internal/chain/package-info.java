@@ -1,0 +1,9 @@
+/**
+ * The simulated chain: blocks with real headers, coinbase transactions, Bitcoin encodings.
+ *
+ * <p>Internal to the simulated node: may change without notice.
+ */
+@NullMarked
+package org.bitcoinrpc.test.internal.chain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * Fault injection and request counting.
+ *
+ * <p>Internal to the simulated node: may change without notice.
+ */
+@NullMarked
+package org.bitcoinrpc.test.internal.control;
+
+import org.jspecify.annotations.NullMarked;

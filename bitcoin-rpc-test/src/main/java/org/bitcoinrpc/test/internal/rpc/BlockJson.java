@@ -1,0 +1,132 @@
+package org.bitcoinrpc.test.internal.rpc;
+
+import org.bitcoinrpc.test.internal.chain.Block;
+import org.bitcoinrpc.test.internal.chain.Encoding;
+import org.bitcoinrpc.test.internal.chain.SimulatedChain;
+import org.bitcoinrpc.test.internal.chain.Transaction;
+import org.bitcoinrpc.test.internal.chain.TxOut;
+import org.bitcoinrpc.test.internal.json.JsonWriter;
+
+/**
+ * Renders blocks, headers and transactions as btcd 0.24.2 does: the member order and omissions of
+ * {@code GetBlockVerboseResult}, {@code GetBlockHeaderVerboseResult} and {@code TxRawResult}, as
+ * the fixtures {@code http-getblock-verbosity1/2} and {@code http-getblockheader-verbose-true} show.
+ * Stateless.
+ */
+final class BlockJson {
+
+    /** Simnet's difficulty ratio for {@code 207fffff} is exactly 1, which Go prints as {@code 1}. */
+    private static final String DIFFICULTY = "1";
+
+    private BlockJson() {
+    }
+
+    /**
+     * {@code getblockheader [hash, true]}.
+     * @param located the block and its position
+     * @param requestedHash the hash as the caller wrote it (btcd echoes the request's string)
+     */
+    static String header(SimulatedChain.Located located, String requestedHash) {
+        Block block = located.block();
+        JsonWriter json = new JsonWriter(512).beginObject();
+        json.name("hash").value(requestedHash);
+        json.name("confirmations").value(located.confirmations());
+        json.name("height").value(block.height());
+        json.name("version").value(block.version());
+        json.name("versionHex").value(versionHex(block));
+        json.name("merkleroot").value(block.merkleRoot());
+        json.name("time").value(block.time());
+        json.name("nonce").value(block.nonce());
+        json.name("bits").value(Long.toHexString(block.bits()));
+        json.name("difficulty").raw(DIFFICULTY);
+        json.name("previousblockhash").value(block.previousHash());
+        if (located.nextHash() != null) {
+            json.name("nextblockhash").value(located.nextHash());
+        }
+        return json.endObject().toString();
+    }
+
+    /**
+     * {@code getblock [hash, verbosity]} for verbosity 1 (txids under {@code tx}) or anything else
+     * but 0 (decoded transactions under {@code rawtx}).
+     */
+    static String block(SimulatedChain.Located located, String requestedHash, long verbosity) {
+        Block block = located.block();
+        int size = block.size();
+        JsonWriter json = new JsonWriter(1024).beginObject();
+        json.name("hash").value(requestedHash);
+        json.name("confirmations").value(located.confirmations());
+        json.name("strippedsize").value(size);
+        json.name("size").value(size);
+        json.name("weight").value(4L * size);
+        json.name("height").value(block.height());
+        json.name("version").value(block.version());
+        json.name("versionHex").value(versionHex(block));
+        json.name("merkleroot").value(block.merkleRoot());
+        if (verbosity == 1) {
+            json.name("tx").beginArray();
+            for (Transaction tx : block.transactions()) {
+                json.value(tx.txid());
+            }
+            json.endArray();
+        }
+        else {
+            json.name("rawtx").beginArray();
+            for (Transaction tx : block.transactions()) {
+                rawTransaction(json, tx, block, located.confirmations());
+            }
+            json.endArray();
+        }
+        json.name("time").value(block.time());
+        json.name("nonce").value(block.nonce());
+        json.name("bits").value(Long.toHexString(block.bits()));
+        json.name("difficulty").raw(DIFFICULTY);
+        json.name("previousblockhash").value(block.previousHash());
+        if (located.nextHash() != null) {
+            json.name("nextblockhash").value(located.nextHash());
+        }
+        return json.endObject().toString();
+    }
+
+    private static void rawTransaction(JsonWriter json, Transaction tx, Block block, int confirmations) {
+        json.beginObject();
+        json.name("hex").value(tx.hex());
+        json.name("txid").value(tx.txid());
+        json.name("hash").value(tx.txid());
+        json.name("size").value(tx.size());
+        json.name("vsize").value(tx.size());
+        json.name("weight").value(4L * tx.size());
+        json.name("version").value(1);
+        json.name("locktime").value(0);
+        json.name("vin").beginArray().beginObject();
+        json.name("coinbase").value(tx.coinbaseHex());
+        json.name("sequence").value(Transaction.FINAL_SEQUENCE);
+        json.endObject().endArray();
+        json.name("vout").beginArray();
+        int n = 0;
+        for (TxOut out : tx.outputs()) {
+            json.beginObject();
+            json.name("value").btc(out.valueSats());
+            json.name("n").value(n++);
+            json.name("scriptPubKey").beginObject();
+            json.name("asm").value(out.asm());
+            json.name("hex").value(Encoding.hex(out.pkScript()));
+            json.name("reqSigs").value(1);
+            json.name("type").value(out.scriptType());
+            json.name("address").value(out.address());
+            json.name("addresses").beginArray().value(out.address()).endArray();
+            json.endObject();
+            json.endObject();
+        }
+        json.endArray();
+        json.name("blockhash").value(block.hash());
+        json.name("confirmations").value(confirmations);
+        json.name("time").value(block.time());
+        json.name("blocktime").value(block.time());
+        json.endObject();
+    }
+
+    private static String versionHex(Block block) {
+        return String.format("%08x", block.version());
+    }
+}

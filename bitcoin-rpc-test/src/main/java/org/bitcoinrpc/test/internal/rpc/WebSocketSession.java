@@ -1,0 +1,11 @@
+package org.bitcoinrpc.test.internal.rpc;
+
+/** What websocket-only commands need from the session that sent them. */
+public interface WebSocketSession {
+
+    /** The session id {@code session} reports, an unsigned 64-bit number. */
+    long sessionId();
+
+    /** Turns block notifications on ({@code notifyblocks}) or off ({@code stopnotifyblocks}). */
+    void notifyBlocks(boolean enabled);
+}
