@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.bitcoinrpc.client.internal.ConnectionWatchdog;
 import org.bitcoinrpc.client.internal.EventDispatcher;
+import org.bitcoinrpc.client.internal.NodeInfoDetector;
 import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.internal.PendingRequest;
 import org.bitcoinrpc.client.internal.PendingRequests;
@@ -92,6 +93,8 @@ public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, Au
 
 	private final ConnectionWatchdog watchdog;
 
+	private final NodeInfoDetector nodeInfo;
+
 	private final AtomicLong ids = new AtomicLong();
 
 	/** Added and removed from any thread; read by every call's completion. */
@@ -106,7 +109,7 @@ public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, Au
 	private BitcoinRpcClient(ClientOptions options) {
 		this.options = options;
 		this.endpoint = options.url().toString();
-		this.codec = new JsonRpcCodec();
+		this.codec = new JsonRpcCodec(JsonRpcCodec.defaultMapper(), options.jsonRpcVersion().text());
 		String name = "bitcoin-rpc-" + instances.incrementAndGet();
 		this.timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
 			Thread thread = new Thread(runnable, name + "-timer");
@@ -132,6 +135,12 @@ public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, Au
 			this.watchdog = new ConnectionWatchdog(this.transport, this.pending, this.events, this.timer,
 					this.subscriptions, this::sendRegistration, options, this.resent);
 			listener.watchdog = this.watchdog;
+			this.nodeInfo = new NodeInfoDetector(this);
+			this.events.addListener((event) -> {
+				if (event instanceof ConnectionEvent.Disconnected) {
+					this.nodeInfo.forget();
+				}
+			});
 		}
 		catch (RuntimeException ex) {
 			releaseResources();
@@ -313,40 +322,127 @@ public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, Au
 
 	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType) {
-		return callAsync(method, params, resultType, this.options.requestTimeout());
+		return send(method, params, resultType, resultType, null, this.options.wallet());
 	}
 
 	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType, Duration timeout) {
-		Objects.requireNonNull(resultType, "resultType must not be null");
-		return send(method, params, reader(resultType, resultType), timeout);
+		return send(method, params, resultType, resultType, timeout, this.options.wallet());
 	}
 
 	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType) {
-		return callAsync(method, params, resultType, this.options.requestTimeout());
+		return send(method, params, resultType.getType(), resultType, null, this.options.wallet());
 	}
 
 	@Override
 	public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType,
 			Duration timeout) {
-		Objects.requireNonNull(resultType, "resultType must not be null");
-		return send(method, params, reader(resultType.getType(), resultType), timeout);
+		return send(method, params, resultType.getType(), resultType, timeout, this.options.wallet());
 	}
 
-	private <T> CompletableFuture<T> send(String method, List<?> params, ObjectReader reader, Duration timeout) {
+	/**
+	 * A view whose calls go to one Bitcoin Core wallet ({@code /wallet/<name>}); HTTP mode only.
+	 * Use it per call ({@code client.wallet("w1").getBalance()}) or keep it.
+	 */
+	public WalletClient wallet(String name) {
+		Objects.requireNonNull(name, "wallet name must not be null");
+		if (this.options.mode() != TransportMode.HTTP_POST) {
+			throw new IllegalStateException("Wallets are served over HTTP (Bitcoin Core's /wallet/<name>), not over "
+					+ this.endpoint);
+		}
+		return new WalletClient(this, name);
+	}
+
+	/** A new batch: calls sent together as one JSON-RPC array, each completing on its own. */
+	public RpcBatch batch() {
+		return new RpcBatch(this, this.options.wallet());
+	}
+
+	/**
+	 * Which node this is, btcd or Bitcoin Core, and its version; asked once per connection and
+	 * cached ({@code getnetworkinfo}, or btcd's {@code getinfo}).
+	 */
+	public CompletableFuture<NodeInfo> nodeInfoAsync() {
+		return this.nodeInfo.nodeInfo();
+	}
+
+	/** Blocking form of {@link #nodeInfoAsync()}. */
+	public NodeInfo nodeInfo() {
+		return Futures.await(nodeInfoAsync());
+	}
+
+	/** Makes (but does not send) a request; the timeout defaults to the client's. */
+	<T> PendingRequest<T> newRequest(String method, List<?> params, Type type, Object jacksonType,
+			@Nullable Duration timeout, @Nullable String wallet) {
 		Objects.requireNonNull(method, "method must not be null");
 		Objects.requireNonNull(params, "params must not be null");
-		Objects.requireNonNull(timeout, "timeout must not be null");
-		if (timeout.isNegative() || timeout.isZero()) {
-			return CompletableFuture.failedFuture(new IllegalArgumentException("timeout must be positive, was " + timeout));
+		Objects.requireNonNull(jacksonType, "resultType must not be null");
+		Duration effective = (timeout != null) ? timeout : this.options.requestTimeout();
+		if (effective.isNegative() || effective.isZero()) {
+			throw new IllegalArgumentException("timeout must be positive, was " + effective);
 		}
-		CompletableFuture<T> result = sendObserved(method, params, reader, timeout);
+		return new PendingRequest<>(nextId(), method, params, reader(type, jacksonType), effective,
+				Subscriptions.tracks(method) ? () -> recordSubscription(method, params) : null, wallet);
+	}
+
+	<T> CompletableFuture<T> send(String method, List<?> params, Type type, Object jacksonType,
+			@Nullable Duration timeout, @Nullable String wallet) {
+		PendingRequest<T> request;
+		try {
+			request = newRequest(method, params, type, jacksonType, timeout, wallet);
+		}
+		catch (IllegalArgumentException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+		CompletableFuture<T> result = request.future();
 		if (!this.callObservers.isEmpty()) {
 			long start = System.nanoTime();
 			result.whenComplete((value, failure) -> observe(method, failure, System.nanoTime() - start));
 		}
+		RuntimeException refusal = this.watchdog.refusal(method);
+		if (refusal != null) {
+			result.completeExceptionally(refusal);
+			return result;
+		}
+		try {
+			this.pending.register(request);
+		}
+		catch (RpcRequestRejectedException ex) {
+			result.completeExceptionally(ex);
+			return result;
+		}
+		// shutdown() sets the state before failing what is pending: a request registered after that
+		// sweep sees the state in dispatch, so none is left behind.
+		this.watchdog.dispatch(request);
 		return result;
+	}
+
+	/** Sends made requests as one batch; each that cannot be registered fails on its own. */
+	void sendBatch(List<PendingRequest<?>> requests) {
+		if (!this.callObservers.isEmpty()) {
+			long start = System.nanoTime();
+			requests.forEach((request) -> request.future()
+				.whenComplete((value, failure) -> observe(request.method(), failure, System.nanoTime() - start)));
+		}
+		List<PendingRequest<?>> registered = new java.util.ArrayList<>(requests.size());
+		for (PendingRequest<?> request : requests) {
+			RuntimeException refusal = this.watchdog.refusal(request.method());
+			if (refusal != null) {
+				request.future().completeExceptionally(refusal);
+				continue;
+			}
+			try {
+				this.pending.register(request);
+				registered.add(request);
+			}
+			catch (RpcRequestRejectedException ex) {
+				request.future().completeExceptionally(ex);
+			}
+		}
+		if (!registered.isEmpty()) {
+			this.watchdog.dispatchBatch(registered);
+		}
 	}
 
 	private void observe(String method, @Nullable Throwable failure, long durationNanos) {
@@ -359,25 +455,6 @@ public final class BitcoinRpcClient implements ChainCalls, NotificationCalls, Au
 				logger.warn("Call observer {} failed", observer, ex);
 			}
 		}
-	}
-
-	private <T> CompletableFuture<T> sendObserved(String method, List<?> params, ObjectReader reader, Duration timeout) {
-		RuntimeException refusal = this.watchdog.refusal(method);
-		if (refusal != null) {
-			return CompletableFuture.failedFuture(refusal);
-		}
-		PendingRequest<T> request = new PendingRequest<>(nextId(), method, params, reader, timeout,
-				Subscriptions.tracks(method) ? () -> recordSubscription(method, params) : null);
-		try {
-			this.pending.register(request);
-		}
-		catch (RpcRequestRejectedException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		// shutdown() sets the state before failing what is pending: a request registered after that
-		// sweep sees the state in dispatch, so none is left behind.
-		this.watchdog.dispatch(request);
-		return request.future();
 	}
 
 	/** A re-registration after a reconnect: sent at once, whatever the state says. */

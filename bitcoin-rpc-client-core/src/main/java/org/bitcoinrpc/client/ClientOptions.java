@@ -109,6 +109,10 @@ public final class ClientOptions {
 
 	private final ResendPolicy resendPolicy;
 
+	private final JsonRpcVersion jsonRpcVersion;
+
+	private final @Nullable String wallet;
+
 	private ClientOptions(Builder builder) {
 		if (builder.url == null) {
 			throw new IllegalArgumentException("url must be set");
@@ -136,6 +140,11 @@ public final class ClientOptions {
 		this.keepAliveTimeout = builder.keepAliveTimeout;
 		this.disconnectedBehavior = builder.disconnectedBehavior;
 		this.resendPolicy = builder.resendPolicy;
+		this.jsonRpcVersion = builder.jsonRpcVersion;
+		this.wallet = builder.wallet;
+		if (this.wallet != null && this.mode != TransportMode.HTTP_POST) {
+			throw new IllegalArgumentException("wallet needs an http or https url: Bitcoin Core serves wallets at /wallet/<name>");
+		}
 	}
 
 	public static Builder builder() {
@@ -164,6 +173,8 @@ public final class ClientOptions {
 		builder.keepAliveTimeout = this.keepAliveTimeout;
 		builder.disconnectedBehavior = this.disconnectedBehavior;
 		builder.resendPolicy = this.resendPolicy;
+		builder.jsonRpcVersion = this.jsonRpcVersion;
+		builder.wallet = this.wallet;
 		return builder;
 	}
 
@@ -259,6 +270,15 @@ public final class ClientOptions {
 		return this.resendPolicy;
 	}
 
+	public JsonRpcVersion jsonRpcVersion() {
+		return this.jsonRpcVersion;
+	}
+
+	/** The Bitcoin Core wallet every call goes to ({@code /wallet/<name>}), or {@code null} for the root. */
+	public @Nullable String wallet() {
+		return this.wallet;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientOptions[url=" + this.url + ", mode=" + this.mode + ", user=" + this.user
@@ -269,7 +289,8 @@ public final class ClientOptions {
 				+ this.maxResponseSize + ", maxConnections=" + this.maxConnections + ", sendBufferLimit="
 				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + ", reconnect=" + this.reconnect
 				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
-				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", resendPolicy=" + this.resendPolicy + "]";
+				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", resendPolicy=" + this.resendPolicy
+				+ ", jsonRpcVersion=" + this.jsonRpcVersion + ", wallet=" + this.wallet + "]";
 	}
 
 	/** Collects options; every setter checks its argument and names it in the error. */
@@ -312,6 +333,10 @@ public final class ClientOptions {
 		private DisconnectedBehavior disconnectedBehavior = DEFAULT_DISCONNECTED_BEHAVIOR;
 
 		private ResendPolicy resendPolicy = ResendPolicy.readOnlyCalls();
+
+		private JsonRpcVersion jsonRpcVersion = JsonRpcVersion.V1_0;
+
+		private @Nullable String wallet;
 
 		private Builder() {
 		}
@@ -468,6 +493,24 @@ public final class ClientOptions {
 			return this;
 		}
 
+		/** The {@code jsonrpc} version of requests; {@link JsonRpcVersion#V1_0} unless a Core 28+ node should answer in 2.0. */
+		public Builder jsonRpcVersion(JsonRpcVersion jsonRpcVersion) {
+			this.jsonRpcVersion = Objects.requireNonNull(jsonRpcVersion, "jsonRpcVersion must not be null");
+			return this;
+		}
+
+		/**
+		 * Binds the client to one Bitcoin Core wallet: every call goes to {@code /wallet/<name>}
+		 * (the name URL-encoded). Needed when Core has several wallets loaded.
+		 */
+		public Builder wallet(@Nullable String wallet) {
+			if (wallet != null && wallet.isEmpty()) {
+				throw new IllegalArgumentException("wallet must not be empty (Core's default wallet is named \"\" only on /wallet/)");
+			}
+			this.wallet = wallet;
+			return this;
+		}
+
 		public ClientOptions build() {
 			return new ClientOptions(this);
 		}
@@ -506,7 +549,8 @@ public final class ClientOptions {
 				&& this.sendBufferLimit == that.sendBufferLimit && this.notificationQueueSize == that.notificationQueueSize
 				&& this.reconnect == that.reconnect && this.reconnectDelay.equals(that.reconnectDelay)
 				&& this.keepAliveInterval.equals(that.keepAliveInterval) && this.keepAliveTimeout.equals(that.keepAliveTimeout)
-				&& this.disconnectedBehavior == that.disconnectedBehavior && this.resendPolicy.equals(that.resendPolicy);
+				&& this.disconnectedBehavior == that.disconnectedBehavior && this.resendPolicy.equals(that.resendPolicy)
+				&& this.jsonRpcVersion == that.jsonRpcVersion && Objects.equals(this.wallet, that.wallet);
 	}
 
 	@Override

@@ -147,6 +147,21 @@ class WebSocketBehaviourTests {
 	}
 
 	@Test
+	void batchGoesAsOneFrameAndEachCallCompletesOnItsOwn() throws Exception {
+		BitcoinRpcClient client = connect();
+		long before = NODE.node().totalRequests();
+		RpcBatch batch = client.batch();
+		CompletableFuture<Long> count = batch.add("getblockcount", List.of(), Long.class);
+		CompletableFuture<String> tip = batch.add("getbestblockhash", List.of(), String.class);
+		CompletableFuture<Object> unknown = batch.add("nosuchmethod", List.of(), Object.class);
+		batch.send().get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(count.get()).isEqualTo(NODE.node().blockCount());
+		assertThat(tip.get()).isEqualTo(NODE.node().bestBlockHash());
+		assertThatThrownBy(unknown::join).hasCauseInstanceOf(RpcMethodNotFoundException.class);
+		assertThat(NODE.node().totalRequests() - before).isEqualTo(3);
+	}
+
+	@Test
 	void malformedMessagesAreCountedAndNeverCompleteTheWrongCall() {
 		BitcoinRpcClient client = connect();
 		NODE.node().neverAnswer("getbestblockhash");

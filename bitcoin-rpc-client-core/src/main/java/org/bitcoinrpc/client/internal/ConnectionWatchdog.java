@@ -326,6 +326,21 @@ public final class ConnectionWatchdog implements Transport.Listener {
 						+ request.method() + " was not sent"));
 	}
 
+	/**
+	 * Sends registered requests as one batch when connected; while reconnecting they wait and go
+	 * out one by one with the others; otherwise each fails as {@link #dispatch} would fail it.
+	 */
+	public void dispatchBatch(List<PendingRequest<?>> requests) {
+		if (this.state == ConnectionState.CONNECTED) {
+			List<PendingRequest<?>> claimed = requests.stream().filter(PendingRequest::claimWrite).toList();
+			if (claimed.isEmpty() || this.transport.sendBatch(claimed)) {
+				return;
+			}
+			claimed.forEach(PendingRequest::releaseWrite);
+		}
+		requests.forEach(this::dispatch);
+	}
+
 	/** Whether a new call may be registered now, else the error to fail it with. */
 	public @Nullable RuntimeException refusal(String method) {
 		ConnectionState current = this.state;

@@ -22,7 +22,7 @@ import tools.jackson.databind.ObjectReader;
  *
  * @param <T> the result type
  */
-public final class PendingRequest<T> {
+public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.JsonRpcCodec.BatchEntry {
 
 	private final long id;
 
@@ -38,6 +38,8 @@ public final class PendingRequest<T> {
 
 	private final @Nullable Runnable onSuccess;
 
+	private final @Nullable String wallet;
+
 	private final CompletableFuture<T> future = new CompletableFuture<>();
 
 	/** Claimed by the one thread that writes the request to the current connection. */
@@ -51,6 +53,11 @@ public final class PendingRequest<T> {
 
 	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
 			@Nullable Runnable onSuccess) {
+		this(id, method, params, resultReader, timeout, onSuccess, null);
+	}
+
+	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
+			@Nullable Runnable onSuccess, @Nullable String wallet) {
 		this.id = id;
 		this.method = method;
 		this.params = params;
@@ -58,16 +65,25 @@ public final class PendingRequest<T> {
 		this.timeout = timeout;
 		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
 		this.onSuccess = onSuccess;
+		this.wallet = wallet;
 	}
 
+	/** The Bitcoin Core wallet the call is for ({@code /wallet/<name>}), or {@code null} for the node's root. */
+	public @Nullable String wallet() {
+		return this.wallet;
+	}
+
+	@Override
 	public long id() {
 		return this.id;
 	}
 
+	@Override
 	public String method() {
 		return this.method;
 	}
 
+	@Override
 	public List<?> params() {
 		return this.params;
 	}

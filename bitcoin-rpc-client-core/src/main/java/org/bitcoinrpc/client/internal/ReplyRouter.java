@@ -82,7 +82,7 @@ public final class ReplyRouter {
 	public void complete(PendingRequest<?> request, InboundMessage.Response response) {
 		RpcError error = response.error();
 		if (error != null) {
-			request.fail(new RpcErrorException(request.method(), error.code(), error.message()));
+			request.fail(RpcErrorException.of(request.method(), error.code(), error.message()));
 			return;
 		}
 		if (response.malformation() != null || response.result() == null) {

@@ -18,22 +18,23 @@ import tools.jackson.databind.util.TokenBuffer;
  * Writes JSON-RPC requests and classifies what the node sends back. Thread-safe and stateless
  * apart from its {@link ObjectMapper}, which is shared by every call of a client.
  * <p>
- * Requests always carry {@code "jsonrpc":"1.0"} and a numeric id: btcd answers a request without
+ * Requests always carry a {@code jsonrpc} version ("1.0" unless asked for "2.0") and a numeric id: btcd answers a request without
  * {@code jsonrpc} with an empty body, and closes the socket on a request without an id.
  */
 public final class JsonRpcCodec {
 
-	/** The protocol version written in every request. */
-	public static final String JSONRPC_VERSION = "1.0";
-
 	private final ObjectMapper mapper;
 
+	/** The {@code jsonrpc} member of every request: "1.0" or "2.0". */
+	private final String version;
+
 	public JsonRpcCodec() {
-		this(defaultMapper());
+		this(defaultMapper(), "1.0");
 	}
 
-	public JsonRpcCodec(ObjectMapper mapper) {
+	public JsonRpcCodec(ObjectMapper mapper, String version) {
 		this.mapper = mapper;
+		this.version = version;
 	}
 
 	/**
@@ -54,12 +55,35 @@ public final class JsonRpcCodec {
 
 	/** The request as UTF-8 JSON: {@code {"jsonrpc":"1.0","id":id,"method":method,"params":[...]}}. */
 	public byte[] encodeRequest(long id, String method, List<?> params) {
-		return this.mapper.writeValueAsBytes(new Request(JSONRPC_VERSION, id, method, params));
+		return this.mapper.writeValueAsBytes(new Request(this.version, id, method, params));
 	}
 
 	/** The same request as text, for a websocket text frame. */
 	public String encodeRequestText(long id, String method, List<?> params) {
-		return this.mapper.writeValueAsString(new Request(JSONRPC_VERSION, id, method, params));
+		return this.mapper.writeValueAsString(new Request(this.version, id, method, params));
+	}
+
+	/** A batch: a JSON array of requests, each {@code (id, method, params)}. */
+	public byte[] encodeBatch(List<? extends BatchEntry> entries) {
+		return this.mapper.writeValueAsBytes(entries.stream()
+			.map((entry) -> new Request(this.version, entry.id(), entry.method(), entry.params())).toList());
+	}
+
+	/** The same batch as text, for a websocket text frame. */
+	public String encodeBatchText(List<? extends BatchEntry> entries) {
+		return this.mapper.writeValueAsString(entries.stream()
+			.map((entry) -> new Request(this.version, entry.id(), entry.method(), entry.params())).toList());
+	}
+
+	/** What a batch element is made of. */
+	public interface BatchEntry {
+
+		long id();
+
+		String method();
+
+		List<?> params();
+
 	}
 
 	/**

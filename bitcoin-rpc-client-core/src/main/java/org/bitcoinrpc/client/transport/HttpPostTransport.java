@@ -1,6 +1,8 @@
 package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One POST per call. Jetty keeps connections alive and pools them (bounded by
@@ -63,6 +66,9 @@ public final class HttpPostTransport implements Transport {
 	private final int maxResponseSize;
 
 	private final Retries retries;
+
+	/** Wallet URIs by wallet name; computed once each, from any thread. */
+	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
 
 	/** Written by connect/disconnect from any thread. */
 	private volatile boolean open;
@@ -119,20 +125,9 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	private void post(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
-		String authorization;
-		try {
-			authorization = this.credentials.authorization();
-		}
-		catch (RuntimeException ex) {
-			this.pending.fail(request.id(), ex);
+		Request post = newPost(request, body);
+		if (post == null) {
 			return;
-		}
-		Request post = this.http.newRequest(this.url)
-			.method(HttpMethod.POST)
-			.body(new BytesRequestContent("application/json", body))
-			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-		if (authorization != null) {
-			post.headers((headers) -> headers.put(HttpHeader.AUTHORIZATION, authorization));
 		}
 		post.send(new BufferingResponseListener(this.maxResponseSize) {
 
@@ -142,6 +137,117 @@ public final class HttpPostTransport implements Transport {
 			}
 
 		});
+	}
+
+	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
+	private @Nullable Request newPost(PendingRequest<?> request, byte[] body) {
+		String authorization;
+		URI target;
+		try {
+			authorization = this.credentials.authorization();
+			target = uri(request.wallet());
+		}
+		catch (RuntimeException ex) {
+			this.pending.fail(request.id(), ex);
+			return null;
+		}
+		Request post = this.http.newRequest(target)
+			.method(HttpMethod.POST)
+			.body(new BytesRequestContent("application/json", body))
+			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+		if (authorization != null) {
+			post.headers((headers) -> headers.put(HttpHeader.AUTHORIZATION, authorization));
+		}
+		return post;
+	}
+
+	/**
+	 * The node's URL for a wallet: {@code <url>/wallet/<name>}, the name percent-encoded (a space
+	 * as {@code %20}, a slash as {@code %2F}), as Bitcoin Core decodes it.
+	 */
+	URI uri(@Nullable String wallet) {
+		if (wallet == null) {
+			return this.url;
+		}
+		return this.walletUris.computeIfAbsent(wallet, (name) -> {
+			String base = this.url.toString();
+			String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+			return URI.create(base + (base.endsWith("/") ? "" : "/") + "wallet/" + encoded);
+		});
+	}
+
+	@Override
+	public boolean sendBatch(List<PendingRequest<?>> requests) {
+		byte[] body;
+		try {
+			body = this.codec.encodeBatch(requests);
+		}
+		catch (RuntimeException ex) {
+			requests.forEach((request) -> this.pending.fail(request.id(),
+					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
+			return true;
+		}
+		PendingRequest<?> lead = requests.get(0);
+		Request post = newPost(lead, body);
+		if (post == null) {
+			requests.forEach((request) -> this.pending.fail(request.id(), new RpcConnectionException(
+					"The batch led by " + lead.method() + " was not sent")));
+			return true;
+		}
+		post.send(new BufferingResponseListener(this.maxResponseSize) {
+
+			@Override
+			public void onComplete(Result result) {
+				handleBatch(requests, result, this);
+			}
+
+		});
+		return true;
+	}
+
+	/**
+	 * Each element of the reply completes the request with its id. A node that answers the whole
+	 * batch with one error object (btcd does, for a malformed batch) fails every request with it,
+	 * and a request the reply leaves out fails rather than waiting for its timeout.
+	 */
+	private void handleBatch(List<PendingRequest<?>> requests, Result result, BufferingResponseListener listener) {
+		PendingRequest<?> lead = requests.get(0);
+		if (result.isFailed()) {
+			RuntimeException failure = failure(lead, result);
+			requests.forEach((request) -> this.pending.fail(request.id(), failure));
+			return;
+		}
+		int status = result.getResponse().getStatus();
+		byte[] content = listener.getContent();
+		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		if (status == 401 || status == 403) {
+			RuntimeException failure = new RpcAuthenticationException("The node at " + this.endpoint
+					+ " refused the credentials (HTTP " + status + ") for a batch");
+			requests.forEach((request) -> this.pending.fail(request.id(), failure));
+			return;
+		}
+		if (message instanceof InboundMessage.Batch batch) {
+			java.util.Set<Long> ids = new java.util.HashSet<>();
+			requests.forEach((request) -> ids.add(request.id()));
+			for (InboundMessage element : batch.messages()) {
+				if (element instanceof InboundMessage.Response response && response.id() != null && ids.contains(response.id())) {
+					PendingRequest<?> removed = this.pending.remove(response.id());
+					if (removed != null) {
+						this.router.complete(removed, response);
+					}
+				}
+			}
+			requests.forEach((request) -> this.pending.fail(request.id(), new RpcProtocolException(
+					"The batch reply from " + this.endpoint + " has no element for " + request.method() + " (id " + request.id() + ")")));
+			return;
+		}
+		if (message instanceof InboundMessage.Response response && response.error() != null) {
+			RuntimeException failure = RpcErrorException.of("batch", response.error().code(), response.error().message());
+			requests.forEach((request) -> this.pending.fail(request.id(), failure));
+			return;
+		}
+		RuntimeException failure = unusableReply(lead, status, content, message);
+		requests.forEach((request) -> this.pending.fail(request.id(), failure));
 	}
 
 	private void handle(PendingRequest<?> request, byte[] body, Result result, BufferingResponseListener listener,
@@ -169,7 +275,7 @@ public final class HttpPostTransport implements Transport {
 		if (message instanceof InboundMessage.Response response && response.id() != null
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
 			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
-					&& this.retries.retry(request, new RpcErrorException(request.method(), response.error().code(),
+					&& this.retries.retry(request, RpcErrorException.of(request.method(), response.error().code(),
 							response.error().message()), () -> post(request, body, true))) {
 				return;
 			}

@@ -20,6 +20,13 @@ public interface Transport {
 	 */
 	boolean send(PendingRequest<?> request);
 
+	/**
+	 * Sends registered, claimed requests as one JSON-RPC batch (a JSON array) and completes each
+	 * from its own element of the reply. Returns false, leaving them untouched, when there is no
+	 * open connection; any other failure fails them. Never throws.
+	 */
+	boolean sendBatch(java.util.List<PendingRequest<?>> requests);
+
 	/** Whether requests can be sent now. */
 	boolean isOpen();
 

@@ -136,6 +136,25 @@ public final class WebSocketTransport implements Transport {
 		});
 	}
 
+	/** btcd answers a batch frame with one array frame; the router matches each element by id. */
+	@Override
+	public boolean sendBatch(java.util.List<PendingRequest<?>> requests) {
+		Connection current = this.connection;
+		if (current == null || !current.isOpen()) {
+			return false;
+		}
+		String text;
+		try {
+			text = this.codec.encodeBatchText(requests);
+		}
+		catch (RuntimeException ex) {
+			requests.forEach((request) -> this.pending.fail(request.id(),
+					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
+			return true;
+		}
+		return current.send(requests.get(0), text, requests);
+	}
+
 	@Override
 	public boolean isOpen() {
 		Connection current = this.connection;
@@ -147,6 +166,11 @@ public final class WebSocketTransport implements Transport {
 		Connection current = this.connection;
 		if (current == null || !current.isOpen()) {
 			return false;
+		}
+		if (request.wallet() != null) {
+			this.pending.fail(request.id(), new IllegalArgumentException(request.method() + " names wallet '"
+					+ request.wallet() + "', but wallets are served over HTTP (Bitcoin Core's /wallet/<name>), not the websocket"));
+			return true;
 		}
 		String text;
 		try {
@@ -284,12 +308,17 @@ public final class WebSocketTransport implements Transport {
 		}
 
 		boolean send(PendingRequest<?> request, String text) {
+			return send(request, text, java.util.List.of(request));
+		}
+
+		/** Writes one frame carrying {@code requests} (one request, or a batch led by {@code request}). */
+		boolean send(PendingRequest<?> request, String text, java.util.List<PendingRequest<?>> requests) {
 			ConcurrentWebSocketSessionDecorator current = this.session;
 			if (current == null) {
 				return false;
 			}
 			if (current.getBufferSize() + text.length() > WebSocketTransport.this.sendBufferLimit) {
-				WebSocketTransport.this.pending.fail(request.id(), new RpcRequestRejectedException("Send buffer to "
+				failAll(requests, new RpcRequestRejectedException("Send buffer to "
 						+ WebSocketTransport.this.endpoint + " is full (" + current.getBufferSize() + " of sendBufferLimit="
 						+ WebSocketTransport.this.sendBufferLimit + " bytes queued); " + request.method() + " was not sent"));
 				return true;
@@ -299,15 +328,19 @@ public final class WebSocketTransport implements Transport {
 				return true;
 			}
 			catch (SessionLimitExceededException ex) {
-				WebSocketTransport.this.pending.fail(request.id(), new RpcConnectionException("Sending " + request.method()
+				failAll(requests, new RpcConnectionException("Sending " + request.method()
 						+ " to " + WebSocketTransport.this.endpoint + " stalled; the connection was closed", ex));
 				return true;
 			}
 			catch (IOException | RuntimeException ex) {
-				WebSocketTransport.this.pending.fail(request.id(), new RpcConnectionException("Sending " + request.method()
+				failAll(requests, new RpcConnectionException("Sending " + request.method()
 						+ " to " + WebSocketTransport.this.endpoint + " failed: " + Causes.describe(ex) + "; it may or may not have run", ex));
 				return true;
 			}
+		}
+
+		private void failAll(java.util.List<PendingRequest<?>> requests, RuntimeException error) {
+			requests.forEach((each) -> WebSocketTransport.this.pending.fail(each.id(), error));
 		}
 
 		/**
