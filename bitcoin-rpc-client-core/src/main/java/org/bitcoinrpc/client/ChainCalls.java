@@ -1,12 +1,20 @@
 package org.bitcoinrpc.client;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.model.Block;
 import org.bitcoinrpc.client.model.BlockHeader;
+import org.bitcoinrpc.client.model.BlockRef;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
+import org.bitcoinrpc.client.model.BlockchainInfo;
+import org.bitcoinrpc.client.model.ChainTip;
+import org.bitcoinrpc.client.model.TxOut;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Calls about the block chain, the same on btcd and Bitcoin Core.
@@ -59,6 +67,140 @@ public interface ChainCalls extends RpcCalls {
 
 	default Block getBlock(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockAsync(blockHash)), "getblock");
+	}
+
+	/**
+	 * {@code getblockchaininfo}: the state of the chain. btcd adds {@code bip9_softforks}; Core adds
+	 * {@code bits}, {@code target}, {@code time}, {@code chainwork}, {@code size_on_disk},
+	 * {@code verificationprogress} and {@code warnings}.
+	 */
+	default CompletableFuture<BlockchainInfo> getBlockchainInfoAsync() {
+		return callAsync("getblockchaininfo", List.of(), BlockchainInfo.class);
+	}
+
+	default BlockchainInfo getBlockchainInfo() {
+		return RpcCalls.required(Futures.await(getBlockchainInfoAsync()), "getblockchaininfo");
+	}
+
+	/** {@code getbestblock} (btcd only; Core answers -32601): the tip's hash and height. */
+	default CompletableFuture<BlockRef> getBestBlockAsync() {
+		return callAsync("getbestblock", List.of(), BlockRef.class);
+	}
+
+	default BlockRef getBestBlock() {
+		return RpcCalls.required(Futures.await(getBestBlockAsync()), "getbestblock");
+	}
+
+	/** {@code getblockheader <hash> false}: the 80-byte serialized header as 160 hex characters. */
+	default CompletableFuture<String> getBlockHeaderHexAsync(String blockHash) {
+		return callAsync("getblockheader", List.of(checkHash(blockHash, "blockHash"), false), String.class);
+	}
+
+	default String getBlockHeaderHex(String blockHash) {
+		return RpcCalls.required(Futures.await(getBlockHeaderHexAsync(blockHash)), "getblockheader");
+	}
+
+	/**
+	 * {@code getblock <hash> 0}: the serialized block as hex (Core includes witness data). The
+	 * verbosity is sent as the integer 0: btcd rejects {@code false}.
+	 */
+	default CompletableFuture<String> getBlockHexAsync(String blockHash) {
+		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 0), String.class);
+	}
+
+	default String getBlockHex(String blockHash) {
+		return RpcCalls.required(Futures.await(getBlockHexAsync(blockHash)), "getblock");
+	}
+
+	/**
+	 * {@code getblock <hash> 2}: the block with every transaction decoded. btcd puts them under
+	 * {@code rawtx} (with {@code blockhash}/{@code confirmations}/{@code time} in each), Core under
+	 * {@code tx} (with {@code fee} on every non-coinbase transaction); both land in
+	 * {@link BlockWithTransactions#transactions()}.
+	 */
+	default CompletableFuture<BlockWithTransactions> getBlockWithTransactionsAsync(String blockHash) {
+		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 2), BlockWithTransactions.class);
+	}
+
+	default BlockWithTransactions getBlockWithTransactions(String blockHash) {
+		return RpcCalls.required(Futures.await(getBlockWithTransactionsAsync(blockHash)), "getblock");
+	}
+
+	/** {@code getchaintips}: every known branch tip, the active one with status {@code active}. */
+	default CompletableFuture<List<ChainTip>> getChainTipsAsync() {
+		return callAsync("getchaintips", List.of(), new TypeReference<List<ChainTip>>() {
+		});
+	}
+
+	default List<ChainTip> getChainTips() {
+		return RpcCalls.required(Futures.await(getChainTipsAsync()), "getchaintips");
+	}
+
+	/**
+	 * {@code getdifficulty}: the tip's difficulty. btcd prints it like an integer ({@code 1} on
+	 * simnet), Core in exponent form ({@code 4.656542373906925e-10} on regtest); both are read
+	 * exactly.
+	 */
+	default CompletableFuture<BigDecimal> getDifficultyAsync() {
+		return callAsync("getdifficulty", List.of(), BigDecimal.class);
+	}
+
+	default BigDecimal getDifficulty() {
+		return RpcCalls.required(Futures.await(getDifficultyAsync()), "getdifficulty");
+	}
+
+	/**
+	 * {@code gettxout <txid> <n>}: an unspent output, or {@link Optional#empty()} when it is spent
+	 * or unknown (both nodes answer {@code null}, not an error). The node's default applies to
+	 * mempool spends (both default to including the mempool).
+	 */
+	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n) {
+		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n")), TxOut.class)
+			.thenApply(Optional::ofNullable);
+	}
+
+	default Optional<TxOut> getTxOut(String txid, int n) {
+		return Futures.await(getTxOutAsync(txid, n));
+	}
+
+	/**
+	 * {@code gettxout <txid> <n> <includeMempool>}: as {@link #getTxOutAsync(String, int)}; with
+	 * {@code includeMempool} an output spent by a mempool transaction counts as spent, and an
+	 * output of a mempool transaction is found.
+	 */
+	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n, boolean includeMempool) {
+		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n"), includeMempool), TxOut.class)
+			.thenApply(Optional::ofNullable);
+	}
+
+	default Optional<TxOut> getTxOut(String txid, int n, boolean includeMempool) {
+		return Futures.await(getTxOutAsync(txid, n, includeMempool));
+	}
+
+	/** A block or transaction hash: 64 hex characters; the message names the argument. */
+	static String checkHash(String hash, String argument) {
+		Objects.requireNonNull(hash, () -> argument + " must not be null");
+		if (hash.length() != 64 || !hash.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+			throw new IllegalArgumentException(argument + " must be 64 hex characters, was '" + hash + "'");
+		}
+		return hash;
+	}
+
+	/** An output index or count that must not be negative. */
+	static int checkIndex(int value, String argument) {
+		if (value < 0) {
+			throw new IllegalArgumentException(argument + " must not be negative, was " + value);
+		}
+		return value;
+	}
+
+	/** A serialized transaction: a non-empty, even number of hex characters. */
+	static String checkHex(String hex, String argument) {
+		Objects.requireNonNull(hex, () -> argument + " must not be null");
+		if (hex.isEmpty() || hex.length() % 2 != 0 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+			throw new IllegalArgumentException(argument + " must be a non-empty, even number of hex characters");
+		}
+		return hex;
 	}
 
 	/** A block or transaction hash: 64 hex characters. */
