@@ -373,6 +373,23 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		return Futures.await(nodeInfoAsync());
 	}
 
+	/**
+	 * A fee rate, in BTC per kvB, for confirmation within {@code blocks} blocks, from whichever
+	 * call the node has: {@code estimatesmartfee} on Bitcoin Core, {@code estimatefee} on btcd
+	 * (which has no {@code estimatesmartfee}). Empty when the node has no estimate yet (Core sends
+	 * {@code errors} then; btcd sends {@code -1}).
+	 */
+	public CompletableFuture<java.util.Optional<java.math.BigDecimal>> estimateFeeRateAsync(int blocks) {
+		return nodeInfoAsync().thenCompose((info) -> (info.kind() == NodeInfo.Kind.BTCD)
+				? estimateFeeAsync(blocks).thenApply((rate) -> java.util.Optional.ofNullable(rate).filter((r) -> r.signum() > 0))
+				: estimateSmartFeeAsync(blocks).thenApply((estimate) -> java.util.Optional.ofNullable(estimate.feeRate())));
+	}
+
+	/** Blocking form of {@link #estimateFeeRateAsync(int)}. */
+	public java.util.Optional<java.math.BigDecimal> estimateFeeRate(int blocks) {
+		return Futures.await(estimateFeeRateAsync(blocks));
+	}
+
 	/** Makes (but does not send) a request; the timeout defaults to the client's. */
 	<T> PendingRequest<T> newRequest(String method, List<?> params, Type type, Object jacksonType,
 			@Nullable Duration timeout, @Nullable String wallet) {

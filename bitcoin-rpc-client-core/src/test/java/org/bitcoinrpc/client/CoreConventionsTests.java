@@ -222,6 +222,25 @@ class CoreConventionsTests {
 	}
 
 	@Test
+	void feeRateComesFromWhicheverCallTheNodeHas() {
+		stub("getnetworkinfo", "core/http-getnetworkinfo.json");
+		stub("estimatesmartfee", "core/http-estimatesmartfee.json");
+		BitcoinRpcClient core = connect(ClientOptions.builder());
+		JsonNode coreEstimate = Fixtures.fixture("core/http-estimatesmartfee.json").get("response").get("result");
+		assertThat(core.estimateFeeRate(6)).isEqualTo(java.util.Optional.ofNullable(
+				coreEstimate.has("feerate") ? coreEstimate.get("feerate").decimalValue() : null));
+		core.close();
+		server.resetAll();
+
+		stub("getnetworkinfo", "btcd/http-getnetworkinfo.json");
+		stub("getinfo", "btcd/http-getinfo.json");
+		stub("estimatefee", "btcd/http-estimatefee.json");
+		BitcoinRpcClient btcd = connect(ClientOptions.builder());
+		assertThat(btcd.estimateFeeRate(6)).contains(new java.math.BigDecimal("0.0004424778761061947"));
+		server.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method", equalTo("estimatesmartfee"))));
+	}
+
+	@Test
 	void detectsBtcd() {
 		stub("getnetworkinfo", "btcd/http-getnetworkinfo.json");
 		stub("getinfo", "btcd/http-getinfo.json");
