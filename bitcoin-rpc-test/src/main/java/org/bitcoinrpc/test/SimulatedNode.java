@@ -4,15 +4,24 @@ import java.net.BindException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.bitcoinrpc.test.internal.chain.Block;
+import org.bitcoinrpc.test.internal.chain.ChainListener;
 import org.bitcoinrpc.test.internal.chain.SimulatedChain;
+import org.bitcoinrpc.test.internal.chain.Transaction;
 import org.bitcoinrpc.test.internal.control.NodeControls;
+import org.bitcoinrpc.test.internal.control.RequestLog;
 import org.bitcoinrpc.test.internal.rpc.RequestParser;
 import org.bitcoinrpc.test.internal.rpc.RpcDispatcher;
+import org.bitcoinrpc.test.internal.rpc.RpcException;
 import org.bitcoinrpc.test.internal.rpc.RpcMethods;
+import org.bitcoinrpc.test.internal.rpc.Subscriptions;
+import org.bitcoinrpc.test.internal.rpc.TransactionCommands;
 import org.bitcoinrpc.test.internal.server.NodeServer;
 import org.bitcoinrpc.test.internal.server.ServerConfig;
 import org.bitcoinrpc.test.tls.SelfSignedCertificate;
@@ -34,12 +43,25 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commands: {@code getblockcount}, {@code getbestblockhash}, {@code getbestblock},
  * {@code getblockhash}, {@code getblockheader}, {@code getblock}, {@code generate}, {@code uptime},
- * {@code ping}, {@code help}, and over the websocket {@code authenticate}, {@code session},
- * {@code notifyblocks} and {@code stopnotifyblocks}. Anything else is -32601 "Method not found".
+ * {@code ping}, {@code help}, {@code sendrawtransaction}, and over the websocket
+ * {@code authenticate}, {@code session}, {@code notifyblocks}, {@code stopnotifyblocks},
+ * {@code notifynewtransactions}, {@code stopnotifynewtransactions}, {@code notifyspent},
+ * {@code stopnotifyspent}, {@code notifyreceived}, {@code stopnotifyreceived}, {@code loadtxfilter}
+ * and {@code rescanblocks}. Anything else is -32601 "Method not found".
+ *
+ * <p>Transactions: {@code sendrawtransaction} (or {@link #submitTransaction}) puts a transaction in
+ * the mempool and the next mined block takes it after its coinbase. Any non-empty hex is accepted:
+ * bytes that do not decode as a transaction are kept as an opaque one (txid = double SHA-256 of the
+ * bytes, no inputs or outputs, so a total amount of 0); real transactions (see
+ * {@link SimnetTransactions}) also drive {@code recvtx}, {@code redeemingtx},
+ * {@code relevanttxaccepted}, filtered blocks and {@code rescanblocks}. Scripts and inputs are never
+ * checked.
  *
  * <p>Test controls ({@link #delay}, {@link #neverAnswer}, {@link #failWith}, {@link #httpStatus},
- * {@link #stubResult}, {@link #dropConnections}, {@link #sendRawText}) and request counts work from
- * any thread and survive {@link #restart()}, as does the chain.
+ * {@link #stubResult}, {@link #dropConnections}, {@link #freezeConnections}, {@link #sendRawText}),
+ * request counts and the request log work from any thread and survive {@link #restart()}, as do the
+ * chain and the mempool (btcd would lose its mempool). Subscriptions belong to websocket sessions,
+ * so they end with them.
  *
  * <p>Thread-safe. Lifecycle methods are serialised by {@link #lifecycleLock}.
  */
@@ -72,6 +94,8 @@ public final class SimulatedNode implements AutoCloseable {
 
     private final RpcDispatcher dispatcher;
 
+    private final TransactionCommands transactions;
+
     /** Serialises start, stop, restart and certificate generation. */
     private final Object lifecycleLock = new Object();
 
@@ -95,11 +119,33 @@ public final class SimulatedNode implements AutoCloseable {
         this.connectionClose = builder.connectionClose;
         this.chain = new SimulatedChain(builder.initialHeight);
         this.startTime = Instant.now().getEpochSecond();
-        this.dispatcher = new RpcDispatcher(new RpcMethods(this.chain, () -> this.startTime), this.controls);
-        this.chain.addListener(blocks -> {
-            NodeServer running = this.server;
-            if (running != null) {
-                running.blocksConnected(blocks);
+        this.transactions = new TransactionCommands(this.chain);
+        this.dispatcher = new RpcDispatcher(new RpcMethods(this.chain, () -> this.startTime, this.transactions),
+                this.controls);
+        this.chain.addListener(new ChainListener() {
+
+            @Override
+            public void blocksConnected(List<Block> blocks) {
+                NodeServer running = SimulatedNode.this.server;
+                if (running != null) {
+                    running.blocksConnected(blocks);
+                }
+            }
+
+            @Override
+            public void transactionAccepted(Transaction tx) {
+                NodeServer running = SimulatedNode.this.server;
+                if (running != null) {
+                    running.transactionAccepted(tx);
+                }
+            }
+
+            @Override
+            public void blockDisconnected(Block block) {
+                NodeServer running = SimulatedNode.this.server;
+                if (running != null) {
+                    running.blockDisconnected(block);
+                }
             }
         });
     }
@@ -306,6 +352,46 @@ public final class SimulatedNode implements AutoCloseable {
     }
 
     /**
+     * Removes the tip block, as {@code invalidateblock} of the tip would: its transactions but the
+     * coinbase go back to the mempool (without mempool notifications, as in btcd), and sessions that
+     * asked with {@code notifyblocks} get {@code blockdisconnected [hash, height, time]} then
+     * {@code filteredblockdisconnected [height, header]} (fixture {@code ws-blockdisconnected}). A
+     * block mined later at that height differs from the removed one.
+     * @return the removed block's hash
+     * @throws IllegalStateException when only the genesis block is left
+     */
+    public String disconnectTip() {
+        return this.chain.disconnectTip().hash();
+    }
+
+    /**
+     * Puts a transaction in the mempool exactly as {@code sendrawtransaction} does, notifications
+     * included.
+     * @param hex the serialized transaction (any non-empty hex; see the class comment)
+     * @return the txid
+     * @throws IllegalArgumentException when {@code hex} is empty or not hex
+     * @throws IllegalStateException when the txid is already in the mempool or the chain (message as
+     *         btcd's, for example "TX rejected: already have transaction in mempool TXID")
+     */
+    public String submitTransaction(String hex) {
+        Objects.requireNonNull(hex, "hex");
+        try {
+            return this.transactions.submit(hex);
+        }
+        catch (RpcException ex) {
+            if (ex.code() == RpcException.DECODE_HEX) {
+                throw new IllegalArgumentException(ex.getMessage(), ex);
+            }
+            throw new IllegalStateException(ex.getMessage(), ex);
+        }
+    }
+
+    /** The number of transactions waiting in the mempool. */
+    public int mempoolSize() {
+        return this.chain.mempoolSize();
+    }
+
+    /**
      * The hash of the block at {@code height}.
      * @throws IllegalArgumentException when there is no such block
      */
@@ -320,13 +406,28 @@ public final class SimulatedNode implements AutoCloseable {
     // ---------------------------------------------------------------- test controls
 
     /**
-     * Abruptly closes every websocket session (no close frame) and every open HTTP connection (no
-     * response), including requests held by {@link #neverAnswer}. The node keeps listening.
+     * Abruptly closes every websocket session (no close frame), frozen ones included, and every open
+     * HTTP connection (no response), including requests held by {@link #neverAnswer}. The node keeps
+     * listening.
      */
     public void dropConnections() {
         NodeServer running = this.server;
         if (running != null) {
             running.dropConnections();
+        }
+    }
+
+    /**
+     * Makes every currently open websocket session half-open: it keeps its TCP connection (until
+     * {@link #dropConnections()}, a stop or the client's close) but goes silent for good, as a peer
+     * that vanished would. It answers no ping (no pong), no request (they are neither executed nor
+     * counted nor logged) and no close frame, and gets no notification; frames still queued are
+     * dropped. Sessions opened later are normal. HTTP connections are not affected.
+     */
+    public void freezeConnections() {
+        NodeServer running = this.server;
+        if (running != null) {
+            running.freezeConnections();
         }
     }
 
@@ -388,10 +489,82 @@ public final class SimulatedNode implements AutoCloseable {
         return this.controls.totalRequests();
     }
 
-    /** The number of open websocket sessions. */
+    /**
+     * Every request the node executed or deliberately left unanswered, oldest first: the same
+     * requests {@link #requestCount} counts, each with its id, params and session or connection. Only
+     * the last {@value NodeControls#MAX_LOGGED_REQUESTS} are kept; {@link #resetCounts()} empties it.
+     */
+    public List<ReceivedRequest> receivedRequests() {
+        List<RequestLog.Entry> entries = this.controls.requests();
+        List<ReceivedRequest> requests = new ArrayList<>(entries.size());
+        for (RequestLog.Entry entry : entries) {
+            requests.add(new ReceivedRequest(entry.method(), Objects.requireNonNullElse(entry.idJson(), "null"),
+                    entry.paramsJson(), entry.sourceId()));
+        }
+        return requests;
+    }
+
+    /** The number of open websocket sessions, frozen ones included. */
     public int openWebSocketSessions() {
         NodeServer running = this.server;
         return (running != null) ? running.openWebSocketSessions() : 0;
+    }
+
+    /** The number of open websocket sessions made silent by {@link #freezeConnections()}. */
+    public int frozenWebSocketSessions() {
+        NodeServer running = this.server;
+        return (running != null) ? running.frozenWebSocketSessions() : 0;
+    }
+
+    /**
+     * For each subscription kind ({@code notifyblocks}, {@code notifynewtransactions},
+     * {@code notifyspent}, {@code notifyreceived}, {@code loadtxfilter}, in that order, all present),
+     * how many open websocket sessions hold it. Frozen sessions ({@link #freezeConnections()}) are
+     * left out, as dead. A session holds {@code notifyblocks} and {@code notifynewtransactions} until
+     * the matching {@code stop...}, {@code notifyspent} and {@code notifyreceived} while at least one
+     * outpoint or address they registered is still watched, and {@code loadtxfilter} once it loaded a
+     * filter.
+     */
+    public Map<String, Integer> subscriptionCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Subscriptions.KINDS.forEach(kind -> counts.put(kind, 0));
+        for (Subscriptions.Snapshot session : liveSubscriptions()) {
+            session.kinds().forEach(kind -> counts.merge(kind, 1, Integer::sum));
+        }
+        return counts;
+    }
+
+    /** The subscription kinds (see {@link #subscriptionCounts()}) of each open, not frozen session. */
+    public List<Set<String>> sessionSubscriptions() {
+        List<Set<String>> sessions = new ArrayList<>();
+        for (Subscriptions.Snapshot session : liveSubscriptions()) {
+            sessions.add(session.kinds());
+        }
+        return sessions;
+    }
+
+    /**
+     * The outpoints watched, summed over the open, not frozen sessions: those registered with
+     * {@code notifyspent} (until a mined spend or {@code stopnotifyspent}), the outputs that paid a
+     * {@code notifyreceived} address (btcd watches them for spending), and those of the
+     * {@code loadtxfilter} filters (including outputs that paid a filter address).
+     */
+    public int watchedOutpoints() {
+        return liveSubscriptions().stream().mapToInt(Subscriptions.Snapshot::watchedOutpoints).sum();
+    }
+
+    /**
+     * The addresses watched, summed over the open, not frozen sessions: those of
+     * {@code notifyreceived} and those of the {@code loadtxfilter} filters (which, as btcd, keep only
+     * valid simnet addresses).
+     */
+    public int watchedAddresses() {
+        return liveSubscriptions().stream().mapToInt(Subscriptions.Snapshot::watchedAddresses).sum();
+    }
+
+    private List<Subscriptions.Snapshot> liveSubscriptions() {
+        NodeServer running = this.server;
+        return (running != null) ? running.liveSubscriptions() : List.of();
     }
 
     /** Removes every delay, never-answer, failure, HTTP status and stub. Counts are kept. */
@@ -399,7 +572,7 @@ public final class SimulatedNode implements AutoCloseable {
         this.controls.reset();
     }
 
-    /** Sets every request count back to zero. */
+    /** Sets every request count back to zero and empties {@link #receivedRequests()}. */
     public void resetCounts() {
         this.controls.resetCounts();
     }

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -15,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.jspecify.annotations.Nullable;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * A minimal websocket client on a raw socket: each message goes out as exactly one masked text
@@ -55,6 +58,30 @@ final class RawWebSocket implements AutoCloseable {
     /** Sends {@code text} as one final, masked text frame. */
     void sendText(String text) throws IOException {
         sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a ping frame with this payload. */
+    void sendPing(byte[] payload) throws IOException {
+        sendFrame(0x9, payload);
+    }
+
+    /**
+     * Checks that nothing arrives for {@code quiet} and that the connection is still open: a read
+     * times out rather than seeing the end of the stream.
+     */
+    void assertSilentAndOpenFor(Duration quiet) throws IOException {
+        int previous = this.socket.getSoTimeout();
+        this.socket.setSoTimeout(Math.toIntExact(quiet.toMillis()));
+        try {
+            int b = this.in.read();
+            fail("Expected silence, but " + (b < 0 ? "the connection ended" : "a frame arrived (first byte " + b + ")"));
+        }
+        catch (SocketTimeoutException expected) {
+            // Silence, and no end of stream.
+        }
+        finally {
+            this.socket.setSoTimeout(previous);
+        }
     }
 
     /** Sends a close frame with this status code. */

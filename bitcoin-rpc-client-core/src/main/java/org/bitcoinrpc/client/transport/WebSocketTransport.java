@@ -294,12 +294,14 @@ public final class WebSocketTransport implements Transport {
 
 		/** Drops the connection at once, without a close handshake the dead peer would never answer. */
 		void abort(String reason) {
+			// Report first: aborting makes Jetty call back at once with a bare 1006, which must not
+			// replace the real reason (loss is reported once per connection).
+			connectionLost(reason);
 			ConcurrentWebSocketSessionDecorator current = this.session;
 			if (current != null && current.getDelegate() instanceof NativeWebSocketSession nativeSession
 					&& nativeSession.getNativeSession() instanceof JakartaWebSocketSession jakarta) {
 				jakarta.getCoreSession().abort();
 			}
-			connectionLost(reason);
 		}
 
 		boolean isOpen() {

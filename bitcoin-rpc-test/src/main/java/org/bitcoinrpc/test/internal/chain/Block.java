@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A block of the simulated chain: a real 80-byte header (so its hash, merkle root and proof of
- * work check out) and its transactions. Immutable.
+ * work check out) and its transactions, coinbase first. Immutable.
  */
 public final class Block {
 
@@ -145,14 +145,32 @@ public final class Block {
         return out.toByteArray();
     }
 
-    /** The serialized size in bytes (no witness data, so also the stripped size). */
+    /** The serialized size in bytes, witness data included. */
     public int size() {
-        ByteArrayOutputStream count = new ByteArrayOutputStream();
-        Encoding.writeVarInt(count, this.transactions.size());
-        int size = 80 + count.size();
+        int size = 80 + varIntSize(this.transactions.size());
         for (Transaction tx : this.transactions) {
             size += tx.size();
         }
         return size;
+    }
+
+    /** The serialized size without witness data. */
+    public int strippedSize() {
+        int size = 80 + varIntSize(this.transactions.size());
+        for (Transaction tx : this.transactions) {
+            size += tx.strippedSize();
+        }
+        return size;
+    }
+
+    /** The BIP 141 weight: three times the stripped size plus the full size. */
+    public int weight() {
+        return 3 * strippedSize() + size();
+    }
+
+    private static int varIntSize(long value) {
+        ByteArrayOutputStream count = new ByteArrayOutputStream();
+        Encoding.writeVarInt(count, value);
+        return count.size();
     }
 }

@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Bitcoin's byte-level encodings: hashing, hex, little-endian integers, var-ints, script numbers and
@@ -43,6 +46,11 @@ public final class Encoding {
     /** SHA-256 applied twice, as Bitcoin hashes headers and transactions. */
     public static byte[] doubleSha256(byte[] data) {
         return sha256(sha256(data));
+    }
+
+    /** RIPEMD-160 of SHA-256, as Bitcoin hashes public keys and scripts for addresses. */
+    public static byte[] hash160(byte[] data) {
+        return Ripemd160.digest(sha256(data));
     }
 
     /** A reversed copy of {@code bytes}. */
@@ -153,5 +161,41 @@ public final class Encoding {
             sb.append('1');
         }
         return sb.reverse().toString();
+    }
+
+    /**
+     * Decodes Base58Check text.
+     * @return the version byte followed by the payload (the checksum removed), or null when the text
+     *         is not Base58, too short or its checksum is wrong
+     */
+    public static byte @Nullable [] base58CheckDecode(String text) {
+        BigInteger number = BigInteger.ZERO;
+        BigInteger base = BigInteger.valueOf(58);
+        int zeros = 0;
+        while (zeros < text.length() && text.charAt(zeros) == '1') {
+            zeros++;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            int digit = BASE58_ALPHABET.indexOf(text.charAt(i));
+            if (digit < 0) {
+                return null;
+            }
+            number = number.multiply(base).add(BigInteger.valueOf(digit));
+        }
+        byte[] magnitude = number.signum() == 0 ? new byte[0] : number.toByteArray();
+        int skip = (magnitude.length > 0 && magnitude[0] == 0) ? 1 : 0;
+        byte[] full = new byte[zeros + magnitude.length - skip];
+        System.arraycopy(magnitude, skip, full, zeros, magnitude.length - skip);
+        if (full.length < 5) {
+            return null;
+        }
+        byte[] data = Arrays.copyOf(full, full.length - 4);
+        byte[] checksum = doubleSha256(data);
+        for (int i = 0; i < 4; i++) {
+            if (checksum[i] != full[data.length + i]) {
+                return null;
+            }
+        }
+        return data;
     }
 }

@@ -11,16 +11,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic in-memory simnet chain. It starts at btcd's real simnet genesis block; every
- * later block holds one coinbase paying 50 BTC to a fixed simnet address, has version
- * {@code 0x20000000}, bits {@code 207fffff}, the time {@link #FIRST_BLOCK_TIME} + height, and the
- * lowest nonce that satisfies the proof of work. So two chains of the same height are identical.
+ * A deterministic in-memory simnet chain with a mempool. It starts at btcd's real simnet genesis
+ * block; every later block holds a coinbase paying 50 BTC to a fixed simnet address followed by the
+ * mempool's transactions in acceptance order, has version {@code 0x20000000}, bits
+ * {@code 207fffff}, the time {@link #FIRST_BLOCK_TIME} + height, and the lowest nonce that satisfies
+ * the proof of work. So two chains built by the same calls are identical. A block mined at a height
+ * whose block was disconnected before gets another extra nonce in its coinbase, so it differs from
+ * the one it replaces.
  *
- * <p>Thread-safe: reads and appends hold {@link #stateLock}; {@link #generate(int)} also holds
- * {@link #miningLock} while it tells the listeners, so notifications keep block order even when
- * several threads mine at once.
+ * <p>Thread-safe: reads and changes hold {@link #stateLock}; {@link #generate(int)},
+ * {@link #submit(Transaction)} and {@link #disconnectTip()} also hold {@link #miningLock} while they
+ * tell the listeners, so notifications keep the order of the changes even when several threads
+ * change the chain at once.
  */
 public final class SimulatedChain {
+
+    /** What {@link #submit(Transaction)} did with a transaction. */
+    public enum Acceptance {
+
+        /** Added to the mempool. */
+        ACCEPTED,
+
+        /** Refused: a transaction with this txid is in the mempool. */
+        IN_MEMPOOL,
+
+        /** Refused: a transaction with this txid is in a block of the chain. */
+        IN_CHAIN
+    }
 
     /** Block {@code h > 0} is stamped {@code FIRST_BLOCK_TIME + h} (Unix seconds). */
     public static final long FIRST_BLOCK_TIME = 1_700_000_000L;
@@ -43,15 +60,13 @@ public final class SimulatedChain {
     private static final String GENESIS_PUBKEY = "04678afdb0fe5548271967f1a67130b7105cd6a828e03909a67962e0ea1f61deb6"
             + "49f6bc3f4cef38c4f35504e51ec112de5c384df7ba0b8d578a4c702b6bf11d5f";
 
-    private static final String GENESIS_PUBKEY_HASH = "62e907b15cbf27d5425399ebf6f0fb50ebb88f18";
-
     private static final long GENESIS_TIME = 1401292357L;
 
     private static final long COIN = 100_000_000L;
 
     private static final BigInteger TARGET = compactToTarget(SIMNET_BITS);
 
-    /** Guards {@link #blocks} and {@link #byHash}; held only for in-memory work, never for I/O. */
+    /** Guards the chain state and the mempool; held only for in-memory work, never for I/O. */
     private final Object stateLock = new Object();
 
     /** Blocks by height. Guarded by {@link #stateLock}. */
@@ -60,7 +75,19 @@ public final class SimulatedChain {
     /** Blocks by display hash (lower case). Guarded by {@link #stateLock}. */
     private final Map<String, Block> byHash = new HashMap<>();
 
-    /** Serialises {@link #generate(int)} so listeners see blocks in chain order. Taken before {@link #stateLock}. */
+    /** Heights of confirmed transactions, by txid. Guarded by {@link #stateLock}. */
+    private final Map<String, Integer> confirmed = new HashMap<>();
+
+    /** Transactions waiting for the next block. Guarded by {@link #stateLock}. */
+    private final Mempool mempool = new Mempool();
+
+    /** How many times a block was disconnected at each height. Guarded by {@link #stateLock}. */
+    private final Map<Integer, Integer> disconnects = new HashMap<>();
+
+    /**
+     * Serialises every change that listeners hear about, so they hear them in order. Taken before
+     * {@link #stateLock}.
+     */
     private final Object miningLock = new Object();
 
     /** Listeners; copy-on-write so they can be added from any thread. */
@@ -78,18 +105,19 @@ public final class SimulatedChain {
         synchronized (this.stateLock) {
             append(genesis());
             for (int h = 1; h <= initialHeight; h++) {
-                append(mine(this.blocks.get(h - 1)));
+                append(mine(this.blocks.get(h - 1), List.of(), 0));
             }
         }
     }
 
-    /** Registers a listener for blocks mined from now on. */
+    /** Registers a listener for changes from now on. */
     public void addListener(ChainListener listener) {
         this.listeners.add(listener);
     }
 
     /**
-     * Mines {@code count} blocks on the tip and tells the listeners.
+     * Mines {@code count} blocks on the tip and tells the listeners. The first block takes every
+     * transaction of the mempool.
      * @param count how many blocks, 0 or more
      * @return the new blocks, lowest first
      */
@@ -100,12 +128,13 @@ public final class SimulatedChain {
         synchronized (this.miningLock) {
             List<Block> mined = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                Block parent = tip();
-                Block block = mine(parent);
                 synchronized (this.stateLock) {
+                    Block parent = this.blocks.get(this.blocks.size() - 1);
+                    int extraNonce = this.disconnects.getOrDefault(parent.height() + 1, 0);
+                    Block block = mine(parent, this.mempool.takeAll(), extraNonce);
                     append(block);
+                    mined.add(block);
                 }
-                mined.add(block);
             }
             if (!mined.isEmpty()) {
                 List<Block> view = List.copyOf(mined);
@@ -114,6 +143,76 @@ public final class SimulatedChain {
                 }
             }
             return mined;
+        }
+    }
+
+    /**
+     * Puts a transaction in the mempool, unless one with its txid is already there or in the chain,
+     * and tells the listeners. Inputs are not checked: anything may spend anything.
+     * @param tx the transaction
+     * @return what happened
+     */
+    public Acceptance submit(Transaction tx) {
+        synchronized (this.miningLock) {
+            synchronized (this.stateLock) {
+                if (this.mempool.contains(tx.txid())) {
+                    return Acceptance.IN_MEMPOOL;
+                }
+                if (this.confirmed.containsKey(tx.txid())) {
+                    return Acceptance.IN_CHAIN;
+                }
+                this.mempool.add(tx);
+            }
+            for (ChainListener listener : this.listeners) {
+                listener.transactionAccepted(tx);
+            }
+            return Acceptance.ACCEPTED;
+        }
+    }
+
+    /**
+     * Removes the tip, puts its transactions but the coinbase back at the front of the mempool (as
+     * btcd does, without mempool notifications) and tells the listeners.
+     * @return the removed block
+     * @throws IllegalStateException when the tip is the genesis block
+     */
+    public Block disconnectTip() {
+        synchronized (this.miningLock) {
+            Block tip;
+            synchronized (this.stateLock) {
+                if (this.blocks.size() == 1) {
+                    throw new IllegalStateException("The genesis block cannot be disconnected");
+                }
+                tip = this.blocks.remove(this.blocks.size() - 1);
+                this.byHash.remove(tip.hash());
+                List<Transaction> returned = new ArrayList<>();
+                for (Transaction tx : tip.transactions()) {
+                    this.confirmed.remove(tx.txid());
+                    if (!tx.isCoinbase()) {
+                        returned.add(tx);
+                    }
+                }
+                this.mempool.returnToFront(returned);
+                this.disconnects.merge(tip.height(), 1, Integer::sum);
+            }
+            for (ChainListener listener : this.listeners) {
+                listener.blockDisconnected(tip);
+            }
+            return tip;
+        }
+    }
+
+    /** The number of transactions in the mempool. */
+    public int mempoolSize() {
+        synchronized (this.stateLock) {
+            return this.mempool.size();
+        }
+    }
+
+    /** The mempool's transactions, oldest first. */
+    public List<Transaction> mempool() {
+        synchronized (this.stateLock) {
+            return this.mempool.snapshot();
         }
     }
 
@@ -177,6 +276,9 @@ public final class SimulatedChain {
     private void append(Block block) {
         this.blocks.add(block);
         this.byHash.put(block.hash(), block);
+        for (Transaction tx : block.transactions()) {
+            this.confirmed.put(tx.txid(), block.height());
+        }
     }
 
     private static Block genesis() {
@@ -185,36 +287,37 @@ public final class SimulatedChain {
         script[0] = (byte) pubkey.length;
         System.arraycopy(pubkey, 0, script, 1, pubkey.length);
         script[script.length - 1] = (byte) 0xac;
-        TxOut out = new TxOut(50 * COIN, script, "pubkey", GENESIS_PUBKEY + " OP_CHECKSIG",
-                Encoding.base58Check(SIMNET_PUBKEY_HASH_ADDR_ID, Encoding.unhex(GENESIS_PUBKEY_HASH)));
-        Transaction coinbase = Transaction.coinbase(Encoding.unhex(GENESIS_COINBASE_SCRIPT), out);
+        Transaction coinbase = Transaction.coinbase(Encoding.unhex(GENESIS_COINBASE_SCRIPT), TxOut.of(50 * COIN, script));
         return new Block(0, 1, new byte[32], List.of(coinbase), GENESIS_TIME, SIMNET_BITS, 2);
     }
 
-    private static Block mine(Block parent) {
+    private static Block mine(Block parent, List<Transaction> mempoolTxs, int extraNonce) {
         int height = parent.height() + 1;
-        Transaction coinbase = Transaction.coinbase(coinbaseScript(height), miningOutput(subsidy(height)));
+        List<Transaction> txs = new ArrayList<>(mempoolTxs.size() + 1);
+        txs.add(Transaction.coinbase(coinbaseScript(height, extraNonce), miningOutput(subsidy(height))));
+        txs.addAll(mempoolTxs);
+        byte[] merkleRoot = Block.merkleRoot(txs);
         long time = FIRST_BLOCK_TIME + height;
         byte[] previous = parent.hashInternal();
         for (long nonce = 0; nonce <= 0xffffffffL; nonce++) {
-            Block candidate = new Block(height, MINED_VERSION, previous, List.of(coinbase), time, SIMNET_BITS, nonce);
-            if (new BigInteger(1, Encoding.reversed(candidate.hashInternal())).compareTo(TARGET) <= 0) {
-                return candidate;
+            byte[] header = Block.header(MINED_VERSION, previous, merkleRoot, time, SIMNET_BITS, nonce);
+            if (new BigInteger(1, Encoding.reversed(Encoding.doubleSha256(header))).compareTo(TARGET) <= 0) {
+                return new Block(height, MINED_VERSION, previous, txs, time, SIMNET_BITS, nonce);
             }
         }
         throw new IllegalStateException("no nonce satisfies the simnet target at height " + height);
     }
 
-    /** btcd's coinbase script: the height (BIP34), an extra nonce (0 here), then "/P2SH/btcd/". */
-    private static byte[] coinbaseScript(int height) {
+    /** btcd's coinbase script: the height (BIP34), an extra nonce, then "/P2SH/btcd/". */
+    private static byte[] coinbaseScript(int height, int extraNonce) {
         byte[] heightPush = Encoding.scriptInt64(height);
-        byte[] extraNonce = Encoding.scriptInt64(0);
+        byte[] extraNoncePush = Encoding.scriptInt64(extraNonce);
         byte[] flags = "/P2SH/btcd/".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] script = new byte[heightPush.length + extraNonce.length + 1 + flags.length];
+        byte[] script = new byte[heightPush.length + extraNoncePush.length + 1 + flags.length];
         System.arraycopy(heightPush, 0, script, 0, heightPush.length);
-        System.arraycopy(extraNonce, 0, script, heightPush.length, extraNonce.length);
-        script[heightPush.length + extraNonce.length] = (byte) flags.length;
-        System.arraycopy(flags, 0, script, heightPush.length + extraNonce.length + 1, flags.length);
+        System.arraycopy(extraNoncePush, 0, script, heightPush.length, extraNoncePush.length);
+        script[heightPush.length + extraNoncePush.length] = (byte) flags.length;
+        System.arraycopy(flags, 0, script, heightPush.length + extraNoncePush.length + 1, flags.length);
         return script;
     }
 
@@ -227,9 +330,7 @@ public final class SimulatedChain {
         System.arraycopy(hash, 0, script, 3, 20);
         script[23] = (byte) 0x88;
         script[24] = (byte) 0xac;
-        String asm = "OP_DUP OP_HASH160 " + MINING_PUBKEY_HASH + " OP_EQUALVERIFY OP_CHECKSIG";
-        return new TxOut(valueSats, script, "pubkeyhash", asm,
-                Encoding.base58Check(SIMNET_PUBKEY_HASH_ADDR_ID, hash));
+        return TxOut.of(valueSats, script);
     }
 
     /** Simnet halves the 50 BTC subsidy every 210,000 blocks. */

@@ -5,9 +5,12 @@ package org.bitcoinrpc.test.internal.chain;
  *
  * @param valueSats the amount in satoshis
  * @param pkScript the locking script
- * @param scriptType btcd's name of the script class ({@code pubkeyhash}, {@code pubkey})
- * @param asm the script disassembled as btcd prints it
- * @param address the simnet address the script pays to
+ * @param script what btcd makes of the locking script (class, disassembly, addresses)
  */
-public record TxOut(long valueSats, byte[] pkScript, String scriptType, String asm, String address) {
+public record TxOut(long valueSats, byte[] pkScript, ScriptInfo script) {
+
+    /** An output paying {@code valueSats} to {@code pkScript}, classified as btcd would. */
+    public static TxOut of(long valueSats, byte[] pkScript) {
+        return new TxOut(valueSats, pkScript.clone(), Scripts.classify(pkScript));
+    }
 }

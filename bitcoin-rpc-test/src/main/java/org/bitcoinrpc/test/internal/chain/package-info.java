@@ -1,5 +1,6 @@
 /**
- * The simulated chain: blocks with real headers, coinbase transactions, Bitcoin encodings.
+ * The simulated chain: blocks with real headers, the mempool, transactions (decoded or opaque),
+ * scripts, simnet addresses and Bitcoin encodings.
  *
  * <p>Internal to the simulated node: may change without notice.
  */

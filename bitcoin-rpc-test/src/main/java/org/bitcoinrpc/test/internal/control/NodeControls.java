@@ -1,6 +1,7 @@
 package org.bitcoinrpc.test.internal.control;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,11 +10,14 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Fault injection and request counting, per method name. Every map is concurrent, so tests may
- * change controls from any thread while requests are served; a request sees the controls in force
- * when it arrives. Survives restarts of the node.
+ * Fault injection, request counting per method name and the request log. Every map is concurrent
+ * (and the log thread-safe), so tests may change controls from any thread while requests are
+ * served; a request sees the controls in force when it arrives. Survives restarts of the node.
  */
 public final class NodeControls {
+
+    /** How many requests the log keeps. */
+    public static final int MAX_LOGGED_REQUESTS = 100_000;
 
     /**
      * An RPC error to answer with.
@@ -44,6 +48,9 @@ public final class NodeControls {
     private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
     private final LongAdder total = new LongAdder();
+
+    /** The last requests counted, at most this many. */
+    private final RequestLog log = new RequestLog(MAX_LOGGED_REQUESTS);
 
     /** Delays replies to {@code method} by {@code delay} (zero removes the delay). */
     public void delay(String method, Duration delay) {
@@ -106,10 +113,16 @@ public final class NodeControls {
         return this.stubs.get(method);
     }
 
-    /** Counts one request for {@code method}. */
-    public void count(String method) {
-        this.counts.computeIfAbsent(method, m -> new LongAdder()).increment();
+    /** Counts one request for {@code method} and logs it. */
+    public void count(RequestLog.Entry request) {
+        this.counts.computeIfAbsent(request.method(), m -> new LongAdder()).increment();
         this.total.increment();
+        this.log.add(request);
+    }
+
+    /** The logged requests, oldest first. */
+    public List<RequestLog.Entry> requests() {
+        return this.log.entries();
     }
 
     /** Requests counted for {@code method}. */
@@ -132,9 +145,10 @@ public final class NodeControls {
         this.stubs.clear();
     }
 
-    /** Sets every count back to zero. */
+    /** Sets every count back to zero and empties the request log. */
     public void resetCounts() {
         this.counts.clear();
         this.total.reset();
+        this.log.clear();
     }
 }

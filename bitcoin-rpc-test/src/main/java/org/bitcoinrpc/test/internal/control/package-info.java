@@ -1,5 +1,5 @@
 /**
- * Fault injection and request counting.
+ * Fault injection, request counting and the request log.
  *
  * <p>Internal to the simulated node: may change without notice.
  */

@@ -1,10 +1,8 @@
 package org.bitcoinrpc.test.internal.rpc;
 
 import org.bitcoinrpc.test.internal.chain.Block;
-import org.bitcoinrpc.test.internal.chain.Encoding;
 import org.bitcoinrpc.test.internal.chain.SimulatedChain;
 import org.bitcoinrpc.test.internal.chain.Transaction;
-import org.bitcoinrpc.test.internal.chain.TxOut;
 import org.bitcoinrpc.test.internal.json.JsonWriter;
 
 /**
@@ -52,13 +50,12 @@ final class BlockJson {
      */
     static String block(SimulatedChain.Located located, String requestedHash, long verbosity) {
         Block block = located.block();
-        int size = block.size();
         JsonWriter json = new JsonWriter(1024).beginObject();
         json.name("hash").value(requestedHash);
         json.name("confirmations").value(located.confirmations());
-        json.name("strippedsize").value(size);
-        json.name("size").value(size);
-        json.name("weight").value(4L * size);
+        json.name("strippedsize").value(block.strippedSize());
+        json.name("size").value(block.size());
+        json.name("weight").value(block.weight());
         json.name("height").value(block.height());
         json.name("version").value(block.version());
         json.name("versionHex").value(versionHex(block));
@@ -73,7 +70,7 @@ final class BlockJson {
         else {
             json.name("rawtx").beginArray();
             for (Transaction tx : block.transactions()) {
-                rawTransaction(json, tx, block, located.confirmations());
+                TxJson.write(json, tx, block, located.confirmations());
             }
             json.endArray();
         }
@@ -86,44 +83,6 @@ final class BlockJson {
             json.name("nextblockhash").value(located.nextHash());
         }
         return json.endObject().toString();
-    }
-
-    private static void rawTransaction(JsonWriter json, Transaction tx, Block block, int confirmations) {
-        json.beginObject();
-        json.name("hex").value(tx.hex());
-        json.name("txid").value(tx.txid());
-        json.name("hash").value(tx.txid());
-        json.name("size").value(tx.size());
-        json.name("vsize").value(tx.size());
-        json.name("weight").value(4L * tx.size());
-        json.name("version").value(1);
-        json.name("locktime").value(0);
-        json.name("vin").beginArray().beginObject();
-        json.name("coinbase").value(tx.coinbaseHex());
-        json.name("sequence").value(Transaction.FINAL_SEQUENCE);
-        json.endObject().endArray();
-        json.name("vout").beginArray();
-        int n = 0;
-        for (TxOut out : tx.outputs()) {
-            json.beginObject();
-            json.name("value").btc(out.valueSats());
-            json.name("n").value(n++);
-            json.name("scriptPubKey").beginObject();
-            json.name("asm").value(out.asm());
-            json.name("hex").value(Encoding.hex(out.pkScript()));
-            json.name("reqSigs").value(1);
-            json.name("type").value(out.scriptType());
-            json.name("address").value(out.address());
-            json.name("addresses").beginArray().value(out.address()).endArray();
-            json.endObject();
-            json.endObject();
-        }
-        json.endArray();
-        json.name("blockhash").value(block.hash());
-        json.name("confirmations").value(confirmations);
-        json.name("time").value(block.time());
-        json.name("blocktime").value(block.time());
-        json.endObject();
     }
 
     private static String versionHex(Block block) {

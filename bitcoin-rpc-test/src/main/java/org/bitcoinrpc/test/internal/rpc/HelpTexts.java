@@ -13,24 +13,33 @@ import org.jspecify.annotations.Nullable;
 final class HelpTexts {
 
     /** Command to one-line usage, for HTTP and websocket. Sorted, as btcd lists them. */
-    private static final Map<String, String> USAGE = new TreeMap<>(Map.of(
-            "generate", "generate numblocks",
-            "getbestblock", "getbestblock",
-            "getbestblockhash", "getbestblockhash",
-            "getblock", "getblock \"hash\" (verbosity=1)",
-            "getblockcount", "getblockcount",
-            "getblockhash", "getblockhash index",
-            "getblockheader", "getblockheader \"hash\" (verbose=true)",
-            "help", "help (\"command\")",
-            "ping", "ping",
-            "uptime", "uptime"));
+    private static final Map<String, String> USAGE = new TreeMap<>(Map.ofEntries(
+            Map.entry("generate", "generate numblocks"),
+            Map.entry("getbestblock", "getbestblock"),
+            Map.entry("getbestblockhash", "getbestblockhash"),
+            Map.entry("getblock", "getblock \"hash\" (verbosity=1)"),
+            Map.entry("getblockcount", "getblockcount"),
+            Map.entry("getblockhash", "getblockhash index"),
+            Map.entry("getblockheader", "getblockheader \"hash\" (verbose=true)"),
+            Map.entry("help", "help (\"command\")"),
+            Map.entry("ping", "ping"),
+            Map.entry("sendrawtransaction", "sendrawtransaction \"hextx\" (feesetting=false)"),
+            Map.entry("uptime", "uptime")));
 
     /** Websocket-only commands and their usage. */
-    private static final Map<String, String> WS_USAGE = new TreeMap<>(Map.of(
-            "authenticate", "authenticate \"username\" \"passphrase\"",
-            "notifyblocks", "notifyblocks",
-            "session", "session",
-            "stopnotifyblocks", "stopnotifyblocks"));
+    private static final Map<String, String> WS_USAGE = new TreeMap<>(Map.ofEntries(
+            Map.entry("authenticate", "authenticate \"username\" \"passphrase\""),
+            Map.entry("loadtxfilter", "loadtxfilter reload [\"address\",...] [{\"hash\":\"value\",\"index\":n},...]"),
+            Map.entry("notifyblocks", "notifyblocks"),
+            Map.entry("notifynewtransactions", "notifynewtransactions (verbose=false)"),
+            Map.entry("notifyreceived", "notifyreceived [\"address\",...]"),
+            Map.entry("notifyspent", "notifyspent [{\"hash\":\"value\",\"index\":n},...]"),
+            Map.entry("rescanblocks", "rescanblocks [\"blockhash\",...]"),
+            Map.entry("session", "session"),
+            Map.entry("stopnotifyblocks", "stopnotifyblocks"),
+            Map.entry("stopnotifynewtransactions", "stopnotifynewtransactions"),
+            Map.entry("stopnotifyreceived", "stopnotifyreceived [\"address\",...]"),
+            Map.entry("stopnotifyspent", "stopnotifyspent [{\"hash\":\"value\",\"index\":n},...]")));
 
     private static final Map<String, String> DETAIL = Map.ofEntries(
             Map.entry("generate", "Generates a set number of blocks (simnet or regtest only) and returns a JSON\n"
@@ -60,6 +69,10 @@ final class HelpTexts {
             Map.entry("ping", "Queues a ping to be sent to each connected peer.\n"
                     + "Ping times are provided by getpeerinfo via the pingtime and pingwait fields.\n\n"
                     + "Arguments:\nNone\n\nResult:\nNothing\n"),
+            Map.entry("sendrawtransaction", "Submits the serialized, hex-encoded transaction to the local peer and relays it to the network.\n\n"
+                    + "Arguments:\n1. hextx      (string, required)                 Serialized, hex-encoded signed transaction\n"
+                    + "2. feesetting (boolean, optional, default=false) Whether or not to allow insanely high fees, or the maximum fee rate\n\n"
+                    + "Result:\n\"value\" (string) The hash of the transaction\n"),
             Map.entry("uptime", "Returns the total uptime of the server.\n\nArguments:\nNone\n\n"
                     + "Result:\nn (numeric) The number of seconds that the server has been running\n"));
 

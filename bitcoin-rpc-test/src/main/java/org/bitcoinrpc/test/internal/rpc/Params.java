@@ -1,6 +1,9 @@
 package org.bitcoinrpc.test.internal.rpc;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -111,6 +114,93 @@ public final class Params {
             throw typeError(index, name, "string", kind(node));
         }
         return node.stringValue();
+    }
+
+    /**
+     * A Go {@code []string} parameter; {@code null} or absent gives an empty list. A wrong element
+     * is reported with the element's type, as Go's decoder does.
+     */
+    public List<String> stringArray(int index, String name) {
+        JsonNode node = at(index);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw typeError(index, name, "[]string", kind(node));
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (element.isNull()) {
+                out.add("");
+            }
+            else if (!element.isString()) {
+                throw typeError(index, name, "string", kind(element));
+            }
+            else {
+                out.add(element.stringValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One element of a {@code []btcjson.OutPoint} parameter, as decoded (the hash is not checked yet).
+     * @param hash the {@code hash} member, "" when absent
+     * @param index the {@code index} member, 0 when absent
+     */
+    public record OutPointParam(String hash, long index) {
+    }
+
+    /**
+     * A Go {@code []btcjson.OutPoint} parameter ({@code [{"hash":..,"index":..}]}, member names
+     * matched without regard to case, the last duplicate winning); {@code null} or absent gives an
+     * empty list.
+     */
+    public List<OutPointParam> outPoints(int index, String name) {
+        JsonNode node = at(index);
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw typeError(index, name, "[]btcjson.OutPoint", kind(node));
+        }
+        List<OutPointParam> out = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+            if (element.isNull()) {
+                out.add(new OutPointParam("", 0));
+                continue;
+            }
+            if (!element.isObject()) {
+                throw typeError(index, name, "btcjson.OutPoint", kind(element));
+            }
+            String hash = "";
+            long outIndex = 0;
+            for (Map.Entry<String, JsonNode> member : element.properties()) {
+                JsonNode value = member.getValue();
+                if ("hash".equalsIgnoreCase(member.getKey()) && !value.isNull()) {
+                    if (!value.isString()) {
+                        throw typeError(index, name, "string", kind(value));
+                    }
+                    hash = value.stringValue();
+                }
+                else if ("index".equalsIgnoreCase(member.getKey()) && !value.isNull()) {
+                    outIndex = uint32Value(value, index, name);
+                }
+            }
+            out.add(new OutPointParam(hash, outIndex));
+        }
+        return out;
+    }
+
+    private static long uint32Value(JsonNode value, int index, String name) {
+        if (!value.isNumber()) {
+            throw typeError(index, name, "uint32", kind(value));
+        }
+        if (!value.isIntegralNumber() || value.bigIntegerValue().signum() < 0
+                || value.bigIntegerValue().compareTo(BigInteger.valueOf(0xffffffffL)) > 0) {
+            throw typeError(index, name, "uint32", "number " + value);
+        }
+        return value.longValue();
     }
 
     private static RpcException typeError(int index, String name, String goType, String got) {

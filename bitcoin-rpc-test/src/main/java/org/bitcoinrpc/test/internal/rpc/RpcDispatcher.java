@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Objects;
 
 import org.bitcoinrpc.test.internal.control.NodeControls;
+import org.bitcoinrpc.test.internal.control.RequestLog;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Runs requests through the test controls and the {@link RpcMethods}, and builds btcd's replies.
@@ -42,11 +44,12 @@ public final class RpcDispatcher {
     }
 
     /**
-     * Counts the requests that will run and combines their controls: any swallowed one swallows all,
-     * the first HTTP status wins, the longest delay applies.
+     * Counts and logs the requests that will run and combines their controls: any swallowed one
+     * swallows all, the first HTTP status wins, the longest delay applies.
      * @param requests the requests that will run (notifications already left out)
+     * @param sourceId the websocket session id or HTTP connection number, for the request log
      */
-    public Plan plan(List<RpcRequest> requests) {
+    public Plan plan(List<RpcRequest> requests, long sourceId) {
         boolean swallow = false;
         NodeControls.HttpReply httpReply = null;
         Duration delay = Duration.ZERO;
@@ -55,7 +58,7 @@ public final class RpcDispatcher {
                 continue;
             }
             String method = request.method();
-            this.controls.count(method);
+            count(request, sourceId);
             swallow |= this.controls.swallows(method);
             if (httpReply == null) {
                 httpReply = this.controls.httpReplyFor(method);
@@ -71,9 +74,15 @@ public final class RpcDispatcher {
         return new Plan(swallow, httpReply, delay);
     }
 
-    /** Counts a request that the transport handles itself ({@code authenticate}). */
-    public void count(String method) {
-        this.controls.count(method);
+    /**
+     * Counts and logs a request (with a method) that the transport handles itself ({@code authenticate}).
+     * @param request the request
+     * @param sourceId the websocket session id or HTTP connection number
+     */
+    public void count(RpcRequest request, long sourceId) {
+        JsonNode params = request.params();
+        this.controls.count(new RequestLog.Entry(Objects.requireNonNull(request.method()), request.idJson(),
+                (params == null) ? "[]" : params.toString(), sourceId));
     }
 
     /**

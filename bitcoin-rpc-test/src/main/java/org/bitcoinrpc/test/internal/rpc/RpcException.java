@@ -14,11 +14,20 @@ public final class RpcException extends RuntimeException {
     /** btcd's -5 {@code ErrRPCBlockNotFound} (also "No information available" for transactions). */
     public static final int BLOCK_NOT_FOUND = -5;
 
+    /** btcd's -5 {@code ErrRPCInvalidAddressOrKey}. */
+    public static final int INVALID_ADDRESS_OR_KEY = -5;
+
     /** btcd's -8 {@code ErrRPCInvalidParameter}. */
     public static final int INVALID_PARAMETER = -8;
 
-    /** btcd's -22 {@code ErrRPCDecodeHexString}. */
+    /** btcd's -22 {@code ErrRPCDecodeHexString}, also {@code ErrRPCDeserialization}. */
     public static final int DECODE_HEX = -22;
+
+    /** btcd's -26 {@code ErrRPCTxRejected}. */
+    public static final int TX_REJECTED = -26;
+
+    /** btcd's -27 {@code ErrRPCTxAlreadyInChain}. */
+    public static final int TX_ALREADY_IN_CHAIN = -27;
 
     /** JSON-RPC's -32600 invalid request. */
     public static final int INVALID_REQUEST = -32600;

@@ -22,14 +22,21 @@ public final class RpcMethods {
     /** The node's start time (Unix seconds), which btcd's {@code uptime} returns. */
     private final LongSupplier startTime;
 
+    private final TransactionCommands transactions;
+
+    private final NotificationCommands notifications;
+
     /**
      * Creates the handlers.
      * @param chain the chain to answer from
      * @param startTime supplies the Unix time the node (last) started
+     * @param transactions {@code sendrawtransaction}
      */
-    public RpcMethods(SimulatedChain chain, LongSupplier startTime) {
+    public RpcMethods(SimulatedChain chain, LongSupplier startTime, TransactionCommands transactions) {
         this.chain = chain;
         this.startTime = startTime;
+        this.transactions = transactions;
+        this.notifications = new NotificationCommands(chain);
     }
 
     /**
@@ -74,13 +81,13 @@ public final class RpcMethods {
                 Params.of(params, 0, 0);
                 yield "{\"sessionid\":" + Long.toUnsignedString(session.sessionId()) + "}";
             }
-            case "notifyblocks", "stopnotifyblocks" -> {
-                WebSocketSession session = webSocketOnly(context);
-                Params.of(params, 0, 0);
-                session.notifyBlocks("notifyblocks".equals(method));
-                yield "null";
+            case "sendrawtransaction" -> this.transactions.sendRawTransaction(Params.of(params, 1, 2));
+            default -> {
+                if (!NotificationCommands.handles(method)) {
+                    throw RpcException.methodNotFound();
+                }
+                yield this.notifications.call(method, params, webSocketOnly(context).subscriptions());
             }
-            default -> throw RpcException.methodNotFound();
         };
     }
 
@@ -155,31 +162,14 @@ public final class RpcMethods {
      * count gets a leading zero, short ones are zero-padded on the left) and looks it up.
      */
     private SimulatedChain.Located locate(String hash) {
-        if (hash.length() > 64 || !isHex(hash)) {
+        if (HashArgs.goError(hash) != null) {
             throw new RpcException(RpcException.DECODE_HEX,
-                    "Argument must be hexadecimal string (not " + goQuote(hash) + ")");
+                    "Argument must be hexadecimal string (not " + HashArgs.goQuote(hash) + ")");
         }
-        String padded = "0".repeat(64 - hash.length()) + hash;
-        SimulatedChain.Located located = this.chain.locate(padded);
+        SimulatedChain.Located located = this.chain.locate(HashArgs.canonical(hash));
         if (located == null) {
             throw new RpcException(RpcException.BLOCK_NOT_FOUND, "Block not found");
         }
         return located;
-    }
-
-    private static boolean isHex(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!hex) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Go's {@code %q} for the printable ASCII a hash argument normally holds. */
-    private static String goQuote(String text) {
-        return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }

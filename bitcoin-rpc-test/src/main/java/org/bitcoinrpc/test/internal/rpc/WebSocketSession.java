@@ -6,6 +6,6 @@ public interface WebSocketSession {
     /** The session id {@code session} reports, an unsigned 64-bit number. */
     long sessionId();
 
-    /** Turns block notifications on ({@code notifyblocks}) or off ({@code stopnotifyblocks}). */
-    void notifyBlocks(boolean enabled);
+    /** The session's notification requests and filters. */
+    Subscriptions subscriptions();
 }

@@ -1,5 +1,6 @@
 /**
- * JSON-RPC decoding, btcd's commands and reply envelopes, independent of the transport.
+ * JSON-RPC decoding, btcd's commands, reply envelopes and notifications, and each websocket
+ * session's subscriptions, independent of the transport.
  *
  * <p>Internal to the simulated node: may change without notice.
  */

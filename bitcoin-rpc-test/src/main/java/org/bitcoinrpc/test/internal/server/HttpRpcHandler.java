@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.bitcoinrpc.test.internal.rpc.CallContext;
@@ -14,6 +15,7 @@ import org.bitcoinrpc.test.internal.rpc.RequestParser;
 import org.bitcoinrpc.test.internal.rpc.RpcDispatcher;
 import org.bitcoinrpc.test.internal.rpc.RpcRequest;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.ConnectionMetaData;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -32,9 +34,16 @@ import org.eclipse.jetty.util.thread.Invocable.InvocationType;
  * notifications, an empty batch gives one -32600 object, a malformed one one -32700 object;</li>
  * <li>every JSON-RPC error comes with HTTP 200.</li>
  * </ul>
- * Thread-safe: it keeps no per-request state.
+ * Thread-safe: it keeps no per-request state (a connection's number is an attribute of the
+ * connection, which serves one request at a time).
  */
 final class HttpRpcHandler extends Handler.Abstract {
+
+    /** The connection attribute holding its number. */
+    private static final String CONNECTION_NUMBER = HttpRpcHandler.class.getName() + ".connectionNumber";
+
+    /** Numbers HTTP connections for the request log, JVM-wide. */
+    private static final AtomicLong CONNECTION_NUMBERS = new AtomicLong();
 
     private final RequestParser parser;
 
@@ -118,10 +127,24 @@ final class HttpRpcHandler extends Handler.Abstract {
         });
     }
 
+    /**
+     * The number of the request's TCP connection for the request log: 1, 2, ... in the order of
+     * their first request, unique in the JVM (so across restarts and nodes too).
+     */
+    private static long connectionNumber(Request request) {
+        ConnectionMetaData connection = request.getConnectionMetaData();
+        if (connection.getAttribute(CONNECTION_NUMBER) instanceof Long number) {
+            return number;
+        }
+        long number = CONNECTION_NUMBERS.incrementAndGet();
+        connection.setAttribute(CONNECTION_NUMBER, number);
+        return number;
+    }
+
     /** Applies the controls (swallow, HTTP status, delay), then executes and writes the reply. */
     private void respond(List<RpcRequest> calls, Request request, Response response, Callback callback,
             Supplier<String> execute) {
-        RpcDispatcher.Plan plan = this.dispatcher.plan(calls);
+        RpcDispatcher.Plan plan = this.dispatcher.plan(calls, connectionNumber(request));
         if (plan.swallow()) {
             this.held.hold(request, callback);
             return;

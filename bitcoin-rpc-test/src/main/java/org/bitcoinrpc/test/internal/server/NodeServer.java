@@ -8,8 +8,10 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bitcoinrpc.test.internal.chain.Block;
+import org.bitcoinrpc.test.internal.chain.Transaction;
 import org.bitcoinrpc.test.internal.rpc.RequestParser;
 import org.bitcoinrpc.test.internal.rpc.RpcDispatcher;
+import org.bitcoinrpc.test.internal.rpc.Subscriptions;
 import org.bitcoinrpc.test.tls.SelfSignedCertificate;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -161,6 +163,31 @@ public final class NodeServer {
         this.clients.blocksConnected(blocks);
     }
 
+    /** Sends block-disconnected notifications to the subscribed websocket sessions. */
+    public void blockDisconnected(Block block) {
+        this.clients.blockDisconnected(block);
+    }
+
+    /** Sends mempool notifications to the subscribed websocket sessions. */
+    public void transactionAccepted(Transaction tx) {
+        this.clients.transactionAccepted(tx);
+    }
+
+    /** The subscriptions of each open websocket session that is not frozen. */
+    public List<Subscriptions.Snapshot> liveSubscriptions() {
+        return this.clients.liveSubscriptions();
+    }
+
+    /** Makes every open websocket session silent while keeping its TCP connection open. */
+    public void freezeConnections() {
+        this.clients.freezeAll();
+    }
+
+    /** The number of open websocket sessions that are frozen. */
+    public int frozenWebSocketSessions() {
+        return this.clients.frozenCount();
+    }
+
     /** Sends a raw text frame to every open websocket session. */
     public void sendRawText(String text) {
         this.clients.sendRaw(text);
@@ -171,7 +198,10 @@ public final class NodeServer {
         return this.clients.size();
     }
 
-    /** Closes every websocket session and HTTP connection abruptly (no close frame, no response). */
+    /**
+     * Closes every websocket session (frozen ones too) and HTTP connection abruptly (no close frame,
+     * no response).
+     */
     public void dropConnections() {
         this.clients.disconnectAll();
         this.held.releaseAll();

@@ -25,7 +25,7 @@ final class OutboundQueue {
     /** Whether a drain loop owns the session's send side. Guarded by {@link #lock}. */
     private boolean sending;
 
-    /** Set after a send failed; later frames are discarded. Guarded by {@link #lock}. */
+    /** Set after a send failed or by {@link #discard()}; later frames are discarded. Guarded by {@link #lock}. */
     private boolean closed;
 
     OutboundQueue(Session session) {
@@ -65,6 +65,11 @@ final class OutboundQueue {
             }
             return;
         }
+    }
+
+    /** Drops the waiting frames and every later one (a send already handed to Jetty still completes). */
+    void discard() {
+        failed();
     }
 
     private void failed() {

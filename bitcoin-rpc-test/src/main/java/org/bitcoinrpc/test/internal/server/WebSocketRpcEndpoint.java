@@ -1,5 +1,6 @@
 package org.bitcoinrpc.test.internal.server;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,12 @@ import org.slf4j.LoggerFactory;
  * reply; the session stays usable;</li>
  * <li>a JSON array is a batch, answered in one frame.</li>
  * </ul>
- * Thread model: Jetty calls the {@code onWebSocket*} methods of one session one at a time, so
+ * Pings are answered here rather than by Jetty (overriding {@link #onWebSocketPing} turns Jetty's
+ * automatic pong off), so that a frozen session ({@code freezeConnections}) can stay silent: it keeps
+ * reading, so a client's TCP close is still noticed, but drops every message and ping, and does not
+ * answer a close frame either.
+ *
+ * <p>Thread model: Jetty calls the {@code onWebSocket*} methods of one session one at a time, so
  * {@link #client} and {@link #authenticated} are confined to that sequence. Replies are queued on the
  * client's {@link OutboundQueue}, possibly later from the delay scheduler.
  */
@@ -83,16 +89,30 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
     /**
      * btcd (gorilla) answers a client's close frame with a close frame whose payload is empty (fixture
      * {@code ws-authenticate}: {@code code: null}); Jetty would echo the client's code. Sending the
-     * empty close first stops Jetty's echo.
+     * empty close first stops Jetty's echo. A frozen session answers nothing: the callback is never
+     * completed, so Jetty sends no close frame and keeps the TCP connection until it is dropped.
      */
     @Override
     public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         WsClient current = this.client;
+        if (current != null && current.isFrozen()) {
+            closed();
+            return;
+        }
         if (current != null) {
             current.closeWithEmptyPayload();
         }
         closed();
         callback.succeed();
+    }
+
+    /** Answers with a pong, as Jetty does by default, unless the session is frozen. */
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        WsClient current = this.client;
+        if (current != null) {
+            current.pong(payload);
+        }
     }
 
     @Override
@@ -111,7 +131,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
     @Override
     public void onWebSocketText(String message) {
         WsClient current = this.client;
-        if (current == null) {
+        if (current == null || current.isFrozen()) {
             return;
         }
         try {
@@ -151,7 +171,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
             return;
         }
         if (AUTHENTICATE.equals(request.method())) {
-            this.dispatcher.count(AUTHENTICATE);
+            this.dispatcher.count(request, current.sessionId());
             RpcException badParams = authenticateParamsError(request);
             if (badParams == null) {
                 // A second authenticate is a protocol violation to btcd.
@@ -170,7 +190,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
             current.disconnect();
             return;
         }
-        this.dispatcher.count(AUTHENTICATE);
+        this.dispatcher.count(request, current.sessionId());
         if (authenticateParamsError(request) != null) {
             current.disconnect();
             return;
@@ -225,7 +245,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
 
     /** Applies the controls (swallow, delay; HTTP statuses do not apply here), executes and replies. */
     private void dispatch(WsClient current, List<RpcRequest> calls, Supplier<@Nullable String> execute) {
-        RpcDispatcher.Plan plan = this.dispatcher.plan(calls);
+        RpcDispatcher.Plan plan = this.dispatcher.plan(calls, current.sessionId());
         if (plan.swallow()) {
             return;
         }

@@ -1,0 +1,110 @@
+package org.bitcoinrpc.spring.autoconfigure;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.spring.event.BitcoinRpcEventPublisher;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for a {@link BitcoinRpcClient}.
+ * <p>
+ * Registers:
+ * <ul>
+ * <li>{@link BitcoinRpcConnectionDetails} from {@code bitcoin.rpc.*}, unless there is one;</li>
+ * <li>a {@link BitcoinRpcClient} built from the properties, the connection details and every
+ * {@link BitcoinRpcClientCustomizer} in order, unless there is one;</li>
+ * <li>a {@link BitcoinRpcClientLifecycle} that connects the client when the context starts,
+ * subscribes to {@code bitcoin.rpc.notifications.*}, publishes the client's events as
+ * {@link org.bitcoinrpc.spring.event.BitcoinRpcEvent application events}, and shuts the client
+ * down when the context stops;</li>
+ * <li>with the actuator, a {@link SanitizingFunction} that masks {@code bitcoin.rpc.*password}
+ * in the {@code env} and {@code configprops} endpoints even when they show values.</li>
+ * </ul>
+ * Off with {@code bitcoin.rpc.enabled=false}.
+ */
+@AutoConfiguration
+@ConditionalOnClass(BitcoinRpcClient.class)
+@ConditionalOnBooleanProperty(name = "bitcoin.rpc.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(BitcoinRpcProperties.class)
+public final class BitcoinRpcAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(BitcoinRpcAutoConfiguration.class);
+
+	@Configuration(proxyBeanMethods = false)
+	static class BitcoinRpcClientConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(BitcoinRpcConnectionDetails.class)
+		BitcoinRpcConnectionDetails bitcoinRpcConnectionDetails(BitcoinRpcProperties properties) {
+			return new PropertiesBitcoinRpcConnectionDetails(properties);
+		}
+
+		/**
+		 * The client, created but not connected: {@link BitcoinRpcClientLifecycle} connects it.
+		 * Its {@code close()} is the destroy method, a no-op once the lifecycle has shut it down.
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		BitcoinRpcClient bitcoinRpcClient(BitcoinRpcProperties properties, BitcoinRpcConnectionDetails connectionDetails,
+				ObjectProvider<BitcoinRpcClientCustomizer> customizers) {
+			ClientOptions.Builder builder = ClientOptionsFactory.builder(properties, connectionDetails);
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			ClientOptions options = builder.build();
+			logger.debug("Creating the Bitcoin RPC client with " + options);
+			return BitcoinRpcClient.create(options);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnSingleCandidate(BitcoinRpcClient.class)
+		BitcoinRpcClientLifecycle bitcoinRpcClientLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties,
+				ApplicationEventPublisher applicationEventPublisher) {
+			return new BitcoinRpcClientLifecycle(client, properties,
+					List.of(new BitcoinRpcEventPublisher(client, applicationEventPublisher)));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class BitcoinRpcSanitizingConfiguration {
+
+		/**
+		 * Masks our passwords whatever {@code management.endpoint.*.show-values} says: the
+		 * actuator masks every value by default, but shows them all once show-values is set.
+		 */
+		@Bean
+		@ConditionalOnMissingBean(name = "bitcoinRpcSanitizingFunction")
+		SanitizingFunction bitcoinRpcSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(BitcoinRpcAutoConfiguration::isSecret);
+		}
+
+	}
+
+	/**
+	 * Whether a property key, in any of its forms ({@code bitcoin.rpc.proxy.password},
+	 * {@code BITCOIN_RPC_PROXY_PASSWORD}), names one of our secrets.
+	 */
+	static boolean isSecret(String key) {
+		String name = key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");
+		return name.startsWith("bitcoin.rpc.") && name.contains("password");
+	}
+
+}

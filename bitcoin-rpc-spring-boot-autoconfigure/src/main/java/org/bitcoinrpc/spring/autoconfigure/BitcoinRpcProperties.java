@@ -1,0 +1,484 @@
+package org.bitcoinrpc.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration properties for the Bitcoin JSON-RPC client, under {@code bitcoin.rpc}.
+ * <p>
+ * Defaults equal the client's own ({@code ClientOptions.DEFAULT_*}); they are written out here so
+ * that they show in the generated metadata, and a test keeps the two in step.
+ */
+@ConfigurationProperties("bitcoin.rpc")
+public class BitcoinRpcProperties {
+
+	/**
+	 * Whether to auto-configure the Bitcoin RPC client.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * URL of the node. The scheme selects the transport and TLS: ws:// or wss:// for btcd's
+	 * websocket (path /ws, with notifications), http:// or https:// for HTTP POST (Bitcoin Core or
+	 * btcd). Credentials go in 'user' and 'password', never in the URL.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the node's RPC server.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of the node's RPC server.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Path of Bitcoin Core's authentication cookie file (.cookie), used instead of user and
+	 * password. Re-read after a 401, as the node rewrites it at every start.
+	 */
+	private @Nullable Path cookieFile;
+
+	/**
+	 * Time a call may take before it fails with a timeout.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(30);
+
+	/**
+	 * Time to open a connection and, for a websocket, finish its handshake.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Maximum number of calls sent and not yet answered. Past it a call fails at once.
+	 */
+	private int maxPendingRequests = 10_000;
+
+	/**
+	 * Maximum size of one reply from the node.
+	 */
+	private DataSize maxResponseSize = DataSize.ofMegabytes(128);
+
+	/**
+	 * Whether to fail the application's start-up when the node cannot be reached (or refuses the
+	 * credentials) then. When false, the application starts and the client keeps reconnecting.
+	 */
+	private boolean failFast = false;
+
+	/**
+	 * Time to wait, when the application stops, for the client to release its connection and
+	 * threads.
+	 */
+	private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+	private final Tls tls = new Tls();
+
+	private final Proxy proxy = new Proxy();
+
+	private final Reconnect reconnect = new Reconnect();
+
+	private final Keepalive keepalive = new Keepalive();
+
+	private final Notifications notifications = new Notifications();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public @Nullable Path getCookieFile() {
+		return this.cookieFile;
+	}
+
+	public void setCookieFile(@Nullable Path cookieFile) {
+		this.cookieFile = cookieFile;
+	}
+
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
+	}
+
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public int getMaxPendingRequests() {
+		return this.maxPendingRequests;
+	}
+
+	public void setMaxPendingRequests(int maxPendingRequests) {
+		this.maxPendingRequests = maxPendingRequests;
+	}
+
+	public DataSize getMaxResponseSize() {
+		return this.maxResponseSize;
+	}
+
+	public void setMaxResponseSize(DataSize maxResponseSize) {
+		this.maxResponseSize = maxResponseSize;
+	}
+
+	public boolean isFailFast() {
+		return this.failFast;
+	}
+
+	public void setFailFast(boolean failFast) {
+		this.failFast = failFast;
+	}
+
+	public Duration getShutdownTimeout() {
+		return this.shutdownTimeout;
+	}
+
+	public void setShutdownTimeout(Duration shutdownTimeout) {
+		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public Tls getTls() {
+		return this.tls;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
+	}
+
+	public Reconnect getReconnect() {
+		return this.reconnect;
+	}
+
+	public Keepalive getKeepalive() {
+		return this.keepalive;
+	}
+
+	public Notifications getNotifications() {
+		return this.notifications;
+	}
+
+	/**
+	 * TLS settings; TLS itself is on when the URL's scheme is wss:// or https://.
+	 */
+	public static class Tls {
+
+		/**
+		 * PEM certificate(s) to trust instead of the system's certificate authorities, such as
+		 * btcd's self-signed rpc.cert ('classpath:' or 'file:' resource).
+		 */
+		private @Nullable Resource certificates;
+
+		public @Nullable Resource getCertificates() {
+			return this.certificates;
+		}
+
+		public void setCertificates(@Nullable Resource certificates) {
+			this.certificates = certificates;
+		}
+
+	}
+
+	/**
+	 * SOCKS5 proxy (for example Tor) to reach the node through. The node's host name is handed to
+	 * the proxy unresolved.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host of the SOCKS5 proxy. No proxy is used when unset.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the SOCKS5 proxy.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * Login user for the SOCKS5 proxy (Tor isolates circuits per distinct credentials).
+		 */
+		private @Nullable String user;
+
+		/**
+		 * Login password for the SOCKS5 proxy.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public @Nullable String getUser() {
+			return this.user;
+		}
+
+		public void setUser(@Nullable String user) {
+			this.user = user;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+	}
+
+	/**
+	 * Reconnection after the websocket is lost (or the first attempt fails).
+	 */
+	public static class Reconnect {
+
+		/**
+		 * Whether to reconnect a lost websocket automatically.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Policy computing the delay before each reconnect attempt.
+		 */
+		private Policy policy = Policy.LINEAR;
+
+		/**
+		 * Delay before the first reconnect attempt; for the linear policy also the step added at
+		 * each attempt.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(5);
+
+		/**
+		 * Longest delay between two reconnect attempts.
+		 */
+		private Duration maxDelay = Duration.ofSeconds(60);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Policy getPolicy() {
+			return this.policy;
+		}
+
+		public void setPolicy(Policy policy) {
+			this.policy = policy;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		/**
+		 * Reconnect delay policies.
+		 */
+		public enum Policy {
+
+			/**
+			 * The initial delay times the attempt number, at most the maximum delay (btcd's Go
+			 * client: 5 s, 10 s, ... 60 s).
+			 */
+			LINEAR,
+
+			/**
+			 * The initial delay doubled at each attempt, at most the maximum delay, with jitter.
+			 */
+			EXPONENTIAL
+
+		}
+
+	}
+
+	/**
+	 * Websocket keep-alive pings, which detect a half-open connection.
+	 */
+	public static class Keepalive {
+
+		/**
+		 * Time between websocket pings. Zero turns keep-alive off.
+		 */
+		private Duration interval = Duration.ofSeconds(30);
+
+		/**
+		 * Time a pong may take before the connection is considered dead and reconnected.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Notifications to subscribe to once connected (btcd websocket only). The client registers
+	 * them again after every reconnect.
+	 */
+	public static class Notifications {
+
+		/**
+		 * Whether to subscribe to block connected and disconnected notifications (notifyblocks).
+		 */
+		private boolean blocks = false;
+
+		/**
+		 * Mempool transaction notifications to subscribe to (notifynewtransactions).
+		 */
+		private Transactions transactions = Transactions.NONE;
+
+		/**
+		 * Addresses to watch for payments (notifyreceived).
+		 */
+		private List<String> addresses = new ArrayList<>();
+
+		/**
+		 * Outpoints to watch for spends (notifyspent), each as 'txid:index'.
+		 */
+		private List<String> outpoints = new ArrayList<>();
+
+		public boolean isBlocks() {
+			return this.blocks;
+		}
+
+		public void setBlocks(boolean blocks) {
+			this.blocks = blocks;
+		}
+
+		public Transactions getTransactions() {
+			return this.transactions;
+		}
+
+		public void setTransactions(Transactions transactions) {
+			this.transactions = transactions;
+		}
+
+		public List<String> getAddresses() {
+			return this.addresses;
+		}
+
+		public void setAddresses(List<String> addresses) {
+			this.addresses = addresses;
+		}
+
+		public List<String> getOutpoints() {
+			return this.outpoints;
+		}
+
+		public void setOutpoints(List<String> outpoints) {
+			this.outpoints = outpoints;
+		}
+
+		/**
+		 * Whether a subscription to anything is asked for.
+		 * @return true if at least one notification is asked for
+		 */
+		boolean anyRequested() {
+			return this.blocks || this.transactions != Transactions.NONE || !this.addresses.isEmpty()
+					|| !this.outpoints.isEmpty();
+		}
+
+		/**
+		 * Mempool transaction notifications.
+		 */
+		public enum Transactions {
+
+			/**
+			 * No transaction notifications.
+			 */
+			NONE,
+
+			/**
+			 * Transaction id and amount of each accepted transaction (txaccepted).
+			 */
+			TXID,
+
+			/**
+			 * The decoded transaction (txacceptedverbose).
+			 */
+			VERBOSE
+
+		}
+
+	}
+
+}

@@ -1,0 +1,285 @@
+package org.bitcoinrpc.spring.autoconfigure;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.ProxyOptions;
+import org.bitcoinrpc.client.TransportMode;
+import org.bitcoinrpc.client.model.OutPoint;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.io.Resource;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Turns {@link BitcoinRpcProperties} and {@link BitcoinRpcConnectionDetails} into a
+ * {@link ClientOptions.Builder}, checking every value on the way so that a mistake fails the
+ * start-up with the name of the property at fault.
+ * <p>
+ * No secret is ever put into an exception: where a password is at fault, the error names the
+ * property and carries no value.
+ */
+final class ClientOptionsFactory {
+
+	private static final Log logger = LogFactory.getLog(ClientOptionsFactory.class);
+
+	private static final String PREFIX = "bitcoin.rpc.";
+
+	private static final Pattern TXID = Pattern.compile("[0-9a-fA-F]{64}");
+
+	/** Everything between "scheme://" and "@", which is where credentials hide in a URL. */
+	private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/?#@]*@");
+
+	private ClientOptionsFactory() {
+	}
+
+	/**
+	 * A builder holding the properties, before any customizer ran.
+	 * @param properties the bound properties
+	 * @param details where the node is and how to log in
+	 * @return a builder ready for the customizers
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	static ClientOptions.Builder builder(BitcoinRpcProperties properties, BitcoinRpcConnectionDetails details) {
+		ClientOptions.Builder builder = ClientOptions.builder();
+		String url = applyUrl(builder, details);
+		applyCredentials(builder, details);
+		applyTls(builder, properties.getTls(), url);
+		applyProxy(builder, properties.getProxy());
+		builder.requestTimeout(positive(properties.getRequestTimeout(), "request-timeout"));
+		builder.connectTimeout(positive(properties.getConnectTimeout(), "connect-timeout"));
+		if (properties.getMaxPendingRequests() < 1) {
+			throw invalid("max-pending-requests", properties.getMaxPendingRequests(), "Must be at least 1");
+		}
+		builder.maxPendingRequests(properties.getMaxPendingRequests());
+		builder.maxResponseSize(maxResponseSize(properties.getMaxResponseSize()));
+		applyReconnect(builder, properties.getReconnect());
+		applyKeepalive(builder, properties.getKeepalive());
+		positive(properties.getShutdownTimeout(), "shutdown-timeout");
+		return builder;
+	}
+
+	private static String applyUrl(ClientOptions.Builder builder, BitcoinRpcConnectionDetails details) {
+		String url = details.getUrl();
+		if (!StringUtils.hasText(url)) {
+			throw invalidDetail(details, "url", null, "The node's URL must be set");
+		}
+		try {
+			builder.url(url);
+		}
+		catch (IllegalArgumentException ex) {
+			// URISyntaxException quotes the input, credentials and all: mask them in the reason too.
+			throw invalidDetail(details, "url", withoutUserInfo(url), withoutUserInfo(String.valueOf(ex.getMessage())));
+		}
+		return url;
+	}
+
+	private static void applyCredentials(ClientOptions.Builder builder, BitcoinRpcConnectionDetails details) {
+		String user = details.getUser();
+		String password = details.getPassword();
+		Path cookieFile = details.getCookieFile();
+		boolean hasUser = StringUtils.hasLength(user);
+		boolean hasPassword = password != null && !password.isEmpty();
+		if (cookieFile != null && (hasUser || hasPassword)) {
+			throw invalidDetail(details, "cookie-file", cookieFile,
+					"Set either " + PREFIX + "cookie-file or " + PREFIX + "user and " + PREFIX + "password, not both");
+		}
+		if (hasUser && !hasPassword) {
+			throw invalidDetail(details, "password", null, "Must be set when " + PREFIX + "user is set");
+		}
+		if (hasPassword && !hasUser) {
+			throw invalidDetail(details, "user", null, "Must be set when " + PREFIX + "password is set");
+		}
+		if (hasUser) {
+			builder.credentials(user, password);
+		}
+		builder.cookieFile(cookieFile);
+	}
+
+	private static void applyTls(ClientOptions.Builder builder, BitcoinRpcProperties.Tls tls, String url) {
+		Resource certificates = tls.getCertificates();
+		if (certificates == null) {
+			return;
+		}
+		String name = "tls.certificates";
+		if (!certificates.exists()) {
+			throw invalid(name, certificates.getDescription(), "The certificate file does not exist");
+		}
+		byte[] pem;
+		try (InputStream in = certificates.getInputStream()) {
+			pem = in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw invalid(name, certificates.getDescription(), "The certificate file cannot be read: " + ex.getMessage());
+		}
+		if (!new String(pem, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
+			throw invalid(name, certificates.getDescription(),
+					"Not a PEM certificate (no '-----BEGIN CERTIFICATE-----' line)");
+		}
+		builder.trustedCertificates(pem);
+		String scheme = url.substring(0, Math.max(0, url.indexOf(':')));
+		if (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("http")) {
+			logger.warn(PREFIX + name + " is set but " + PREFIX + "url uses " + scheme
+					+ "://, without TLS; the certificates are not used");
+		}
+	}
+
+	private static void applyProxy(ClientOptions.Builder builder, BitcoinRpcProperties.Proxy proxy) {
+		String host = proxy.getHost();
+		Integer port = proxy.getPort();
+		boolean hasUser = StringUtils.hasLength(proxy.getUser());
+		boolean hasPassword = StringUtils.hasLength(proxy.getPassword());
+		if (!StringUtils.hasText(host)) {
+			if (port != null || hasUser || hasPassword) {
+				throw invalid("proxy.host", host, "Must be set when other " + PREFIX + "proxy.* properties are");
+			}
+			return;
+		}
+		if (port == null) {
+			throw invalid("proxy.port", null, "Must be set when " + PREFIX + "proxy.host is set");
+		}
+		if (port < 1 || port > 65535) {
+			throw invalid("proxy.port", port, "Must be between 1 and 65535");
+		}
+		if (hasUser && !hasPassword) {
+			throw invalid("proxy.password", null, "Must be set when " + PREFIX + "proxy.user is set");
+		}
+		if (hasPassword && !hasUser) {
+			throw invalid("proxy.user", null, "Must be set when " + PREFIX + "proxy.password is set");
+		}
+		ProxyOptions options = ProxyOptions.socks5(host.trim(), port);
+		builder.proxy(hasUser ? options.withCredentials(proxy.getUser(), proxy.getPassword()) : options);
+	}
+
+	private static int maxResponseSize(DataSize size) {
+		if (size == null || size.toBytes() < 1024 || size.toBytes() > Integer.MAX_VALUE) {
+			throw invalid("max-response-size", size, "Must be between 1KB and " + Integer.MAX_VALUE + "B");
+		}
+		return (int) size.toBytes();
+	}
+
+	private static void applyReconnect(ClientOptions.Builder builder, BitcoinRpcProperties.Reconnect reconnect) {
+		builder.reconnect(reconnect.isEnabled());
+		Duration initial = positive(reconnect.getInitialDelay(), "reconnect.initial-delay");
+		Duration max = positive(reconnect.getMaxDelay(), "reconnect.max-delay");
+		if (max.compareTo(initial) < 0) {
+			throw invalid("reconnect.max-delay", max, "Must not be shorter than " + PREFIX + "reconnect.initial-delay ("
+					+ initial + ")");
+		}
+		boolean coreDefault = reconnect.getPolicy() == BitcoinRpcProperties.Reconnect.Policy.LINEAR
+				&& initial.equals(ClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY)
+				&& max.equals(ClientOptions.DEFAULT_RECONNECT_MAX_DELAY);
+		if (coreDefault) {
+			// Leave the core's own default instance, so default options compare equal to the core's.
+			return;
+		}
+		builder.reconnectDelay(switch (reconnect.getPolicy()) {
+			case LINEAR -> Delay.linear(initial, max);
+			case EXPONENTIAL -> Delay.exponentialWithJitter(initial, max);
+		});
+	}
+
+	private static void applyKeepalive(ClientOptions.Builder builder, BitcoinRpcProperties.Keepalive keepalive) {
+		Duration interval = keepalive.getInterval();
+		if (interval == null || interval.isNegative()) {
+			throw invalid("keepalive.interval", interval, "Must not be negative (zero turns keep-alive off)");
+		}
+		builder.keepAliveInterval(interval);
+		builder.keepAliveTimeout(positive(keepalive.getTimeout(), "keepalive.timeout"));
+	}
+
+	/**
+	 * Checks the notification properties against the client's transport and parses the outpoints.
+	 * @param notifications the properties
+	 * @param mode the transport of the client that will subscribe
+	 * @return the outpoints to watch
+	 */
+	static List<OutPoint> checkNotifications(BitcoinRpcProperties.Notifications notifications, TransportMode mode) {
+		if (notifications.anyRequested() && mode != TransportMode.WEBSOCKET) {
+			String name = notifications.isBlocks() ? "notifications.blocks"
+					: (notifications.getTransactions() != BitcoinRpcProperties.Notifications.Transactions.NONE)
+							? "notifications.transactions"
+							: notifications.getAddresses().isEmpty() ? "notifications.outpoints" : "notifications.addresses";
+			throw invalid(name, null, "Notifications need a websocket URL (ws:// or wss://); the client uses HTTP POST");
+		}
+		List<String> addresses = notifications.getAddresses();
+		for (int i = 0; i < addresses.size(); i++) {
+			if (!StringUtils.hasText(addresses.get(i))) {
+				throw invalid("notifications.addresses[" + i + "]", addresses.get(i), "Must not be blank");
+			}
+		}
+		List<OutPoint> outpoints = new ArrayList<>();
+		List<String> texts = notifications.getOutpoints();
+		for (int i = 0; i < texts.size(); i++) {
+			outpoints.add(outpoint(texts.get(i), "notifications.outpoints[" + i + "]"));
+		}
+		return List.copyOf(outpoints);
+	}
+
+	private static OutPoint outpoint(@Nullable String text, String name) {
+		String reason = "Must be 'txid:index', a 64-digit hex transaction id and an output index from 0";
+		if (text == null) {
+			throw invalid(name, null, reason);
+		}
+		int colon = text.lastIndexOf(':');
+		if (colon < 0) {
+			throw invalid(name, text, reason);
+		}
+		String txid = text.substring(0, colon).trim();
+		String index = text.substring(colon + 1).trim();
+		if (!TXID.matcher(txid).matches() || index.isEmpty() || !index.chars().allMatch(Character::isDigit)) {
+			throw invalid(name, text, reason);
+		}
+		try {
+			return new OutPoint(txid, Integer.parseInt(index));
+		}
+		catch (NumberFormatException ex) {
+			throw invalid(name, text, reason);
+		}
+	}
+
+	private static Duration positive(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw invalid(name, value, "Must be a positive duration");
+		}
+		return value;
+	}
+
+	/** An error about a connection detail: a property when the details come from the properties. */
+	private static RuntimeException invalidDetail(BitcoinRpcConnectionDetails details, String name,
+			@Nullable Object value, @Nullable String reason) {
+		if (details instanceof PropertiesBitcoinRpcConnectionDetails) {
+			return invalid(name, value, reason);
+		}
+		return new IllegalStateException("The " + BitcoinRpcConnectionDetails.class.getSimpleName() + " bean "
+				+ details.getClass().getName() + " has an invalid " + name
+				+ ((value != null) ? " '" + value + "'" : "") + ": " + reason);
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value,
+			@Nullable String reason) {
+		return new InvalidConfigurationPropertyValueException(PREFIX + name, value, String.valueOf(reason));
+	}
+
+	/**
+	 * The URL with any user info masked, for messages.
+	 * @param url a URL, maybe malformed
+	 * @return the URL without credentials
+	 */
+	static String withoutUserInfo(String url) {
+		return USER_INFO.matcher(url).replaceFirst("******@");
+	}
+
+}

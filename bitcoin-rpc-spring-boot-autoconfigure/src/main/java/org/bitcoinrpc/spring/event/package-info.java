@@ -1,0 +1,8 @@
+/**
+ * Spring {@link org.springframework.context.ApplicationEvent application events} for every
+ * notification and connection event of a {@link org.bitcoinrpc.client.BitcoinRpcClient}.
+ */
+@NullMarked
+package org.bitcoinrpc.spring.event;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,105 @@
+package org.bitcoinrpc.spring.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications.Transactions;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Reconnect.Policy;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Binding of every {@code bitcoin.rpc.*} property, and the defaults against the client's.
+ */
+class BitcoinRpcPropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class);
+
+	@Test
+	void defaultsAreTheClientDefaults() {
+		BitcoinRpcProperties properties = new BitcoinRpcProperties();
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.getUrl()).isNull();
+		assertThat(properties.isFailFast()).isFalse();
+		assertThat(properties.getRequestTimeout()).isEqualTo(ClientOptions.DEFAULT_REQUEST_TIMEOUT);
+		assertThat(properties.getConnectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
+		assertThat(properties.getMaxPendingRequests()).isEqualTo(ClientOptions.DEFAULT_MAX_PENDING_REQUESTS);
+		assertThat(properties.getMaxResponseSize().toBytes()).isEqualTo(ClientOptions.DEFAULT_MAX_RESPONSE_SIZE);
+		assertThat(properties.getReconnect().isEnabled()).isEqualTo(ClientOptions.DEFAULT_RECONNECT);
+		assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.LINEAR);
+		assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY);
+		assertThat(properties.getReconnect().getMaxDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_MAX_DELAY);
+		assertThat(properties.getKeepalive().getInterval()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_INTERVAL);
+		assertThat(properties.getKeepalive().getTimeout()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_TIMEOUT);
+		assertThat(properties.getNotifications().isBlocks()).isFalse();
+		assertThat(properties.getNotifications().getTransactions()).isEqualTo(Transactions.NONE);
+		assertThat(properties.getNotifications().getAddresses()).isEmpty();
+		assertThat(properties.getNotifications().getOutpoints()).isEmpty();
+		// The linear default policy is the client's default delay, step by step.
+		for (int attempt = 1; attempt <= 20; attempt++) {
+			assertThat(Duration.ofSeconds(Math.min(60, 5L * attempt)))
+				.isEqualTo(ClientOptions.DEFAULT_RECONNECT_DELAY.delay(attempt));
+		}
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		this.runner.withPropertyValues("bitcoin.rpc.enabled=false", "bitcoin.rpc.url=wss://node.example:8334/ws",
+				"bitcoin.rpc.user=alice", "bitcoin.rpc.password=secret", "bitcoin.rpc.cookie-file=/var/lib/bitcoin/.cookie",
+				"bitcoin.rpc.tls.certificates=classpath:test-cert.pem", "bitcoin.rpc.proxy.host=127.0.0.1",
+				"bitcoin.rpc.proxy.port=9050", "bitcoin.rpc.proxy.user=tor-user", "bitcoin.rpc.proxy.password=tor-pass",
+				"bitcoin.rpc.request-timeout=12s", "bitcoin.rpc.connect-timeout=3s", "bitcoin.rpc.max-pending-requests=42",
+				"bitcoin.rpc.max-response-size=16MB", "bitcoin.rpc.reconnect.enabled=false",
+				"bitcoin.rpc.reconnect.policy=exponential", "bitcoin.rpc.reconnect.initial-delay=250ms",
+				"bitcoin.rpc.reconnect.max-delay=2m", "bitcoin.rpc.keepalive.interval=0s", "bitcoin.rpc.keepalive.timeout=4s",
+				"bitcoin.rpc.notifications.blocks=true", "bitcoin.rpc.notifications.transactions=verbose",
+				"bitcoin.rpc.notifications.addresses=addr1,addr2",
+				"bitcoin.rpc.notifications.outpoints[0]=" + "ab".repeat(32) + ":1", "bitcoin.rpc.fail-fast=true",
+				"bitcoin.rpc.shutdown-timeout=20s")
+			.run((context) -> {
+				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
+				assertThat(properties.isEnabled()).isFalse();
+				assertThat(properties.getUrl()).isEqualTo("wss://node.example:8334/ws");
+				assertThat(properties.getUser()).isEqualTo("alice");
+				assertThat(properties.getPassword()).isEqualTo("secret");
+				assertThat(properties.getCookieFile()).isEqualTo(Path.of("/var/lib/bitcoin/.cookie"));
+				assertThat(properties.getTls().getCertificates()).isNotNull();
+				assertThat(properties.getTls().getCertificates().getFilename()).isEqualTo("test-cert.pem");
+				assertThat(properties.getProxy().getHost()).isEqualTo("127.0.0.1");
+				assertThat(properties.getProxy().getPort()).isEqualTo(9050);
+				assertThat(properties.getProxy().getUser()).isEqualTo("tor-user");
+				assertThat(properties.getProxy().getPassword()).isEqualTo("tor-pass");
+				assertThat(properties.getRequestTimeout()).isEqualTo(Duration.ofSeconds(12));
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getMaxPendingRequests()).isEqualTo(42);
+				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofMegabytes(16));
+				assertThat(properties.getReconnect().isEnabled()).isFalse();
+				assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.EXPONENTIAL);
+				assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(Duration.ofMillis(250));
+				assertThat(properties.getReconnect().getMaxDelay()).isEqualTo(Duration.ofMinutes(2));
+				assertThat(properties.getKeepalive().getInterval()).isEqualTo(Duration.ZERO);
+				assertThat(properties.getKeepalive().getTimeout()).isEqualTo(Duration.ofSeconds(4));
+				assertThat(properties.getNotifications().isBlocks()).isTrue();
+				assertThat(properties.getNotifications().getTransactions()).isEqualTo(Transactions.VERBOSE);
+				assertThat(properties.getNotifications().getAddresses()).containsExactly("addr1", "addr2");
+				assertThat(properties.getNotifications().getOutpoints()).containsExactly("ab".repeat(32) + ":1");
+				assertThat(properties.isFailFast()).isTrue();
+				assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(BitcoinRpcProperties.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}

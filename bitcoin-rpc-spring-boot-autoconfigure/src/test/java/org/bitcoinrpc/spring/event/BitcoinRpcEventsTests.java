@@ -1,0 +1,250 @@
+package org.bitcoinrpc.spring.event;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.bitcoinrpc.client.BitcoinEvent;
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ConnectionEvent;
+import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
+import org.bitcoinrpc.test.SimulatedNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client's events as application events: typed listeners, the catch-all listener, order,
+ * and listeners that are slow or throw.
+ */
+class BitcoinRpcEventsTests {
+
+	private SimulatedNode node;
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class));
+
+	@BeforeEach
+	void startNode() {
+		this.node = SimulatedNode.builder().user("u").password("p").build().start();
+	}
+
+	@AfterEach
+	void stopNode() {
+		this.node.stop();
+	}
+
+	private ApplicationContextRunner forNode() {
+		return this.runner.withPropertyValues("bitcoin.rpc.url=" + this.node.wsUrl(), "bitcoin.rpc.user=u",
+				"bitcoin.rpc.password=p", "bitcoin.rpc.notifications.blocks=true",
+				"bitcoin.rpc.reconnect.initial-delay=50ms", "bitcoin.rpc.reconnect.max-delay=200ms");
+	}
+
+	@Test
+	void minedBlockReachesTypedAndCatchAllListeners() {
+		forNode().withUserConfiguration(RecordingListeners.class).run((context) -> {
+			RecordingListeners listeners = context.getBean(RecordingListeners.class);
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			awaitSubscribed(client);
+			String hash = this.node.generate(1).get(0);
+			await().atMost(Duration.ofSeconds(10)).until(() -> !listeners.blocks.isEmpty());
+			BlockConnectedEvent event = listeners.blocks.get(0);
+			assertThat(event.notification().hash()).isEqualTo(hash);
+			assertThat(event.notification().height()).isEqualTo(this.node.blockCount());
+			assertThat(event.getPayload()).isSameAs(event.notification());
+			assertThat(event.getClient()).isSameAs(client);
+			assertThat(event.getSource()).isSameAs(client);
+			await().atMost(Duration.ofSeconds(10)).until(() -> listeners.all.stream().anyMatch(BlockConnectedEvent.class::isInstance));
+			// notifyblocks also brings filteredblockconnected: every notification reaches this listener.
+			assertThat(listeners.notifications).contains(event)
+				.filteredOn(BlockConnectedEvent.class::isInstance)
+				.containsExactly(event);
+			// The catch-all listener saw the connection first, then the block, in order.
+			assertThat(listeners.all).first().isInstanceOf(ConnectedEvent.class);
+			assertThat(listeners.all).filteredOn(BlockConnectedEvent.class::isInstance).containsExactly(event);
+			assertThat(listeners.connections).first().isInstanceOf(ConnectedEvent.class);
+		});
+	}
+
+	@Test
+	void connectionEventsArePublishedAndNotificationsResumeAfterAReconnect() {
+		forNode().withUserConfiguration(RecordingListeners.class).run((context) -> {
+			RecordingListeners listeners = context.getBean(RecordingListeners.class);
+			awaitSubscribed(context.getBean(BitcoinRpcClient.class));
+			this.node.restart();
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> listeners.connections.stream().anyMatch(ReconnectedEvent.class::isInstance));
+			assertThat(listeners.connections).map(Object::getClass)
+				.containsSubsequence(ConnectedEvent.class, DisconnectedEvent.class, ReconnectingEvent.class,
+						ReconnectedEvent.class);
+			String hash = this.node.generate(1).get(0);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> listeners.blocks.stream().anyMatch((event) -> event.notification().hash().equals(hash)));
+		});
+	}
+
+	@Test
+	void slowListenerDoesNotStallCalls() {
+		forNode().withUserConfiguration(SlowListener.class).run((context) -> {
+			SlowListener listener = context.getBean(SlowListener.class);
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			awaitSubscribed(client);
+			try {
+				this.node.generate(1);
+				assertThat(listener.entered.await(10, TimeUnit.SECONDS)).isTrue();
+				// The listener is blocked on the client's event thread; calls are answered all the same.
+				for (int i = 0; i < 20; i++) {
+					long height = client.callAsync("getblockcount", List.of(), Long.class, Duration.ofSeconds(2)).join();
+					assertThat(height).isEqualTo(this.node.blockCount());
+				}
+				this.node.generate(2);
+				assertThat(client.getBlockCount()).isEqualTo(this.node.blockCount());
+			}
+			finally {
+				listener.release.countDown();
+			}
+			// Once released, the events held back meanwhile arrive, in order.
+			await().atMost(Duration.ofSeconds(10)).until(() -> listener.heights.size() == 3);
+			assertThat(listener.heights).isSorted();
+		});
+	}
+
+	@Test
+	void throwingListenerDoesNotStopLaterEvents() {
+		forNode().withUserConfiguration(ThrowingListener.class).run((context) -> {
+			ThrowingListener listener = context.getBean(ThrowingListener.class);
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			awaitSubscribed(client);
+			this.node.generate(2);
+			await().atMost(Duration.ofSeconds(10)).until(() -> listener.calls.size() == 2);
+			assertThat(client.getBlockCount()).isEqualTo(this.node.blockCount());
+		});
+	}
+
+	@Test
+	void everyClientEventHasItsApplicationEvent() {
+		try (BitcoinRpcClient client = BitcoinRpcClient.create(this.node.wsUrl(), "u", "p")) {
+			JsonNodeFactory json = JsonNodeFactory.instance;
+			Notification.BlockDetails block = new Notification.BlockDetails(1, "hash", 0, 10);
+			Map<BitcoinEvent, Class<?>> expected = Map.ofEntries(
+					Map.entry(new Notification.BlockConnected("h", 1, 2), BlockConnectedEvent.class),
+					Map.entry(new Notification.BlockDisconnected("h", 1, 2), BlockDisconnectedEvent.class),
+					Map.entry(new Notification.FilteredBlockConnected(1, "hdr", List.of()), FilteredBlockConnectedEvent.class),
+					Map.entry(new Notification.FilteredBlockDisconnected(1, "hdr"), FilteredBlockDisconnectedEvent.class),
+					Map.entry(new Notification.TxAccepted("tx", BigDecimal.ONE), TxAcceptedEvent.class),
+					Map.entry(new Notification.TxAcceptedVerbose("tx", json.objectNode()), TxAcceptedVerboseEvent.class),
+					Map.entry(new Notification.RelevantTxAccepted("hex"), RelevantTxAcceptedEvent.class),
+					Map.entry(new Notification.RecvTx("hex", block), RecvTxEvent.class),
+					Map.entry(new Notification.RedeemingTx("hex", null), RedeemingTxEvent.class),
+					Map.entry(new Notification.RescanProgress("h", 1, 2), RescanProgressEvent.class),
+					Map.entry(new Notification.RescanFinished("h", 1, 2), RescanFinishedEvent.class),
+					Map.entry(new Notification.Unknown("custom", json.arrayNode()), UnknownNotificationEvent.class),
+					Map.entry(new ConnectionEvent.Connected("u"), ConnectedEvent.class),
+					Map.entry(new ConnectionEvent.Disconnected("u", "c"), DisconnectedEvent.class),
+					Map.entry(new ConnectionEvent.Reconnecting("u", 1, Duration.ofSeconds(1)), ReconnectingEvent.class),
+					Map.entry(new ConnectionEvent.Reconnected("u", 1), ReconnectedEvent.class),
+					Map.entry(new ConnectionEvent.ReconnectFailed("u", 1, "c"), ReconnectFailedEvent.class));
+			expected.forEach((event, type) -> {
+				BitcoinRpcEvent<?> published = BitcoinRpcEvent.of(client, event);
+				assertThat(published).isExactlyInstanceOf(type);
+				assertThat(published.getPayload()).isSameAs(event);
+				assertThat(published.getClient()).isSameAs(client);
+				assertThat(published).isInstanceOf((event instanceof Notification) ? BitcoinRpcNotificationEvent.class
+						: BitcoinRpcConnectionEvent.class);
+			});
+		}
+	}
+
+	/**
+	 * Waits until the node has the subscription. The node handles one session's requests in order,
+	 * so once a later call is answered, notifyblocks has been executed.
+	 */
+	private void awaitSubscribed(BitcoinRpcClient client) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.node.requestCount("notifyblocks") >= 1);
+		client.getBlockCount();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RecordingListeners {
+
+		final List<BlockConnectedEvent> blocks = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcNotificationEvent<?>> notifications = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcConnectionEvent<?>> connections = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcEvent<?>> all = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onBlock(BlockConnectedEvent event) {
+			this.blocks.add(event);
+		}
+
+		@EventListener
+		void onNotification(BitcoinRpcNotificationEvent<?> event) {
+			this.notifications.add(event);
+		}
+
+		@EventListener
+		void onConnection(BitcoinRpcConnectionEvent<?> event) {
+			this.connections.add(event);
+		}
+
+		@EventListener
+		void onAny(BitcoinRpcEvent<?> event) {
+			this.all.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowListener {
+
+		final CountDownLatch entered = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		final List<Long> heights = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onBlock(BlockConnectedEvent event) {
+			this.entered.countDown();
+			try {
+				this.release.await(30, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			this.heights.add(event.notification().height());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ThrowingListener {
+
+		final List<Long> calls = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onBlock(BlockConnectedEvent event) {
+			this.calls.add(event.notification().height());
+			throw new IllegalStateException("listener failure on purpose");
+		}
+
+	}
+
+}

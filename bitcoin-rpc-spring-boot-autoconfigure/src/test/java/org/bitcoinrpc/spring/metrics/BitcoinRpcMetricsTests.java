@@ -1,0 +1,165 @@
+package org.bitcoinrpc.spring.metrics;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.RpcErrorException;
+import org.bitcoinrpc.test.SimulatedNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Names, tags and values of the client's meters against a simulated node.
+ */
+class BitcoinRpcMetricsTests {
+
+	private SimulatedNode node;
+
+	private BitcoinRpcClient client;
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	@BeforeEach
+	void start() {
+		this.node = SimulatedNode.builder().user("u").password("p").build().start();
+		this.client = BitcoinRpcClient.create(ClientOptions.builder()
+			.url(this.node.wsUrl())
+			.credentials("u", "p")
+			.reconnectDelay(org.bitcoinrpc.client.Delay.constant(Duration.ofMillis(50)))
+			.build());
+		new BitcoinRpcMetrics(this.client, Tags.of("node", "test")).bindTo(this.registry);
+		this.client.connect();
+	}
+
+	@AfterEach
+	void stop() {
+		this.client.close();
+		this.node.stop();
+	}
+
+	@Test
+	void registersEveryMeter() {
+		assertThat(this.registry.getMeters()).map((meter) -> meter.getId().getName())
+			.contains(BitcoinRpcMetrics.PENDING, BitcoinRpcMetrics.CONNECTION_STATE, BitcoinRpcMetrics.RECONNECT_ATTEMPTS,
+					BitcoinRpcMetrics.RESENT);
+		assertThat(this.registry.getMeters()).allSatisfy(
+				(meter) -> assertThat(meter.getId().getTag("node")).isEqualTo("test"));
+		assertThat(BitcoinRpcMetrics.REQUESTS).isEqualTo("bitcoin.rpc.requests");
+		assertThat(BitcoinRpcMetrics.PENDING).isEqualTo("bitcoin.rpc.requests.pending");
+		assertThat(BitcoinRpcMetrics.CONNECTION_STATE).isEqualTo("bitcoin.rpc.connection.state");
+		assertThat(BitcoinRpcMetrics.RECONNECT_ATTEMPTS).isEqualTo("bitcoin.rpc.reconnect.attempts");
+		assertThat(BitcoinRpcMetrics.RESENT).isEqualTo("bitcoin.rpc.requests.resent");
+		assertThat(BitcoinRpcMetrics.NOTIFICATIONS).isEqualTo("bitcoin.rpc.notifications");
+	}
+
+	@Test
+	void timesCallsByMethodAndOutcome() {
+		this.client.getBlockCount();
+		this.client.getBlockCount();
+		assertThatExceptionOfType(RpcErrorException.class)
+			.isThrownBy(() -> this.client.call("someunknownmethod", List.of(), Long.class));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(timer("getblockcount", "success").count()).isEqualTo(2);
+			assertThat(timer("other", "rpc_error").count()).isEqualTo(1);
+		});
+		assertThat(timer("getblockcount", "success").totalTime(java.util.concurrent.TimeUnit.NANOSECONDS)).isPositive();
+		// Method names outside the known set never become tag values.
+		assertThat(this.registry.find(BitcoinRpcMetrics.REQUESTS).tag("method", "someunknownmethod").timers()).isEmpty();
+	}
+
+	@Test
+	void timesTimeouts() {
+		this.node.neverAnswer("getbestblockhash");
+		this.client.callAsync("getbestblockhash", List.of(), String.class, Duration.ofMillis(100))
+			.handle((result, failure) -> failure)
+			.join();
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(timer("getbestblockhash", "timeout").count()).isEqualTo(1));
+	}
+
+	@Test
+	void gaugesPendingRequestsAndConnectionState() {
+		assertThat(gauge(BitcoinRpcMetrics.CONNECTION_STATE)).isEqualTo(1.0);
+		assertThat(gauge(BitcoinRpcMetrics.PENDING)).isZero();
+		this.node.neverAnswer("getblockcount");
+		this.client.getBlockCountAsync();
+		this.client.getBlockCountAsync();
+		await().atMost(Duration.ofSeconds(5)).until(() -> gauge(BitcoinRpcMetrics.PENDING) == 2.0);
+		this.node.resetControls();
+		this.node.stop();
+		await().atMost(Duration.ofSeconds(5)).until(() -> gauge(BitcoinRpcMetrics.CONNECTION_STATE) == 0.0);
+	}
+
+	@Test
+	void countsReconnectAttemptsAndResentRequests() {
+		this.node.neverAnswer("getblockcount");
+		this.client.getBlockCountAsync();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.node.requestCount("getblockcount") == 1);
+		this.node.resetControls();
+		this.node.restart();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> this.registry.get(BitcoinRpcMetrics.RECONNECT_ATTEMPTS).counter().count() >= 1);
+		FunctionCounter resent = this.registry.get(BitcoinRpcMetrics.RESENT).functionCounter();
+		await().atMost(Duration.ofSeconds(10)).until(() -> resent.count() == 1.0);
+		await().atMost(Duration.ofSeconds(10)).until(this.client::isConnected);
+	}
+
+	@Test
+	void countsNotificationsByType() {
+		this.client.notifyBlocks();
+		this.node.generate(2);
+		this.node.sendRawText("{\"jsonrpc\":\"1.0\",\"method\":\"brandnewnotification\",\"params\":[1]}");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(notifications("blockconnected")).isEqualTo(2.0);
+			assertThat(notifications("unknown")).isEqualTo(1.0);
+		});
+		assertThat(this.registry.find(BitcoinRpcMetrics.NOTIFICATIONS).tag("type", "brandnewnotification").counters())
+			.isEmpty();
+	}
+
+	@Test
+	void bindingTwiceToOneRegistryCountsOnce() {
+		BitcoinRpcMetrics metrics = new BitcoinRpcMetrics(this.client);
+		SimpleMeterRegistry other = new SimpleMeterRegistry();
+		metrics.bindTo(other);
+		metrics.bindTo(other);
+		this.client.getBlockCount();
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(other.get(BitcoinRpcMetrics.REQUESTS)
+			.tag("method", "getblockcount")
+			.timer()
+			.count()).isEqualTo(1));
+	}
+
+	@Test
+	void tagValuesAreBounded() {
+		assertThat(BitcoinRpcMetrics.methodTag("GetBlockCount")).isEqualTo("getblockcount");
+		assertThat(BitcoinRpcMetrics.methodTag("x".repeat(100))).isEqualTo("other");
+		assertThat(BitcoinRpcMetrics.KNOWN_METHODS).hasSizeLessThan(200);
+	}
+
+	private Timer timer(String method, String outcome) {
+		return this.registry.get(BitcoinRpcMetrics.REQUESTS).tag("method", method).tag("outcome", outcome).timer();
+	}
+
+	private double gauge(String name) {
+		return this.registry.get(name).gauge().value();
+	}
+
+	private double notifications(String type) {
+		Meter meter = this.registry.find(BitcoinRpcMetrics.NOTIFICATIONS).tag("type", type).counter();
+		return (meter != null) ? this.registry.get(BitcoinRpcMetrics.NOTIFICATIONS).tag("type", type).counter().count() : 0;
+	}
+
+}
