@@ -310,6 +310,18 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		this.events.removeListener(listener);
 	}
 
+	/**
+	 * Delivers an event from another source, such as a {@code ZmqSubscriber}, to the listeners, in
+	 * order with the client's own events. Never blocks; subject to the same queue bound.
+	 * <pre>{@code
+	 * ZmqSubscriber zmq = ZmqSubscriber.start(zmqOptions, BlockSource.of(client), client::dispatchEvent,
+	 *         (event) -> client.dispatchEvent(new Notification.Zmq(event)));
+	 * }</pre>
+	 */
+	public void dispatchEvent(BitcoinEvent event) {
+		this.events.dispatch(Objects.requireNonNull(event, "event must not be null"));
+	}
+
 	/** Adds an observer told about every call's outcome and duration (metrics). */
 	public void addCallObserver(CallObserver observer) {
 		this.callObservers.add(Objects.requireNonNull(observer, "observer must not be null"));

@@ -132,6 +132,20 @@ public sealed interface Notification extends BitcoinEvent {
 
 	}
 
+	/**
+	 * A Bitcoin Core ZMQ fact with no btcd counterpart: a transaction entering or leaving the
+	 * mempool, a raw transaction or block, or messages lost in transit (a sequence gap). ZMQ block
+	 * connects and disconnects arrive as {@link BlockConnected} and {@link BlockDisconnected}.
+	 */
+	record Zmq(org.bitcoinrpc.client.zmq.ZmqEvent event) implements Notification {
+
+		@Override
+		public String method() {
+			return "zmq:" + this.event.topic().wireName();
+		}
+
+	}
+
 	/** Any other notification, or a known one whose params have an unexpected shape. */
 	record Unknown(String method, JsonNode params) implements Notification {
 	}

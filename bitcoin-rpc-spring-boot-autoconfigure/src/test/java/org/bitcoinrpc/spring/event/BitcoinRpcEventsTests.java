@@ -153,6 +153,8 @@ class BitcoinRpcEventsTests {
 					Map.entry(new Notification.RescanProgress("h", 1, 2), RescanProgressEvent.class),
 					Map.entry(new Notification.RescanFinished("h", 1, 2), RescanFinishedEvent.class),
 					Map.entry(new Notification.Unknown("custom", json.arrayNode()), UnknownNotificationEvent.class),
+					Map.entry(new Notification.Zmq(new org.bitcoinrpc.client.zmq.ZmqEvent.MempoolAdded("tx", 5)),
+							ZmqNotificationEvent.class),
 					Map.entry(new ConnectionEvent.Connected("u"), ConnectedEvent.class),
 					Map.entry(new ConnectionEvent.Disconnected("u", "c"), DisconnectedEvent.class),
 					Map.entry(new ConnectionEvent.Reconnecting("u", 1, Duration.ofSeconds(1)), ReconnectingEvent.class),

@@ -1,0 +1,113 @@
+package org.bitcoinrpc.client.zmq;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The live counters behind {@link ZmqStats}. Written only by the receive thread; read by any
+ * thread through {@link #snapshot()} (each value is atomic or volatile; a snapshot is not one
+ * atomic cut, which is fine for metrics).
+ */
+final class ZmqCounters {
+
+	private final Set<ZmqTopic> topics;
+
+	private final int endpoints;
+
+	private final AtomicLongArray messages = new AtomicLongArray(ZmqTopic.values().length);
+
+	private final AtomicLong gaps = new AtomicLong();
+
+	private final AtomicLong missed = new AtomicLong();
+
+	private final AtomicLong resets = new AtomicLong();
+
+	private final AtomicLong decodeErrors = new AtomicLong();
+
+	private final AtomicLong duplicates = new AtomicLong();
+
+	private final AtomicLong catchUps = new AtomicLong();
+
+	private final AtomicLong failedCatchUps = new AtomicLong();
+
+	private final AtomicLong reconnects = new AtomicLong();
+
+	private final AtomicInteger connected = new AtomicInteger();
+
+	/** Written by the receive thread, read by any. */
+	private volatile @Nullable Instant lastMessageTime;
+
+	/** The subscriber's tip, replaced as a whole by the receive thread; read by any. */
+	private volatile @Nullable ChainBlock tip;
+
+	ZmqCounters(Set<ZmqTopic> topics, int endpoints) {
+		this.topics = Set.copyOf(topics);
+		this.endpoints = endpoints;
+	}
+
+	void message(ZmqTopic topic, Instant at) {
+		this.messages.incrementAndGet(topic.ordinal());
+		this.lastMessageTime = at;
+	}
+
+	void received(Instant at) {
+		this.lastMessageTime = at;
+	}
+
+	void gap(long missedMessages) {
+		this.gaps.incrementAndGet();
+		this.missed.addAndGet(missedMessages);
+	}
+
+	void sequenceReset() {
+		this.resets.incrementAndGet();
+	}
+
+	void decodeError() {
+		this.decodeErrors.incrementAndGet();
+	}
+
+	void duplicateBlock() {
+		this.duplicates.incrementAndGet();
+	}
+
+	void catchUp() {
+		this.catchUps.incrementAndGet();
+	}
+
+	void failedCatchUp() {
+		this.failedCatchUps.incrementAndGet();
+	}
+
+	void reconnect() {
+		this.reconnects.incrementAndGet();
+	}
+
+	void connected(int endpointsConnected) {
+		this.connected.set(endpointsConnected);
+	}
+
+	void tip(@Nullable ChainBlock tip) {
+		this.tip = tip;
+	}
+
+	ZmqStats snapshot() {
+		Map<ZmqTopic, Long> counts = new EnumMap<>(ZmqTopic.class);
+		for (ZmqTopic topic : this.topics) {
+			counts.put(topic, this.messages.get(topic.ordinal()));
+		}
+		ChainBlock current = this.tip;
+		return new ZmqStats(counts, this.gaps.get(), this.missed.get(), this.resets.get(), this.decodeErrors.get(),
+				this.duplicates.get(), this.catchUps.get(), this.failedCatchUps.get(), this.reconnects.get(),
+				this.connected.get(), this.endpoints, this.lastMessageTime, (current != null) ? current.hash() : null,
+				(current != null) ? current.height() : -1);
+	}
+
+}
