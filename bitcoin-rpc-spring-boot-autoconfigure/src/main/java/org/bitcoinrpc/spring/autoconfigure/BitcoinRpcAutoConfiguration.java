@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,6 +38,9 @@ import org.springframework.context.annotation.Configuration;
  * <li>with the actuator, a {@link SanitizingFunction} that masks {@code bitcoin.rpc.*password}
  * in the {@code env} and {@code configprops} endpoints even when they show values.</li>
  * </ul>
+ * ZMQ notifications ({@code bitcoin.rpc.zmq.*}) are configured by
+ * {@link org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration}; this class only
+ * warns when they are enabled without jeromq on the class path.
  * Off with {@code bitcoin.rpc.enabled=false}.
  */
 @AutoConfiguration
@@ -94,6 +98,22 @@ public final class BitcoinRpcAutoConfiguration {
 		@ConditionalOnMissingBean(name = "bitcoinRpcSanitizingFunction")
 		SanitizingFunction bitcoinRpcSanitizingFunction() {
 			return SanitizingFunction.sanitizeValue().ifKeyMatches(BitcoinRpcAutoConfiguration::isSecret);
+		}
+
+	}
+
+	/**
+	 * {@code bitcoin.rpc.zmq.enabled=true} without jeromq: the ZMQ auto-configuration backs off and
+	 * everything else works, but the application should know why no ZMQ event arrives.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.zeromq.ZMQ")
+	@ConditionalOnBooleanProperty(name = "bitcoin.rpc.zmq.enabled")
+	static class ZmqUnavailableConfiguration {
+
+		ZmqUnavailableConfiguration() {
+			logger.warn("bitcoin.rpc.zmq.enabled is true but jeromq is not on the class path: no ZMQ notifications. "
+					+ "Add the dependency org.zeromq:jeromq to receive them.");
 		}
 
 	}

@@ -90,6 +90,8 @@ public class BitcoinRpcProperties {
 
 	private final Notifications notifications = new Notifications();
 
+	private final Zmq zmq = new Zmq();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -196,6 +198,10 @@ public class BitcoinRpcProperties {
 
 	public Notifications getNotifications() {
 		return this.notifications;
+	}
+
+	public Zmq getZmq() {
+		return this.zmq;
 	}
 
 	/**
@@ -477,6 +483,183 @@ public class BitcoinRpcProperties {
 			 */
 			VERBOSE
 
+		}
+
+	}
+
+	/**
+	 * Bitcoin Core's ZMQ notifications (bitcoin.conf zmqpub*), received next to the RPC
+	 * connection, which fills them in and recovers lost blocks. Needs org.zeromq:jeromq on the
+	 * class path. Defaults equal the client's ({@code ZmqOptions.DEFAULT_*}).
+	 */
+	public static class Zmq {
+
+		/**
+		 * Whether to subscribe to the node's ZMQ notifications. Needs at least one endpoint, or
+		 * 'discover', and org.zeromq:jeromq on the class path.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Endpoint of the node's hashblock topic, as zmqpubhashblock in bitcoin.conf, for example
+		 * tcp://127.0.0.1:28332. Gives BlockConnected events (one getblockheader each) when
+		 * 'sequence' is not set.
+		 */
+		private @Nullable String hashblock;
+
+		/**
+		 * Endpoint of the node's hashtx topic, as zmqpubhashtx in bitcoin.conf, for example
+		 * tcp://127.0.0.1:28332. Gives ZmqNotificationEvents (TransactionAnnounced).
+		 */
+		private @Nullable String hashtx;
+
+		/**
+		 * Endpoint of the node's rawblock topic, as zmqpubrawblock in bitcoin.conf, for example
+		 * tcp://127.0.0.1:28332. Gives ZmqNotificationEvents (RawBlock).
+		 */
+		private @Nullable String rawblock;
+
+		/**
+		 * Endpoint of the node's rawtx topic, as zmqpubrawtx in bitcoin.conf, for example
+		 * tcp://127.0.0.1:28333. Gives ZmqNotificationEvents (RawTransaction).
+		 */
+		private @Nullable String rawtx;
+
+		/**
+		 * Endpoint of the node's sequence topic, as zmqpubsequence in bitcoin.conf, for example
+		 * tcp://127.0.0.1:28334. Gives BlockConnected and BlockDisconnected events, and
+		 * ZmqNotificationEvents for mempool additions and removals. Preferred for blocks.
+		 */
+		private @Nullable String sequence;
+
+		/**
+		 * Whether to ask the node for its endpoints (getzmqnotifications) at start, when no
+		 * endpoint is set here. A wildcard address (tcp://0.0.0.0:port) is reached at the host of
+		 * 'bitcoin.rpc.url'.
+		 */
+		private boolean discover = false;
+
+		/**
+		 * Time a new ZMQ connection's handshake may take before it is dropped and tried again.
+		 */
+		private Duration handshakeTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Time between attempts to reconnect a lost ZMQ connection.
+		 */
+		private Duration reconnectInterval = Duration.ofMillis(100);
+
+		/**
+		 * Messages each ZMQ connection queues before newer ones are dropped (and reported as a
+		 * gap).
+		 */
+		private int receiveHighWaterMark = 1000;
+
+		/**
+		 * Time to wait before retrying a catch-up over RPC, or the discovery, whose calls failed.
+		 */
+		private Duration catchUpRetryInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Most blocks one catch-up over RPC walks; past it the subscriber starts again from the
+		 * node's tip and reports CatchUpAbandoned.
+		 */
+		private int maxCatchUpBlocks = 10_000;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getHashblock() {
+			return this.hashblock;
+		}
+
+		public void setHashblock(@Nullable String hashblock) {
+			this.hashblock = hashblock;
+		}
+
+		public @Nullable String getHashtx() {
+			return this.hashtx;
+		}
+
+		public void setHashtx(@Nullable String hashtx) {
+			this.hashtx = hashtx;
+		}
+
+		public @Nullable String getRawblock() {
+			return this.rawblock;
+		}
+
+		public void setRawblock(@Nullable String rawblock) {
+			this.rawblock = rawblock;
+		}
+
+		public @Nullable String getRawtx() {
+			return this.rawtx;
+		}
+
+		public void setRawtx(@Nullable String rawtx) {
+			this.rawtx = rawtx;
+		}
+
+		public @Nullable String getSequence() {
+			return this.sequence;
+		}
+
+		public void setSequence(@Nullable String sequence) {
+			this.sequence = sequence;
+		}
+
+		public boolean isDiscover() {
+			return this.discover;
+		}
+
+		public void setDiscover(boolean discover) {
+			this.discover = discover;
+		}
+
+		public Duration getHandshakeTimeout() {
+			return this.handshakeTimeout;
+		}
+
+		public void setHandshakeTimeout(Duration handshakeTimeout) {
+			this.handshakeTimeout = handshakeTimeout;
+		}
+
+		public Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
+
+		public int getReceiveHighWaterMark() {
+			return this.receiveHighWaterMark;
+		}
+
+		public void setReceiveHighWaterMark(int receiveHighWaterMark) {
+			this.receiveHighWaterMark = receiveHighWaterMark;
+		}
+
+		public Duration getCatchUpRetryInterval() {
+			return this.catchUpRetryInterval;
+		}
+
+		public void setCatchUpRetryInterval(Duration catchUpRetryInterval) {
+			this.catchUpRetryInterval = catchUpRetryInterval;
+		}
+
+		public int getMaxCatchUpBlocks() {
+			return this.maxCatchUpBlocks;
+		}
+
+		public void setMaxCatchUpBlocks(int maxCatchUpBlocks) {
+			this.maxCatchUpBlocks = maxCatchUpBlocks;
 		}
 
 	}

@@ -1,7 +1,10 @@
 package org.bitcoinrpc.spring.health;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,6 +15,8 @@ import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionState;
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcTimeoutException;
+import org.bitcoinrpc.client.zmq.ZmqStats;
+import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -26,6 +31,15 @@ import org.springframework.boot.health.contributor.Health;
  * {@code blockHeight}; when DOWN, {@code reason} (one of {@code not connected},
  * {@code authentication failed}, {@code timeout}, {@code error}) and {@code error}. No detail
  * ever holds a user, password or cookie.
+ * <p>
+ * With ZMQ notifications configured, the detail {@code zmq} describes the subscriber:
+ * {@code subscribed} (false while waiting for the RPC connection or the node's endpoints), and
+ * once subscribed {@code endpoints}, {@code connectedEndpoints}, {@code messages} (per topic),
+ * {@code gaps}, {@code missedMessages}, {@code lastMessageTime} and {@code lastMessageAge} (ISO-8601,
+ * once a message arrived), {@code catchUps}, {@code failedCatchUps}, {@code reconnects},
+ * {@code sequenceResets}, {@code decodeErrors}, {@code duplicateBlocks}, and {@code tipHash} and
+ * {@code tipHeight} (the last block delivered or the starting point). ZMQ does not change the
+ * status: it is the RPC connection's.
  */
 public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 
@@ -37,6 +51,8 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 	private final Supplier<@Nullable Throwable> lastConnectionFailure;
 
 	private final Duration timeout;
+
+	private final @Nullable Supplier<@Nullable ZmqStats> zmqStats;
 
 	/**
 	 * An indicator with the default timeout and no knowledge of connection failures.
@@ -55,10 +71,25 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public BitcoinRpcHealthIndicator(BitcoinRpcClient client, Supplier<@Nullable Throwable> lastConnectionFailure,
 			Duration timeout) {
+		this(client, lastConnectionFailure, timeout, null);
+	}
+
+	/**
+	 * An indicator that also reports a ZMQ subscriber.
+	 * @param client the client
+	 * @param lastConnectionFailure why the client is not connected, if known (the first attempt's
+	 * error, or the latest reconnect failure), to report while it is not
+	 * @param timeout time {@code getblockcount} may take
+	 * @param zmqStats the ZMQ subscriber's counters, {@code null} when not subscribed; {@code null}
+	 * itself when ZMQ is not configured (no {@code zmq} detail)
+	 */
+	public BitcoinRpcHealthIndicator(BitcoinRpcClient client, Supplier<@Nullable Throwable> lastConnectionFailure,
+			Duration timeout, @Nullable Supplier<@Nullable ZmqStats> zmqStats) {
 		super("Bitcoin RPC health check failed");
 		this.client = client;
 		this.lastConnectionFailure = lastConnectionFailure;
 		this.timeout = timeout;
+		this.zmqStats = zmqStats;
 	}
 
 	@Override
@@ -69,6 +100,9 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("state", state.name())
 			.withDetail("pendingRequests", this.client.pendingRequests())
 			.withDetail("reconnectAttempts", this.client.reconnectAttempts());
+		if (this.zmqStats != null) {
+			builder.withDetail("zmq", zmqDetails(this.zmqStats.get(), Instant.now()));
+		}
 		if (state != ConnectionState.CONNECTED) {
 			Throwable failure = this.lastConnectionFailure.get();
 			builder.down().withDetail("reason", (failure instanceof RpcAuthenticationException)
@@ -95,6 +129,48 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("reason", "timeout")
 				.withDetail("error", "getblockcount did not answer within " + this.timeout);
 		}
+	}
+
+	/**
+	 * The {@code zmq} detail for a subscriber's counters.
+	 * @param stats the counters, or {@code null} when not subscribed
+	 * @param now the time to measure the last message's age at
+	 * @return the detail
+	 */
+	static Map<String, Object> zmqDetails(@Nullable ZmqStats stats, Instant now) {
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("subscribed", stats != null);
+		if (stats == null) {
+			return details;
+		}
+		details.put("endpoints", stats.endpoints());
+		details.put("connectedEndpoints", stats.connectedEndpoints());
+		Map<String, Long> messages = new LinkedHashMap<>();
+		for (ZmqTopic topic : ZmqTopic.values()) {
+			if (stats.messages().containsKey(topic)) {
+				messages.put(topic.wireName(), stats.messages(topic));
+			}
+		}
+		details.put("messages", messages);
+		details.put("gaps", stats.gaps());
+		details.put("missedMessages", stats.missedMessages());
+		Instant last = stats.lastMessageTime();
+		if (last != null) {
+			Duration age = Duration.between(last, now);
+			details.put("lastMessageTime", last.toString());
+			details.put("lastMessageAge", (age.isNegative() ? Duration.ZERO : age).toString());
+		}
+		details.put("catchUps", stats.catchUps());
+		details.put("failedCatchUps", stats.failedCatchUps());
+		details.put("reconnects", stats.reconnects());
+		details.put("sequenceResets", stats.sequenceResets());
+		details.put("decodeErrors", stats.decodeErrors());
+		details.put("duplicateBlocks", stats.duplicateBlocks());
+		if (stats.tipHash() != null) {
+			details.put("tipHash", stats.tipHash());
+			details.put("tipHeight", stats.tipHeight());
+		}
+		return details;
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -22,6 +22,8 @@ import org.bitcoinrpc.client.CallOutcome;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.ConnectionState;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
+import org.bitcoinrpc.client.zmq.ZmqTopic;
 
 /**
  * Micrometer metrics of a {@link BitcoinRpcClient}:
@@ -34,7 +36,11 @@ import org.bitcoinrpc.client.Notification;
  * <li>{@value #RECONNECT_ATTEMPTS} (counter): reconnect attempts scheduled.</li>
  * <li>{@value #RESENT} (function counter): calls sent again after a reconnect or retried.</li>
  * <li>{@value #NOTIFICATIONS} (counter) tagged {@code type}: notifications received, by method
- * ({@code unknown} for the ones the client does not know).</li>
+ * ({@code unknown} for the ones the client does not know). Bitcoin Core ZMQ notifications count
+ * here too: blocks as {@code blockconnected} and {@code blockdisconnected}, the rest as
+ * {@code zmq:<topic>} (e.g. {@code zmq:sequence} for mempool additions and removals).</li>
+ * <li>{@value #ZMQ_GAPS} (counter) tagged {@code topic}: gaps in a ZMQ topic's sequence numbers,
+ * that is, messages lost between the node and the application (each gap may hide several).</li>
  * </ul>
  * Extra tags given to the constructor go on every meter.
  */
@@ -58,6 +64,9 @@ public class BitcoinRpcMetrics implements MeterBinder {
 	/** Name of the notifications counter. */
 	public static final String NOTIFICATIONS = "bitcoin.rpc.notifications";
 
+	/** Name of the ZMQ gaps counter. */
+	public static final String ZMQ_GAPS = "bitcoin.rpc.zmq.gaps";
+
 	/** The {@code method} tag value for methods outside {@link #KNOWN_METHODS}. */
 	public static final String OTHER_METHOD = "other";
 
@@ -77,7 +86,7 @@ public class BitcoinRpcMetrics implements MeterBinder {
 			"getrawtransaction", "decoderawtransaction", "decodescript", "createrawtransaction", "sendrawtransaction",
 			"testmempoolaccept", "getrawmempool", "getmempoolinfo", "getmempoolentry", "searchrawtransactions",
 			// network and node
-			"getinfo", "getnetworkinfo", "getpeerinfo", "getconnectioncount", "getnettotals", "getnodeaddresses",
+			"getinfo", "getnetworkinfo", "getzmqnotifications", "getpeerinfo", "getconnectioncount", "getnettotals", "getnodeaddresses",
 			"addnode", "node", "ping", "uptime", "help", "version", "session", "authenticate", "stop",
 			// mining
 			"getmininginfo", "getnetworkhashps", "getblocktemplate", "submitblock", "generate", "generatetoaddress",
@@ -144,10 +153,14 @@ public class BitcoinRpcMetrics implements MeterBinder {
 			.register(registry);
 		RequestTimers timers = new RequestTimers(registry, this.tags);
 		NotificationCounters notifications = new NotificationCounters(registry, this.tags);
+		GapCounters gaps = new GapCounters(registry, this.tags);
 		this.client.addCallObserver(timers::record);
 		this.client.addListener((event) -> {
 			if (event instanceof Notification notification) {
 				notifications.increment(notification);
+				if (notification instanceof Notification.Zmq zmq && zmq.event() instanceof ZmqEvent.NotificationGap gap) {
+					gaps.increment(gap.topic());
+				}
 			}
 			else if (event instanceof ConnectionEvent.Reconnecting) {
 				reconnectAttempts.increment();
@@ -228,6 +241,30 @@ public class BitcoinRpcMetrics implements MeterBinder {
 				.tags(this.tags)
 				.tag("type", type)
 				.description("Notifications received from the Bitcoin node, by type")
+				.register(this.registry)).increment();
+		}
+
+	}
+
+	/** ZMQ gap counters by topic, at most one per Core topic. */
+	private static final class GapCounters {
+
+		private final MeterRegistry registry;
+
+		private final Tags tags;
+
+		private final Map<ZmqTopic, Counter> counters = new ConcurrentHashMap<>();
+
+		GapCounters(MeterRegistry registry, Tags tags) {
+			this.registry = registry;
+			this.tags = tags;
+		}
+
+		void increment(ZmqTopic topic) {
+			this.counters.computeIfAbsent(topic, (key) -> Counter.builder(ZMQ_GAPS)
+				.tags(this.tags)
+				.tag("topic", key.wireName())
+				.description("Gaps in the sequence numbers of a Bitcoin Core ZMQ topic (lost messages)")
 				.register(this.registry)).increment();
 		}
 

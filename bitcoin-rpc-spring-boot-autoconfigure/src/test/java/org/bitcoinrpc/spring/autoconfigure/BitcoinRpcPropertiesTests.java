@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.zmq.ZmqOptions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications.Transactions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Reconnect.Policy;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,19 @@ class BitcoinRpcPropertiesTests {
 		assertThat(properties.getNotifications().getTransactions()).isEqualTo(Transactions.NONE);
 		assertThat(properties.getNotifications().getAddresses()).isEmpty();
 		assertThat(properties.getNotifications().getOutpoints()).isEmpty();
+		BitcoinRpcProperties.Zmq zmq = properties.getZmq();
+		assertThat(zmq.isEnabled()).isFalse();
+		assertThat(zmq.isDiscover()).isFalse();
+		assertThat(zmq.getHashblock()).isNull();
+		assertThat(zmq.getHashtx()).isNull();
+		assertThat(zmq.getRawblock()).isNull();
+		assertThat(zmq.getRawtx()).isNull();
+		assertThat(zmq.getSequence()).isNull();
+		assertThat(zmq.getHandshakeTimeout()).isEqualTo(ZmqOptions.DEFAULT_HANDSHAKE_TIMEOUT);
+		assertThat(zmq.getReconnectInterval()).isEqualTo(ZmqOptions.DEFAULT_RECONNECT_INTERVAL);
+		assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(ZmqOptions.DEFAULT_RECEIVE_HIGH_WATER_MARK);
+		assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(ZmqOptions.DEFAULT_CATCH_UP_RETRY_INTERVAL);
+		assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(ZmqOptions.DEFAULT_MAX_CATCH_UP_BLOCKS);
 		// The linear default policy is the client's default delay, step by step.
 		for (int attempt = 1; attempt <= 20; attempt++) {
 			assertThat(Duration.ofSeconds(Math.min(60, 5L * attempt)))
@@ -63,7 +77,13 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.notifications.blocks=true", "bitcoin.rpc.notifications.transactions=verbose",
 				"bitcoin.rpc.notifications.addresses=addr1,addr2",
 				"bitcoin.rpc.notifications.outpoints[0]=" + "ab".repeat(32) + ":1", "bitcoin.rpc.fail-fast=true",
-				"bitcoin.rpc.shutdown-timeout=20s")
+				"bitcoin.rpc.shutdown-timeout=20s", "bitcoin.rpc.zmq.enabled=true",
+				"bitcoin.rpc.zmq.hashblock=tcp://127.0.0.1:28332", "bitcoin.rpc.zmq.hashtx=tcp://127.0.0.1:28333",
+				"bitcoin.rpc.zmq.rawblock=tcp://127.0.0.1:28335", "bitcoin.rpc.zmq.rawtx=tcp://127.0.0.1:28333",
+				"bitcoin.rpc.zmq.sequence=tcp://127.0.0.1:28334", "bitcoin.rpc.zmq.discover=true",
+				"bitcoin.rpc.zmq.handshake-timeout=750ms", "bitcoin.rpc.zmq.reconnect-interval=1s",
+				"bitcoin.rpc.zmq.receive-high-water-mark=5000", "bitcoin.rpc.zmq.catch-up-retry-interval=2s",
+				"bitcoin.rpc.zmq.max-catch-up-blocks=50")
 			.run((context) -> {
 				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
 				assertThat(properties.isEnabled()).isFalse();
@@ -93,6 +113,19 @@ class BitcoinRpcPropertiesTests {
 				assertThat(properties.getNotifications().getOutpoints()).containsExactly("ab".repeat(32) + ":1");
 				assertThat(properties.isFailFast()).isTrue();
 				assertThat(properties.getShutdownTimeout()).isEqualTo(Duration.ofSeconds(20));
+				BitcoinRpcProperties.Zmq zmq = properties.getZmq();
+				assertThat(zmq.isEnabled()).isTrue();
+				assertThat(zmq.getHashblock()).isEqualTo("tcp://127.0.0.1:28332");
+				assertThat(zmq.getHashtx()).isEqualTo("tcp://127.0.0.1:28333");
+				assertThat(zmq.getRawblock()).isEqualTo("tcp://127.0.0.1:28335");
+				assertThat(zmq.getRawtx()).isEqualTo("tcp://127.0.0.1:28333");
+				assertThat(zmq.getSequence()).isEqualTo("tcp://127.0.0.1:28334");
+				assertThat(zmq.isDiscover()).isTrue();
+				assertThat(zmq.getHandshakeTimeout()).isEqualTo(Duration.ofMillis(750));
+				assertThat(zmq.getReconnectInterval()).isEqualTo(Duration.ofSeconds(1));
+				assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(5000);
+				assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(50);
 			});
 	}
 

@@ -5,21 +5,28 @@ import java.time.Duration;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.spring.autoconfigure.health.BitcoinRpcHealthContributorAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.metrics.BitcoinRpcMetricsAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqLifecycle;
+import org.bitcoinrpc.spring.health.BitcoinRpcHealthIndicator;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The actuator, spring-boot-health and Micrometer are optional: without them the client is
- * configured, connects and works; only the health indicator, metrics and sanitizing function
- * are missing.
+ * The actuator, spring-boot-health, Micrometer and jeromq are optional: without them the client is
+ * configured, connects and works; only the health indicator, metrics, sanitizing function and ZMQ
+ * notifications are missing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class OptionalDependenciesTests {
 
 	@Test
@@ -53,6 +60,40 @@ class OptionalDependenciesTests {
 		runner.run((context) -> assertThat(context).hasBean("bitcoinRpcSanitizingFunction"));
 		runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate"))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("bitcoinRpcSanitizingFunction"));
+	}
+
+	@Test
+	void worksWithoutJeromqEvenWithZmqEnabled(CapturedOutput output) {
+		try (SimulatedNode node = SimulatedNode.builder().user("u").password("p").build().start()) {
+			new ApplicationContextRunner().withClassLoader(new FilteredClassLoader("org.zeromq"))
+				.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class,
+						BitcoinRpcZmqAutoConfiguration.class, BitcoinRpcHealthContributorAutoConfiguration.class))
+				.withPropertyValues("bitcoin.rpc.url=" + node.httpUrl(), "bitcoin.rpc.user=u", "bitcoin.rpc.password=p",
+						"bitcoin.rpc.zmq.enabled=true", "bitcoin.rpc.zmq.hashblock=tcp://127.0.0.1:28332")
+				.run((context) -> {
+					assertThat(context).hasNotFailed()
+						.hasSingleBean(BitcoinRpcClient.class)
+						.hasSingleBean(BitcoinRpcClientLifecycle.class)
+						.doesNotHaveBean(BitcoinRpcZmqLifecycle.class);
+					BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+					await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+					assertThat(client.getBlockCount()).isEqualTo(node.blockCount());
+					// No ZMQ detail when ZMQ is not configured.
+					assertThat(context.getBean(BitcoinRpcHealthIndicator.class).health().getDetails())
+						.containsKey("blockHeight")
+						.doesNotContainKey("zmq");
+				});
+		}
+		assertThat(output.getAll()).contains("bitcoin.rpc.zmq.enabled is true but jeromq is not on the class path");
+	}
+
+	@Test
+	void noJeromqWarningUnlessZmqIsEnabled(CapturedOutput output) {
+		new ApplicationContextRunner().withClassLoader(new FilteredClassLoader("org.zeromq"))
+			.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class, BitcoinRpcZmqAutoConfiguration.class))
+			.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BitcoinRpcZmqLifecycle.class));
+		assertThat(output.getAll()).doesNotContain("jeromq is not on the class path");
 	}
 
 }

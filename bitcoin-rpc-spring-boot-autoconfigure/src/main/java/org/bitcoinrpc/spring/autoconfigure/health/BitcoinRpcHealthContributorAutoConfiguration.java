@@ -3,6 +3,8 @@ package org.bitcoinrpc.spring.autoconfigure.health;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcClientLifecycle;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqLifecycle;
 import org.bitcoinrpc.spring.health.BitcoinRpcHealthIndicator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +20,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for {@link BitcoinRpcHealthIndicator}: the
- * {@code bitcoinRpc} health contributor. Off with {@code management.health.bitcoinrpc.enabled=false}.
+ * {@code bitcoinRpc} health contributor, with a {@code zmq} detail when ZMQ notifications are
+ * configured. Off with {@code management.health.bitcoinrpc.enabled=false}.
  */
-@AutoConfiguration(after = BitcoinRpcAutoConfiguration.class)
+@AutoConfiguration(after = { BitcoinRpcAutoConfiguration.class, BitcoinRpcZmqAutoConfiguration.class })
 @ConditionalOnClass({ BitcoinRpcClient.class, AbstractHealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 public final class BitcoinRpcHealthContributorAutoConfiguration {
 
@@ -36,13 +39,14 @@ public final class BitcoinRpcHealthContributorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = { "bitcoinRpcHealthIndicator", "bitcoinRpcHealthContributor" })
 		BitcoinRpcHealthIndicator bitcoinRpcHealthIndicator(BitcoinRpcClient client,
-				ObjectProvider<BitcoinRpcClientLifecycle> lifecycle) {
+				ObjectProvider<BitcoinRpcClientLifecycle> lifecycle, ObjectProvider<BitcoinRpcZmqLifecycle> zmqLifecycle) {
 			// The lifecycle knows why the client is not connected (an authentication failure, say);
 			// a client without our lifecycle is reported by its state alone.
 			BitcoinRpcClientLifecycle connectionTracker = lifecycle.getIfUnique();
+			BitcoinRpcZmqLifecycle zmq = zmqLifecycle.getIfUnique();
 			return new BitcoinRpcHealthIndicator(client,
 					() -> (connectionTracker != null) ? connectionTracker.lastConnectionFailure() : null,
-					BitcoinRpcHealthIndicator.DEFAULT_TIMEOUT);
+					BitcoinRpcHealthIndicator.DEFAULT_TIMEOUT, (zmq != null) ? zmq::stats : null);
 		}
 
 	}
