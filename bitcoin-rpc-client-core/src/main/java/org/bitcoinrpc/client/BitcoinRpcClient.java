@@ -499,6 +499,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		catch (RpcRequestRejectedException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		this.watchdog.trackRegistration(request);
 		if (request.claimWrite() && !this.transport.send(request)) {
 			this.pending.fail(request.id(), new RpcConnectionException("Connection to " + this.endpoint
 					+ " lost before " + method + " could be registered again"));

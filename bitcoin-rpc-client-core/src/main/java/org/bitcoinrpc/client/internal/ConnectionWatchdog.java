@@ -63,6 +63,9 @@ public final class ConnectionWatchdog implements Transport.Listener {
 
 	private final Object lock = new Object();
 
+	/** Ids of re-registration calls in flight; added by the attempt, removed on completion, any thread. */
+	private final java.util.Set<Long> registrations = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Written under {@link #lock}; read anywhere. */
 	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
 
@@ -212,6 +215,12 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			if (!request.isWritten()) {
 				continue;
 			}
+			if (this.registrations.remove(request.id())) {
+				// The next attempt registers everything again: resending this one would register twice.
+				this.pending.fail(request.id(), new RpcConnectionException("Connection to " + this.endpoint
+						+ " lost while registering " + request.method() + " again", cause));
+				continue;
+			}
 			if (this.resendPolicy.isSafeToResend(request.method())) {
 				request.releaseWrite();
 				this.resent.incrementAndGet();
@@ -222,6 +231,15 @@ public final class ConnectionWatchdog implements Transport.Listener {
 						+ " reply (" + cause.getMessage() + "), and it is not safe to send twice", cause));
 			}
 		}
+	}
+
+	/**
+	 * Marks a re-registration call: if the connection is lost while it is in flight, it fails
+	 * (which ends the attempt at once) instead of being resent.
+	 */
+	public void trackRegistration(PendingRequest<?> request) {
+		this.registrations.add(request.id());
+		request.future().whenComplete((result, failure) -> this.registrations.remove(request.id()));
 	}
 
 	/** Guarded by {@link #lock}. */
@@ -312,6 +330,15 @@ public final class ConnectionWatchdog implements Transport.Listener {
 					return;
 				}
 				request.releaseWrite();
+				if (this.reconnect && this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT
+						&& !this.transport.isOpen()) {
+					// The connection is gone but its loss is not handled yet: the request waits for the
+					// next connection (flushUnwritten), unless one came up meanwhile.
+					if (this.state == ConnectionState.CONNECTED && this.transport.isOpen()) {
+						continue;
+					}
+					return;
+				}
 				continue;
 			}
 			if (current == ConnectionState.RECONNECTING && this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) {

@@ -9,6 +9,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,13 +43,23 @@ public final class JsonRpcCodec {
 
 	/**
 	 * The mapper replies are decoded with: unknown fields are ignored (nodes add fields across
-	 * versions), and floating-point numbers read into untyped targets become {@code BigDecimal}
-	 * so amounts never pass through {@code double}.
+	 * versions), floating-point numbers read into untyped targets become {@code BigDecimal} so
+	 * amounts never pass through {@code double}, and scalars are never coerced across JSON types.
 	 */
 	public static ObjectMapper defaultMapper() {
 		return JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			// A result of the wrong JSON type is a protocol error, never a silently converted value
+			// ("577" or 12.5 as a height, true as a hash).
+			.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+			.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+			.withCoercionConfig(LogicalType.Textual, (config) -> {
+				config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+				config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+				config.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+			})
+			.withCoercionConfigDefaults((config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
 			.build();
 	}
 

@@ -335,8 +335,8 @@ public final class WebSocketTransport implements Transport {
 				return true;
 			}
 			catch (IOException | RuntimeException ex) {
-				failAll(requests, new RpcConnectionException("Sending " + request.method()
-						+ " to " + WebSocketTransport.this.endpoint + " failed: " + Causes.describe(ex) + "; it may or may not have run", ex));
+				// The connection is broken: what was written to it is sorted by the resend policy.
+				abort("sending " + request.method() + " failed: " + Causes.describe(ex));
 				return true;
 			}
 		}
