@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The whole benchmark suite, as BENCHMARKS.md reports it: about 13 minutes on 2 cores.
+# Output (JMH text and JSON, the harness table, the machine) goes to benchmarks/target/results/.
+# Everything talks to stub servers on 127.0.0.1 only; every loop is bounded in count and time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=benchmarks/target/results
+mkdir -p "$out"
+
+mvn -B -q -pl benchmarks -am package -DskipTests
+jar=benchmarks/target/benchmarks.jar
+
+{
+  date -u '+%Y-%m-%d %H:%M UTC'
+  echo "nproc: $(nproc)"
+  grep -m1 'model name' /proc/cpuinfo
+  free -h
+  java -version 2>&1
+  echo "client: git $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(git status --short 2>/dev/null | grep -c '^ M' || true) files modified in the work tree"
+  echo "loadavg before: $(cat /proc/loadavg)"
+} | tee "$out/machine.txt"
+
+# 3 and 4: JMH, one fork each, 2 warm-up and 3 measured iterations (times in the annotations).
+java -jar "$jar" -f 1 -wi 2 -i 3 \
+  -prof gc -prof org.bitcoinrpc.benchmarks.CpuTimeProfiler \
+  -rf json -rff "$out/jmh.json" \
+  'CallBenchmark|ClientPathBenchmark|NotificationDecodeBenchmark|BlockDecodeBenchmark' | tee "$out/jmh.txt"
+echo "loadavg after JMH: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+
+# 1, 2, 5 and 6: the load harness, in one JVM with the stubs.
+java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness | tee "$out/harness.txt"
+echo "loadavg after the harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"

@@ -1,0 +1,92 @@
+package org.bitcoinrpc.benchmarks;
+
+import java.util.concurrent.TimeUnit;
+
+import org.bitcoinrpc.client.model.BlockWithTransactions;
+import org.bitcoinrpc.client.protocol.InboundMessage;
+import org.bitcoinrpc.client.protocol.JsonRpcCodec;
+import org.bitcoinrpc.client.protocol.JsonText;
+import org.bitcoinrpc.client.protocol.ResultValue;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
+
+/**
+ * (4) Decoding a ~6 MB {@code getblock} verbosity-2 reply (thousands of transactions) into
+ * {@link BlockWithTransactions} through the client's real path, against Jackson reading the same
+ * bytes into a tree with the same mapper. The records path warms up slowly (the first operations
+ * take about a second each while the databind and creator code is compiled), hence the long warm-up.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = { "-Xms2g", "-Xmx2g" })
+@Warmup(iterations = 2, time = 6)
+@Measurement(iterations = 3, time = 3)
+public class BlockDecodeBenchmark {
+
+	@Param({ "btcd", "core" })
+	public String node;
+
+	private final JsonRpcCodec codec = new JsonRpcCodec(JsonRpcCodec.defaultMapper(), "1.0");
+
+	private final ObjectMapper mapper = this.codec.mapper();
+
+	private final ObjectReader reader = this.mapper.readerFor(BlockWithTransactions.class);
+
+	private byte[] bytes;
+
+	/** The result's byte range, found once: what {@link #bindOnly()} decodes. */
+	private ResultValue result;
+
+	@Setup(Level.Trial)
+	public void build() {
+		LargeBlock.Built built = LargeBlock.build(this.node, LargeBlock.DEFAULT_BYTES);
+		this.bytes = built.bytes();
+		BlockWithTransactions block = records();
+		JsonNode tree = tree();
+		if (block.transactions().size() != built.transactions() || !tree.path("result").isObject()) {
+			throw new IllegalStateException("decoded " + block.transactions().size() + " of " + built.transactions());
+		}
+		this.result = ((InboundMessage.Response) this.codec.decode(JsonText.of(this.bytes))).result();
+		System.out.printf("%n%s block: %d bytes, %d transactions%n", this.node, this.bytes.length, built.transactions());
+	}
+
+	/** The client's path: classify the reply (result kept as a byte range), then databind into records. */
+	@Benchmark
+	public BlockWithTransactions records() {
+		InboundMessage.Response response = (InboundMessage.Response) this.codec.decode(JsonText.of(this.bytes));
+		return response.result().decode(this.mapper, this.reader);
+	}
+
+	/** Breakdown: only the first step, classifying the reply (it skips over the whole result to find its end). */
+	@Benchmark
+	public Object classifyOnly() {
+		return this.codec.decode(JsonText.of(this.bytes));
+	}
+
+	/** Breakdown: only the second step, databind of the result's byte range (the one pass a fix would leave). */
+	@Benchmark
+	public BlockWithTransactions bindOnly() {
+		return this.result.decode(this.mapper, this.reader);
+	}
+
+	/** The yardstick: the same bytes into a {@code JsonNode} tree. */
+	@Benchmark
+	public JsonNode tree() {
+		return this.mapper.readTree(this.bytes);
+	}
+
+}
