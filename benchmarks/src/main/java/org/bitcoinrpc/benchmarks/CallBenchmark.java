@@ -44,7 +44,7 @@ public class CallBenchmark {
 
 	private BitcoinRpcClient client;
 
-	@SuppressWarnings("unchecked")
+	@SuppressWarnings({ "unchecked", "rawtypes" })
 	private final CompletableFuture<Long>[] futures = new CompletableFuture[BATCH];
 
 	@Setup(Level.Trial)

@@ -40,6 +40,7 @@ public final class CpuTimeProfiler implements InternalProfiler {
 	}
 
 	@Override
+	@SuppressWarnings("rawtypes")
 	public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
 			IterationResult result) {
 		long cpu = this.os.getProcessCpuTime() - this.startCpu;

@@ -75,9 +75,14 @@ final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
+	public void close() {
 		this.session.close();
-		this.client.stop();
+		try {
+			this.client.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot stop the raw client: " + ex, ex);
+		}
 	}
 
 	public final class Endpoint implements Session.Listener.AutoDemanding {

@@ -84,8 +84,13 @@ public final class StubHttpServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
-		this.server.stop();
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot stop the stub: " + ex, ex);
+		}
 	}
 
 }

@@ -47,19 +47,25 @@ public final class StubProcess implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException {
+	public void close() {
 		try {
 			this.process.getOutputStream().close();
 		}
 		catch (IOException ex) {
 			// then destroy() below ends it
 		}
-		if (this.process.waitFor(5, TimeUnit.SECONDS)) {
-			return;
+		try {
+			if (this.process.waitFor(5, TimeUnit.SECONDS)) {
+				return;
+			}
+			this.process.destroy();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
 		}
-		this.process.destroy();
-		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+		catch (InterruptedException ex) {
 			this.process.destroyForcibly();
+			Thread.currentThread().interrupt();
 		}
 	}
 

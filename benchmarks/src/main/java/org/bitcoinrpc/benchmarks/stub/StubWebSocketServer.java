@@ -109,8 +109,13 @@ public final class StubWebSocketServer implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws Exception {
-		this.server.stop();
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Cannot stop the stub: " + ex, ex);
+		}
 	}
 
 	public final class Endpoint implements Session.Listener.AutoDemanding {
