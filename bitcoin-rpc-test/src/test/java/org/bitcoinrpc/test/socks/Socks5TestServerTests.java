@@ -196,13 +196,13 @@ class Socks5TestServerTests {
       OutputStream out = socket.getOutputStream();
       out.write(new byte[] {0x05, 0x01, 0x00});
       assertThat(readExactly(in, 2)).containsExactly(0x05, 0x00);
-      out.write(new byte[] {0x05, 0x01, 0x00, 0x01, 10, 0, 0, 1, 0x00, 0x50});
+      out.write(new byte[] {0x05, 0x01, 0x00, 0x01, (byte) 203, 0, 113, 1, 0x00, 0x50});
       byte[] reply = readExactly(in, 10);
       assertThat(reply[0]).isEqualTo((byte) 0x05);
       assertThat(reply[1]).as("not allowed by ruleset").isEqualTo((byte) 0x02);
       assertThat(readToEnd(in)).as("closed after the refusal").isEmpty();
       assertThat(proxy.connects())
-          .containsExactly(new ConnectRecord(ConnectRecord.IPV4, "10.0.0.1", 80, null, null));
+          .containsExactly(new ConnectRecord(ConnectRecord.IPV4, "203.0.113.1", 80, null, null));
       assertThat(proxy.awaitIdle(TIMEOUT)).isTrue();
     }
   }
@@ -347,7 +347,7 @@ class Socks5TestServerTests {
   @Test
   void validatesConfigurationAndLifecycle() throws Exception {
     assertThatThrownBy(
-            () -> Socks5TestServer.builder().route(ONION, 80, new InetSocketAddress("10.0.0.1", 80)))
+            () -> Socks5TestServer.builder().route(ONION, 80, new InetSocketAddress("203.0.113.1", 80)))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> Socks5TestServer.builder().route(ONION, 80, InetSocketAddress.createUnresolved("localhost", 80)))

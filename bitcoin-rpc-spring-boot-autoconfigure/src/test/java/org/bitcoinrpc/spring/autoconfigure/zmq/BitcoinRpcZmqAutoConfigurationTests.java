@@ -214,9 +214,9 @@ class BitcoinRpcZmqAutoConfigurationTests {
 				 {"type": "pubsomethingnew", "address": "tcp://127.0.0.1:28336", "hwm": 1000},
 				 {"type": "pubrawblock", "address": "tcp://[::]:28335", "hwm": 1000}]
 				""");
-		assertThat(ZmqOptionsFactory.discovered(result, "192.0.2.7")).containsExactly(
-				Map.entry(ZmqTopic.HASHBLOCK, "tcp://127.0.0.1:28332"), Map.entry(ZmqTopic.RAWBLOCK, "tcp://192.0.2.7:28335"),
-				Map.entry(ZmqTopic.RAWTX, "tcp://192.0.2.7:28333"), Map.entry(ZmqTopic.SEQUENCE, "tcp://192.0.2.7:28334"));
+		assertThat(ZmqOptionsFactory.discovered(result, "198.51.100.7")).containsExactly(
+				Map.entry(ZmqTopic.HASHBLOCK, "tcp://127.0.0.1:28332"), Map.entry(ZmqTopic.RAWBLOCK, "tcp://198.51.100.7:28335"),
+				Map.entry(ZmqTopic.RAWTX, "tcp://198.51.100.7:28333"), Map.entry(ZmqTopic.SEQUENCE, "tcp://198.51.100.7:28334"));
 		assertThat(ZmqOptionsFactory.discovered(json.readTree("""
 				[{"type": "pubsequence", "address": "tcp://0.0.0.0:28334", "hwm": 1000}]
 				"""), "[::1]")).containsExactly(Map.entry(ZmqTopic.SEQUENCE, "tcp://[::1]:28334"));
