@@ -1,5 +1,6 @@
 package org.bitcoinrpc.benchmarks;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -25,6 +26,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectReader;
 
 /**
@@ -46,11 +48,13 @@ public class ClientPathBenchmark {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec(JsonRpcCodec.defaultMapper(), "1.0");
 
-	private final ObjectReader longReader = this.codec.mapper().readerFor(Long.class);
+	private final ObjectReader longReader = this.codec.mapper().readerFor(Long.class)
+		.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-	private final String[] replies = new String[IDS];
+	private final byte[][] replies = new byte[IDS][];
 
-	private final char[] buffer = new char[8192];
+	/** The websocket reader's reused buffer, which a reply is copied into as it arrives. */
+	private final byte[] buffer = new byte[8192];
 
 	private final Duration timeout = Duration.ofSeconds(30);
 
@@ -72,7 +76,7 @@ public class ClientPathBenchmark {
 		this.events = new EventDispatcher(10_000, "bench-events");
 		this.router = new ReplyRouter(this.pending, this.events, this.codec.mapper(), "bench");
 		for (int i = 0; i < IDS; i++) {
-			this.replies[i] = StubReplies.reply(Integer.toString(i));
+			this.replies[i] = StubReplies.reply(Integer.toString(i)).getBytes(StandardCharsets.UTF_8);
 		}
 	}
 
@@ -88,25 +92,23 @@ public class ClientPathBenchmark {
 		int id = (int) (this.next++ & (IDS - 1));
 		PendingRequest<Long> request = new PendingRequest<>(id, "getblockcount", List.of(), this.longReader, this.timeout, null);
 		this.pending.register(request);
-		String text = this.codec.encodeRequestText(id, request.method(), request.params());
-		String reply = this.replies[id];
-		reply.getChars(0, reply.length(), this.buffer, 0);
-		this.router.route(this.codec.decode(JsonText.of(this.buffer, reply.length())));
-		return (text.length() > 0) ? request.future().join() : null;
+		byte[] json = this.codec.encodeRequest(id, request.method(), request.params());
+		JsonText reply = receive(id);
+		this.router.route(this.codec.decode(reply, this.router));
+		return (json.length > 0) ? request.future().join() : null;
 	}
 
 	/** Only the request's JSON. */
 	@Benchmark
-	public String encode() {
-		return this.codec.encodeRequestText(this.next++ & (IDS - 1), "getblockcount", List.of());
+	public byte[] encode() {
+		return this.codec.encodeRequest(this.next++ & (IDS - 1), "getblockcount", List.of());
 	}
 
 	/** Only classifying the reply and decoding its result. */
 	@Benchmark
 	public Object decode() {
-		String reply = this.replies[(int) (this.next++ & (IDS - 1))];
-		reply.getChars(0, reply.length(), this.buffer, 0);
-		InboundMessage.Response response = (InboundMessage.Response) this.codec.decode(JsonText.of(this.buffer, reply.length()));
+		JsonText reply = receive((int) (this.next++ & (IDS - 1)));
+		InboundMessage.Response response = (InboundMessage.Response) this.codec.decode(reply, (id) -> this.longReader);
 		return response.result().decode(this.codec.mapper(), this.longReader);
 	}
 
@@ -126,5 +128,11 @@ public class ClientPathBenchmark {
 		private static final long serialVersionUID = 1L;
 
 	};
+
+	private JsonText receive(int id) {
+		byte[] reply = this.replies[id];
+		System.arraycopy(reply, 0, this.buffer, 0, reply.length);
+		return JsonText.of(this.buffer, reply.length);
+	}
 
 }

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
@@ -514,8 +515,10 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	private ObjectReader reader(Type type, Object jacksonType) {
 		return this.readers.computeIfAbsent(type, (key) -> {
 			ObjectMapper mapper = this.codec.mapper();
-			return (jacksonType instanceof TypeReference<?> reference) ? mapper.readerFor(reference)
+			ObjectReader reader = (jacksonType instanceof TypeReference<?> reference) ? mapper.readerFor(reference)
 					: mapper.readerFor((Class<?>) jacksonType);
+			// Results are bound in place, inside the reply's envelope (JsonRpcCodec.decode(text, readers)).
+			return reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 		});
 	}
 

@@ -61,6 +61,11 @@ public final class PendingRequests {
 		return request;
 	}
 
+	/** The request with this id if it is pending, leaving it pending. */
+	public @Nullable PendingRequest<?> peek(long id) {
+		return this.requests.get(id);
+	}
+
 	/** Fails a request that {@link #remove} returned. */
 	public static void fail(PendingRequest<?> request, Throwable error) {
 		request.fail(error);

@@ -5,18 +5,21 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcProtocolException;
 import org.bitcoinrpc.client.protocol.InboundMessage;
+import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.RpcError;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Delivers what the node sent: replies to the future of the request with the same id,
  * notifications to the dispatcher. Anything else is logged and counted, and never completes a
  * future it does not belong to. Called by transport reader threads; thread-safe.
  */
-public final class ReplyRouter {
+public final class ReplyRouter implements JsonRpcCodec.ResultReaders {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReplyRouter.class);
 
@@ -37,6 +40,16 @@ public final class ReplyRouter {
 		this.notifications = notifications;
 		this.mapper = mapper;
 		this.endpoint = endpoint;
+	}
+
+	/**
+	 * The reader of the pending request with this id, so the codec can bind its result while
+	 * parsing. The request stays pending: whoever removes it still decides who completes it.
+	 */
+	@Override
+	public @Nullable ObjectReader readerFor(long id) {
+		PendingRequest<?> request = this.pending.peek(id);
+		return (request != null) ? request.resultReader() : null;
 	}
 
 	/** Routes one message (or each message of a batch). Never throws. */

@@ -1,5 +1,6 @@
 package org.bitcoinrpc.client.protocol;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.util.TokenBuffer;
@@ -29,8 +31,11 @@ public final class JsonRpcCodec {
 
 	private final ObjectMapper mapper;
 
-	/** The {@code jsonrpc} member of every request: "1.0" or "2.0". */
-	private final String version;
+	/** Writes requests with the {@code jsonrpc} member "1.0" or "2.0". */
+	private final RequestEncoder encoder;
+
+	/** Reads a notification's {@code params} in place; trailing tokens are the rest of the message. */
+	private final ObjectReader treeReader;
 
 	public JsonRpcCodec() {
 		this(defaultMapper(), "1.0");
@@ -38,7 +43,8 @@ public final class JsonRpcCodec {
 
 	public JsonRpcCodec(ObjectMapper mapper, String version) {
 		this.mapper = mapper;
-		this.version = version;
+		this.encoder = new RequestEncoder(mapper, version);
+		this.treeReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/**
@@ -69,24 +75,22 @@ public final class JsonRpcCodec {
 
 	/** The request as UTF-8 JSON: {@code {"jsonrpc":"1.0","id":id,"method":method,"params":[...]}}. */
 	public byte[] encodeRequest(long id, String method, List<?> params) {
-		return this.mapper.writeValueAsBytes(new Request(this.version, id, method, params));
+		return this.encoder.request(id, method, params);
 	}
 
-	/** The same request as text, for a websocket text frame. */
+	/** The same request as text. */
 	public String encodeRequestText(long id, String method, List<?> params) {
-		return this.mapper.writeValueAsString(new Request(this.version, id, method, params));
+		return new String(encodeRequest(id, method, params), StandardCharsets.UTF_8);
 	}
 
 	/** A batch: a JSON array of requests, each {@code (id, method, params)}. */
 	public byte[] encodeBatch(List<? extends BatchEntry> entries) {
-		return this.mapper.writeValueAsBytes(entries.stream()
-			.map((entry) -> new Request(this.version, entry.id(), entry.method(), entry.params())).toList());
+		return this.encoder.batch(entries);
 	}
 
-	/** The same batch as text, for a websocket text frame. */
+	/** The same batch as text. */
 	public String encodeBatchText(List<? extends BatchEntry> entries) {
-		return this.mapper.writeValueAsString(entries.stream()
-			.map((entry) -> new Request(this.version, entry.id(), entry.method(), entry.params())).toList());
+		return new String(encodeBatch(entries), StandardCharsets.UTF_8);
 	}
 
 	/** What a batch element is made of. */
@@ -103,43 +107,87 @@ public final class JsonRpcCodec {
 	/**
 	 * Classifies one message. Never throws: anything that is not JSON-RPC comes back as
 	 * {@link InboundMessage.Malformed}, or as a {@link InboundMessage.Response} with a malformation
-	 * when the message names an id, so that the right caller learns what went wrong.
+	 * when the message names an id, so that the right caller learns what went wrong. Results stay
+	 * undecoded ({@link ResultValue.Slice}, {@link ResultValue.Scalar}).
 	 */
 	public InboundMessage decode(JsonText text) {
 		try (JsonParser parser = text.parser(this.mapper)) {
-			JsonToken first = parser.nextToken();
-			InboundMessage message;
-			if (first == JsonToken.START_OBJECT) {
-				message = readObject(parser, text);
-			}
-			else if (first == JsonToken.START_ARRAY) {
-				List<InboundMessage> messages = new ArrayList<>();
-				JsonToken token;
-				while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-					if (token == JsonToken.START_OBJECT) {
-						messages.add(readObject(parser, text));
-					}
-					else {
-						parser.skipChildren();
-						messages.add(new InboundMessage.Malformed("batch element is not a JSON object"));
-					}
-				}
-				message = new InboundMessage.Batch(messages);
-			}
-			else {
-				return new InboundMessage.Malformed((first == null) ? "empty message" : "not a JSON object or array");
-			}
-			if (parser.nextToken() != null) {
-				return new InboundMessage.Malformed("trailing content after the JSON value");
-			}
-			return message;
+			return read(parser, text, null);
 		}
 		catch (JacksonException ex) {
 			return new InboundMessage.Malformed("not valid JSON: " + ex.getOriginalMessage());
 		}
 	}
 
-	private InboundMessage readObject(JsonParser parser, JsonText text) {
+	/**
+	 * Like {@link #decode(JsonText)}, but binds a reply's {@code result} while parsing it, in one
+	 * pass, when the reply's id is known up front: both nodes write {@code "id"} last, so a scan of
+	 * the message's tail finds it, and {@code readers} gives the reader of the request it names.
+	 * The result then comes back as {@link ResultValue.Decoded}. Anything unusual (no trailing id,
+	 * no such request, a result that does not bind, a different id in the envelope) falls back to
+	 * the two-pass path, so the outcome is the same as {@link #decode(JsonText)} followed by
+	 * {@link ResultValue#decode}; only the work differs. Never throws.
+	 */
+	public InboundMessage decode(JsonText text, ResultReaders readers) {
+		long hint = text.trailingId();
+		ObjectReader reader = (hint >= 0) ? readers.readerFor(hint) : null;
+		if (reader == null) {
+			return decode(text);
+		}
+		if (reader.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)) {
+			// The rest of the envelope follows the result in the same parser.
+			reader = reader.without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+		}
+		try (JsonParser parser = text.parser(this.mapper)) {
+			InboundMessage message = read(parser, text, reader);
+			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() == hint) {
+				return message;
+			}
+		}
+		catch (JacksonException ex) {
+			// A result of the wrong shape, or broken JSON: the two-pass path says which, to the right caller.
+		}
+		return decode(text);
+	}
+
+	/** The reader for a pending request's result, by id; {@code null} when no such request is pending. */
+	@FunctionalInterface
+	public interface ResultReaders {
+
+		@Nullable ObjectReader readerFor(long id);
+
+	}
+
+	private InboundMessage read(JsonParser parser, JsonText text, @Nullable ObjectReader resultReader) {
+		JsonToken first = parser.nextToken();
+		InboundMessage message;
+		if (first == JsonToken.START_OBJECT) {
+			message = readObject(parser, text, resultReader);
+		}
+		else if (first == JsonToken.START_ARRAY) {
+			List<InboundMessage> messages = new ArrayList<>();
+			JsonToken token;
+			while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+				if (token == JsonToken.START_OBJECT) {
+					messages.add(readObject(parser, text, null));
+				}
+				else {
+					parser.skipChildren();
+					messages.add(new InboundMessage.Malformed("batch element is not a JSON object"));
+				}
+			}
+			message = new InboundMessage.Batch(messages);
+		}
+		else {
+			return new InboundMessage.Malformed((first == null) ? "empty message" : "not a JSON object or array");
+		}
+		if (parser.nextToken() != null) {
+			return new InboundMessage.Malformed("trailing content after the JSON value");
+		}
+		return message;
+	}
+
+	private InboundMessage readObject(JsonParser parser, JsonText text, @Nullable ObjectReader resultReader) {
 		Long id = null;
 		boolean idInvalid = false;
 		String method = null;
@@ -162,7 +210,8 @@ public final class JsonRpcCodec {
 						parser.skipChildren();
 					}
 				}
-				case "result" -> result = readResult(parser, value, text);
+				case "result" -> result = (resultReader != null) ? new ResultValue.Decoded(resultReader.readValue(parser), resultReader)
+						: readResult(parser, value, text);
 				case "error" -> {
 					if (value == JsonToken.START_OBJECT) {
 						error = readError(parser);
@@ -181,7 +230,7 @@ public final class JsonRpcCodec {
 						parser.skipChildren();
 					}
 				}
-				case "params" -> params = parser.readValueAsTree();
+				case "params" -> params = this.treeReader.readValue(parser);
 				default -> parser.skipChildren();
 			}
 		}
@@ -236,10 +285,6 @@ public final class JsonRpcCodec {
 			}
 		}
 		return new RpcError(code, message);
-	}
-
-	/** Field order matters to no node, but keeping btcd's own order makes captures easy to compare. */
-	private record Request(String jsonrpc, long id, String method, List<?> params) {
 	}
 
 }

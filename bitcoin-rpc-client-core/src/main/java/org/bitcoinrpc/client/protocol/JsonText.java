@@ -23,6 +23,13 @@ public sealed interface JsonText {
 	/** Length in this text's units. */
 	int length();
 
+	/**
+	 * The id of a message that ends with {@code "id":N} and its closing brace (whitespace
+	 * allowed), as both nodes write replies; -1 when it does not end so. A hint only: the id is
+	 * read again when the message is parsed.
+	 */
+	long trailingId();
+
 	/** The text for a log line, shortened to at most {@code max} characters. */
 	String preview(int max);
 
@@ -62,6 +69,11 @@ public sealed interface JsonText {
 		}
 
 		@Override
+		public long trailingId() {
+			return TrailingId.scan((i) -> this.bytes[i], this.length);
+		}
+
+		@Override
 		public String preview(int max) {
 			return new String(this.bytes, 0, Math.min(this.length, max), java.nio.charset.StandardCharsets.UTF_8);
 		}
@@ -84,6 +96,11 @@ public sealed interface JsonText {
 		@Override
 		public int offset(TokenStreamLocation location) {
 			return (int) location.getCharOffset();
+		}
+
+		@Override
+		public long trailingId() {
+			return TrailingId.scan((i) -> this.chars[i], this.length);
 		}
 
 		@Override

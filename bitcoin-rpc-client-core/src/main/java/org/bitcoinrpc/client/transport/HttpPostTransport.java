@@ -219,7 +219,7 @@ public final class HttpPostTransport implements Transport {
 		}
 		int status = result.getResponse().getStatus();
 		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content), this.router);
 		if (status == 401 || status == 403) {
 			RuntimeException failure = new RpcAuthenticationException("The node at " + this.endpoint
 					+ " refused the credentials (HTTP " + status + ") for a batch");
@@ -271,7 +271,7 @@ public final class HttpPostTransport implements Transport {
 			return;
 		}
 		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content), this.router);
 		if (message instanceof InboundMessage.Response response && response.id() != null
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
 			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP

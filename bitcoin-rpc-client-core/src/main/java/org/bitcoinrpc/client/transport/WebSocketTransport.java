@@ -388,7 +388,7 @@ public final class WebSocketTransport implements Transport {
 			}
 			try {
 				if (outcome instanceof MessageAssembler.Outcome.Complete complete) {
-					WebSocketTransport.this.router.route(WebSocketTransport.this.codec.decode(complete.text()));
+					WebSocketTransport.this.router.route(WebSocketTransport.this.codec.decode(complete.text(), WebSocketTransport.this.router));
 				}
 				else if (outcome instanceof MessageAssembler.Outcome.TooLarge tooLarge) {
 					tooLarge(tooLarge);
