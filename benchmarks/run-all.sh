@@ -30,3 +30,7 @@ echo "loadavg after JMH: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
 # 1, 2, 5 and 6: the load harness, in one JVM with the stubs.
 java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness | tee "$out/harness.txt"
 echo "loadavg after the harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+
+# 5 with Spring: a Spring Boot context's @EventListener against the plain listener, in a JVM of its own.
+java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness spring | tee "$out/harness-spring.txt"
+echo "loadavg after the Spring harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.management.ObjectName;
 
@@ -25,9 +24,11 @@ import org.bitcoinrpc.client.Notification;
  * The load harness for what JMH cannot measure well: websocket pipelining against a raw ceiling
  * client (1), HTTP keep-alive against a connection per call (2), notification dispatch (5) and
  * memory per pending request (6). Everything runs in this JVM against stub servers on 127.0.0.1.
+ * Section {@code spring} is 5 again with a Spring Boot application's {@code @EventListener}; it is
+ * left out of the default run so that the other sections' JVM holds no Spring context.
  * <p>
- * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [memory]}
- * (no argument: all four). Prints each result as it comes, then a Markdown table.
+ * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory]}
+ * (no argument: ws, http, notify and memory). Prints each result as it comes, then a Markdown table.
  */
 public final class LoadHarness {
 
@@ -69,8 +70,9 @@ public final class LoadHarness {
 				case "ws" -> harness.webSocket();
 				case "http" -> harness.http();
 				case "notify" -> harness.notifications();
+				case "spring" -> harness.springNotifications();
 				case "memory" -> harness.pendingMemory();
-				default -> throw new IllegalArgumentException("unknown section " + section + " (ws, http, notify, memory)");
+				default -> throw new IllegalArgumentException("unknown section " + section + " (ws, http, notify, spring, memory)");
 			}
 		}
 		System.out.println();
@@ -220,9 +222,7 @@ public final class LoadHarness {
 
 		private final BitcoinRpcClient client;
 
-		private final AtomicLong delivered = new AtomicLong();
-
-		private final AtomicLong last = new AtomicLong();
+		private final NotificationRun run = new NotificationRun();
 
 		NotificationCounter(String url, int queueSize) {
 			this.client = BitcoinRpcClient.create(ClientOptions.builder().url(url).reconnect(false)
@@ -230,25 +230,14 @@ public final class LoadHarness {
 			this.client.connect();
 			this.client.addListener((event) -> {
 				if (event instanceof Notification) {
-					this.delivered.incrementAndGet();
-					this.last.set(System.nanoTime());
+					this.run.record();
 				}
 			});
 		}
 
 		/** {delivered, dropped, nanoseconds from the trigger to the last delivery}. */
 		long[] run(String kind) throws Exception {
-			this.delivered.set(0);
-			long droppedBefore = this.client.droppedNotifications();
-			long start = System.nanoTime();
-			this.client.callAsync(StubReplies.NOTIFY_METHOD, List.of(NOTIFICATIONS, kind), Long.class).get(10, TimeUnit.SECONDS);
-			long deadline = start + TimeUnit.SECONDS.toNanos(60);
-			while (this.delivered.get() + this.client.droppedNotifications() - droppedBefore < NOTIFICATIONS
-					&& System.nanoTime() < deadline) {
-				Thread.sleep(1);
-			}
-			long end = (this.delivered.get() > 0) ? this.last.get() : System.nanoTime();
-			return new long[] { this.delivered.get(), this.client.droppedNotifications() - droppedBefore, end - start };
+			return this.run.run(this.client, kind, NOTIFICATIONS);
 		}
 
 		@Override
@@ -256,6 +245,56 @@ public final class LoadHarness {
 			this.client.close();
 		}
 
+	}
+
+	// ------------------------------------------------------------------ 5. notifications, Spring
+
+	/**
+	 * The same bursts to an {@code @EventListener} of a Spring Boot application using the starter,
+	 * alternating with the plain listener so that both figures come from the same conditions.
+	 */
+	private void springNotifications() throws Exception {
+		System.out.println();
+		System.out.println("== 5. Notifications to a Spring @EventListener (starter auto-configuration) and to a plain"
+				+ " BitcoinEventListener (" + NOTIFICATIONS + " each, best of " + ROUNDS + " alternating rounds) ==");
+		int bigQueue = NOTIFICATIONS + 16;
+		int defaultQueue = ClientOptions.DEFAULT_NOTIFICATION_QUEUE_SIZE;
+		try (StubWebSocketServer stub = StubWebSocketServer.start(StubWebSocketServer.Mode.ANSWER);
+				NotificationCounter plain = new NotificationCounter(stub.url(), bigQueue);
+				SpringEventCounter spring = new SpringEventCounter(stub.url(), bigQueue);
+				SpringEventCounter springSmall = new SpringEventCounter(stub.url(), defaultQueue)) {
+			for (String kind : new String[] { "tx", "block" }) {
+				double plainBest = 0;
+				double springBest = 0;
+				long springDropped = 0;
+				for (int round = 0; round < ROUNDS; round++) {
+					plainBest = Math.max(plainBest, printRun(kind + " plain", plain.run(kind), bigQueue));
+					long[] run = spring.run(kind, NOTIFICATIONS);
+					springBest = Math.max(springBest, printRun(kind + " spring", run, bigQueue));
+					springDropped += run[1];
+				}
+				long[] run = springSmall.run(kind, NOTIFICATIONS);
+				double smallRate = printRun(kind + " spring", run, defaultQueue);
+				String name = kind.equals("tx") ? "txaccepted" : "blockconnected";
+				this.rows.add(new String[] { "5", name + " to a Spring @EventListener (queue holds all)",
+						String.format(Locale.ROOT, "**%s/s** (%.2f of the plain listener's %s/s, same run)%s", rate(springBest),
+								springBest / plainBest, rate(plainBest), (springDropped > 0) ? ", " + springDropped + " dropped" : ""),
+						"(reported)", "-" });
+				this.rows.add(new String[] { "5", name + " to a plain listener (queue holds all), same run",
+						String.format(Locale.ROOT, "%s/s", rate(plainBest)), ">= 100k/s", (plainBest >= 100_000) ? "met" : "MISSED" });
+				this.rows.add(new String[] { "5", name + " to a Spring @EventListener, default queue (" + defaultQueue + ")",
+						String.format(Locale.ROOT, "%s/s delivered, %d of %d dropped", rate(smallRate), run[1], NOTIFICATIONS),
+						"(reported)", "-" });
+			}
+		}
+	}
+
+	/** Prints a notification run and returns its rate: deliveries per second. */
+	private static double printRun(String name, long[] run, int queueSize) {
+		double rate = run[0] / (run[2] / 1e9);
+		System.out.printf(Locale.ROOT, "  %-16s %12s notifications/s delivered, %d of %d, %d dropped (queue %d)%n", name,
+				rate(rate), run[0], NOTIFICATIONS, run[1], queueSize);
+		return rate;
 	}
 
 	// ------------------------------------------------------------------ 6. memory
