@@ -2,8 +2,8 @@ package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +21,6 @@ import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
-import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
@@ -33,7 +32,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * One POST per call. Jetty keeps connections alive and pools them (bounded by
  * {@code maxConnections}); btcd closes each connection after one reply, which Jetty handles by
- * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes.
+ * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes
+ * (see {@link ResponseBody}).
  * <p>
  * Retries (see {@link Retries}): transport failures, {@code 503 Work queue depth exceeded} and
  * {@code -28} (warming up), for calls the resend policy deems safe, while their timeout allows.
@@ -129,14 +129,7 @@ public final class HttpPostTransport implements Transport {
 		if (post == null) {
 			return;
 		}
-		post.send(new BufferingResponseListener(this.maxResponseSize) {
-
-			@Override
-			public void onComplete(Result result) {
-				handle(request, body, result, this, mayReloadCredentials);
-			}
-
-		});
+		post.send(new CallReply(request, body, mayReloadCredentials));
 	}
 
 	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
@@ -194,14 +187,7 @@ public final class HttpPostTransport implements Transport {
 					"The batch led by " + lead.method() + " was not sent")));
 			return true;
 		}
-		post.send(new BufferingResponseListener(this.maxResponseSize) {
-
-			@Override
-			public void onComplete(Result result) {
-				handleBatch(requests, result, this);
-			}
-
-		});
+		post.send(new BatchReply(requests));
 		return true;
 	}
 
@@ -210,7 +196,7 @@ public final class HttpPostTransport implements Transport {
 	 * batch with one error object (btcd does, for a malformed batch) fails every request with it,
 	 * and a request the reply leaves out fails rather than waiting for its timeout.
 	 */
-	private void handleBatch(List<PendingRequest<?>> requests, Result result, BufferingResponseListener listener) {
+	private void handleBatch(List<PendingRequest<?>> requests, Result result, byte[] content, int length) {
 		PendingRequest<?> lead = requests.get(0);
 		if (result.isFailed()) {
 			RuntimeException failure = failure(lead, result);
@@ -218,8 +204,7 @@ public final class HttpPostTransport implements Transport {
 			return;
 		}
 		int status = result.getResponse().getStatus();
-		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		InboundMessage message = decodeBatchReply(content, length);
 		if (status == 401 || status == 403) {
 			RuntimeException failure = new RpcAuthenticationException("The node at " + this.endpoint
 					+ " refused the credentials (HTTP " + status + ") for a batch");
@@ -246,11 +231,11 @@ public final class HttpPostTransport implements Transport {
 			requests.forEach((request) -> this.pending.fail(request.id(), failure));
 			return;
 		}
-		RuntimeException failure = unusableReply(lead, status, content, message);
+		RuntimeException failure = unusableReply(lead, status, content, length, message);
 		requests.forEach((request) -> this.pending.fail(request.id(), failure));
 	}
 
-	private void handle(PendingRequest<?> request, byte[] body, Result result, BufferingResponseListener listener,
+	private void handle(PendingRequest<?> request, byte[] body, Result result, byte[] content, int length,
 			boolean mayReloadCredentials) {
 		if (result.isFailed()) {
 			RuntimeException failure = failure(request, result);
@@ -270,8 +255,7 @@ public final class HttpPostTransport implements Transport {
 					+ " refused the credentials (HTTP " + status + ") for " + request.method()));
 			return;
 		}
-		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content));
+		InboundMessage message = decodeReply(request, content, length);
 		if (message instanceof InboundMessage.Response response && response.id() != null
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
 			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
@@ -285,16 +269,30 @@ public final class HttpPostTransport implements Transport {
 			}
 			return;
 		}
-		RuntimeException failure = unusableReply(request, status, content, message);
+		RuntimeException failure = unusableReply(request, status, content, length, message);
 		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, true))) {
 			return;
 		}
 		this.pending.fail(request.id(), failure);
 	}
 
+	/**
+	 * The reply to one call, or {@code null} for a blank body (btcd's answer to a request it cannot
+	 * version). The only decode of a call's reply; it takes the request so that the decode can use
+	 * what the request expects.
+	 */
+	private @Nullable InboundMessage decodeReply(PendingRequest<?> request, byte[] content, int length) {
+		return isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+	}
+
+	/** The reply to a batch, or {@code null} for a blank body. The only decode of a batch reply. */
+	private @Nullable InboundMessage decodeBatchReply(byte[] content, int length) {
+		return isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+	}
+
 	private RuntimeException failure(PendingRequest<?> request, Result result) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("Buffering capacity")) {
+		if (cause instanceof ResponseBody.TooLargeException) {
 			return new RpcResponseTooLargeException("The reply to " + request.method() + " from " + this.endpoint
 					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
 		}
@@ -302,9 +300,9 @@ public final class HttpPostTransport implements Transport {
 				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
 	}
 
-	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content,
-			InboundMessage message) {
-		String text = preview(content);
+	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content, int length,
+			@Nullable InboundMessage message) {
+		String text = preview(content, length);
 		if (status / 100 == 2) {
 			if (message == null) {
 				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
@@ -324,8 +322,9 @@ public final class HttpPostTransport implements Transport {
 				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
 	}
 
-	private static boolean isBlank(byte[] content) {
-		for (byte b : content) {
+	private static boolean isBlank(byte[] content, int length) {
+		for (int i = 0; i < length; i++) {
+			byte b = content[i];
 			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
 				return false;
 			}
@@ -333,8 +332,48 @@ public final class HttpPostTransport implements Transport {
 		return true;
 	}
 
-	private static String preview(byte[] content) {
-		return new String(content, 0, Math.min(content.length, BODY_PREVIEW), StandardCharsets.UTF_8);
+	private static String preview(byte[] content, int length) {
+		return new String(content, 0, Math.min(length, BODY_PREVIEW), StandardCharsets.UTF_8);
+	}
+
+	/** Collects the reply to one call and hands it to {@link #handle}. */
+	private final class CallReply extends ResponseBody {
+
+		private final PendingRequest<?> request;
+
+		private final byte[] body;
+
+		private final boolean mayReloadCredentials;
+
+		CallReply(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
+			super(HttpPostTransport.this.maxResponseSize);
+			this.request = request;
+			this.body = body;
+			this.mayReloadCredentials = mayReloadCredentials;
+		}
+
+		@Override
+		protected void onComplete(Result result, byte[] content, int length) {
+			handle(this.request, this.body, result, content, length, this.mayReloadCredentials);
+		}
+
+	}
+
+	/** Collects the reply to a batch and hands it to {@link #handleBatch}. */
+	private final class BatchReply extends ResponseBody {
+
+		private final List<PendingRequest<?>> requests;
+
+		BatchReply(List<PendingRequest<?>> requests) {
+			super(HttpPostTransport.this.maxResponseSize);
+			this.requests = requests;
+		}
+
+		@Override
+		protected void onComplete(Result result, byte[] content, int length) {
+			handleBatch(this.requests, result, content, length);
+		}
+
 	}
 
 }
