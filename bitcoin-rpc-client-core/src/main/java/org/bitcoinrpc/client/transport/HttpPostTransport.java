@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
@@ -21,12 +23,14 @@ import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
-import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +53,8 @@ public final class HttpPostTransport implements Transport {
 
 	private static final int BODY_PREVIEW = 512;
 
+	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
+
 	private final HttpClient http;
 
 	private final URI url;
@@ -70,6 +76,15 @@ public final class HttpPostTransport implements Transport {
 	/** Wallet URIs by wallet name; computed once each, from any thread. */
 	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** The {@code Host} header of every POST (wallet URLs share the authority); Jetty would build a URI per call for it. */
+	private final HttpField host;
+
+	/**
+	 * The headers for the current credentials, rebuilt when they change (a re-read cookie).
+	 * Replaced whole, from any thread; a stale read only costs a rebuild.
+	 */
+	private volatile PostHeaders headers;
+
 	/** Written by connect/disconnect from any thread. */
 	private volatile boolean open;
 
@@ -84,6 +99,18 @@ public final class HttpPostTransport implements Transport {
 		this.router = router;
 		this.maxResponseSize = maxResponseSize;
 		this.retries = retries;
+		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
+		this.headers = new PostHeaders(this.host, null);
+	}
+
+	/**
+	 * The {@code Host} value as Jetty derives it: host (IPv6 in brackets), and the port unless it
+	 * is the scheme's default. The options reject a URL with user info.
+	 */
+	static String authority(URI url) {
+		int defaultPort = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+		int port = (url.getPort() == -1) ? defaultPort : url.getPort();
+		return (port == defaultPort) ? url.getHost() : url.getHost() + ":" + port;
 	}
 
 	@Override
@@ -134,24 +161,31 @@ public final class HttpPostTransport implements Transport {
 
 	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
 	private @Nullable Request newPost(PendingRequest<?> request, byte[] body) {
-		String authorization;
+		PostHeaders headers;
 		URI target;
 		try {
-			authorization = this.credentials.authorization();
+			headers = headers(this.credentials.authorization());
 			target = uri(request.wallet());
 		}
 		catch (RuntimeException ex) {
 			this.pending.fail(request.id(), ex);
 			return null;
 		}
-		Request post = this.http.newRequest(target)
+		return this.http.newRequest(target)
 			.method(HttpMethod.POST)
-			.body(new BytesRequestContent("application/json", body))
+			.headers(headers)
+			.body(new RequestBody(body))
 			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-		if (authorization != null) {
-			post.headers((headers) -> headers.put(HttpHeader.AUTHORIZATION, authorization));
+	}
+
+	/** The headers for this {@code Authorization} value: the current ones unless it changed. */
+	private PostHeaders headers(@Nullable String authorization) {
+		PostHeaders current = this.headers;
+		if (!current.isFor(authorization)) {
+			current = new PostHeaders(this.host, authorization);
+			this.headers = current;
 		}
-		return post;
+		return current;
 	}
 
 	/**
@@ -372,6 +406,42 @@ public final class HttpPostTransport implements Transport {
 		@Override
 		protected void onComplete(Result result, byte[] content, int length) {
 			handleBatch(this.requests, result, content, length);
+		}
+
+	}
+
+	/**
+	 * The headers our POSTs add ({@code Host}, {@code Content-Type}, {@code Authorization}),
+	 * pre-encoded once per credentials value rather than per call. Immutable. Never prints the
+	 * secret.
+	 */
+	private static final class PostHeaders implements Consumer<HttpFields.Mutable> {
+
+		private final @Nullable String authorization;
+
+		private final HttpField[] fields;
+
+		PostHeaders(HttpField host, @Nullable String authorization) {
+			this.authorization = authorization;
+			this.fields = (authorization != null)
+					? new HttpField[] { host, CONTENT_TYPE, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, authorization) }
+					: new HttpField[] { host, CONTENT_TYPE };
+		}
+
+		boolean isFor(@Nullable String authorization) {
+			return Objects.equals(this.authorization, authorization);
+		}
+
+		@Override
+		public void accept(HttpFields.Mutable headers) {
+			for (HttpField field : this.fields) {
+				headers.put(field);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "PostHeaders[" + ((this.authorization != null) ? "with" : "without") + " Authorization]";
 		}
 
 	}
