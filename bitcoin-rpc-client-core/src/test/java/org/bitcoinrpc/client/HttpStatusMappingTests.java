@@ -94,7 +94,12 @@ class HttpStatusMappingTests {
 		server.verify(postRequestedFor(urlEqualTo("/"))
 			.withHeader("Authorization", equalTo("Basic YWxpY2U6c2VjcmV0"))
 			.withHeader("Content-Type", equalTo("application/json"))
+			.withHeader("Host", equalTo("127.0.0.1:" + server.port()))
 			.withRequestBody(equalToJson("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":[]}")));
+		com.github.tomakehurst.wiremock.http.HttpHeaders headers = server.getAllServeEvents().get(0).getRequest().getHeaders();
+		assertThat(headers.getHeader("Host").values()).hasSize(1);
+		assertThat(headers.getHeader("Content-Type").values()).hasSize(1);
+		assertThat(headers.getHeader("Authorization").values()).hasSize(1);
 	}
 
 	@Test

@@ -2,10 +2,12 @@ package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
@@ -21,19 +23,21 @@ import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
-import org.eclipse.jetty.client.BufferingResponseListener;
-import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One POST per call. Jetty keeps connections alive and pools them (bounded by
  * {@code maxConnections}); btcd closes each connection after one reply, which Jetty handles by
- * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes.
+ * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes
+ * (see {@link ResponseBody}).
  * <p>
  * Retries (see {@link Retries}): transport failures, {@code 503 Work queue depth exceeded} and
  * {@code -28} (warming up), for calls the resend policy deems safe, while their timeout allows.
@@ -48,6 +52,8 @@ public final class HttpPostTransport implements Transport {
 	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
 
 	private static final int BODY_PREVIEW = 512;
+
+	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
 
 	private final HttpClient http;
 
@@ -70,6 +76,15 @@ public final class HttpPostTransport implements Transport {
 	/** Wallet URIs by wallet name; computed once each, from any thread. */
 	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
 
+	/** The {@code Host} header of every POST (wallet URLs share the authority); Jetty would build a URI per call for it. */
+	private final HttpField host;
+
+	/**
+	 * The headers for the current credentials, rebuilt when they change (a re-read cookie).
+	 * Replaced whole, from any thread; a stale read only costs a rebuild.
+	 */
+	private volatile PostHeaders headers;
+
 	/** Written by connect/disconnect from any thread. */
 	private volatile boolean open;
 
@@ -84,6 +99,18 @@ public final class HttpPostTransport implements Transport {
 		this.router = router;
 		this.maxResponseSize = maxResponseSize;
 		this.retries = retries;
+		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
+		this.headers = new PostHeaders(this.host, null);
+	}
+
+	/**
+	 * The {@code Host} value as Jetty derives it: host (IPv6 in brackets), and the port unless it
+	 * is the scheme's default. The options reject a URL with user info.
+	 */
+	static String authority(URI url) {
+		int defaultPort = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+		int port = (url.getPort() == -1) ? defaultPort : url.getPort();
+		return (port == defaultPort) ? url.getHost() : url.getHost() + ":" + port;
 	}
 
 	@Override
@@ -129,36 +156,36 @@ public final class HttpPostTransport implements Transport {
 		if (post == null) {
 			return;
 		}
-		post.send(new BufferingResponseListener(this.maxResponseSize) {
-
-			@Override
-			public void onComplete(Result result) {
-				handle(request, body, result, this, mayReloadCredentials);
-			}
-
-		});
+		post.send(new CallReply(request, body, mayReloadCredentials));
 	}
 
 	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
 	private @Nullable Request newPost(PendingRequest<?> request, byte[] body) {
-		String authorization;
+		PostHeaders headers;
 		URI target;
 		try {
-			authorization = this.credentials.authorization();
+			headers = headers(this.credentials.authorization());
 			target = uri(request.wallet());
 		}
 		catch (RuntimeException ex) {
 			this.pending.fail(request.id(), ex);
 			return null;
 		}
-		Request post = this.http.newRequest(target)
+		return this.http.newRequest(target)
 			.method(HttpMethod.POST)
-			.body(new BytesRequestContent("application/json", body))
+			.headers(headers)
+			.body(new RequestBody(body))
 			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-		if (authorization != null) {
-			post.headers((headers) -> headers.put(HttpHeader.AUTHORIZATION, authorization));
+	}
+
+	/** The headers for this {@code Authorization} value: the current ones unless it changed. */
+	private PostHeaders headers(@Nullable String authorization) {
+		PostHeaders current = this.headers;
+		if (!current.isFor(authorization)) {
+			current = new PostHeaders(this.host, authorization);
+			this.headers = current;
 		}
-		return post;
+		return current;
 	}
 
 	/**
@@ -194,14 +221,7 @@ public final class HttpPostTransport implements Transport {
 					"The batch led by " + lead.method() + " was not sent")));
 			return true;
 		}
-		post.send(new BufferingResponseListener(this.maxResponseSize) {
-
-			@Override
-			public void onComplete(Result result) {
-				handleBatch(requests, result, this);
-			}
-
-		});
+		post.send(new BatchReply(requests));
 		return true;
 	}
 
@@ -210,7 +230,7 @@ public final class HttpPostTransport implements Transport {
 	 * batch with one error object (btcd does, for a malformed batch) fails every request with it,
 	 * and a request the reply leaves out fails rather than waiting for its timeout.
 	 */
-	private void handleBatch(List<PendingRequest<?>> requests, Result result, BufferingResponseListener listener) {
+	private void handleBatch(List<PendingRequest<?>> requests, Result result, byte[] content, int length) {
 		PendingRequest<?> lead = requests.get(0);
 		if (result.isFailed()) {
 			RuntimeException failure = failure(lead, result);
@@ -218,8 +238,7 @@ public final class HttpPostTransport implements Transport {
 			return;
 		}
 		int status = result.getResponse().getStatus();
-		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content), this.router);
+		InboundMessage message = decodeBatchReply(content, length);
 		if (status == 401 || status == 403) {
 			RuntimeException failure = new RpcAuthenticationException("The node at " + this.endpoint
 					+ " refused the credentials (HTTP " + status + ") for a batch");
@@ -246,11 +265,11 @@ public final class HttpPostTransport implements Transport {
 			requests.forEach((request) -> this.pending.fail(request.id(), failure));
 			return;
 		}
-		RuntimeException failure = unusableReply(lead, status, content, message);
+		RuntimeException failure = unusableReply(lead, status, content, length, message);
 		requests.forEach((request) -> this.pending.fail(request.id(), failure));
 	}
 
-	private void handle(PendingRequest<?> request, byte[] body, Result result, BufferingResponseListener listener,
+	private void handle(PendingRequest<?> request, byte[] body, Result result, byte[] content, int length,
 			boolean mayReloadCredentials) {
 		if (result.isFailed()) {
 			RuntimeException failure = failure(request, result);
@@ -270,8 +289,7 @@ public final class HttpPostTransport implements Transport {
 					+ " refused the credentials (HTTP " + status + ") for " + request.method()));
 			return;
 		}
-		byte[] content = listener.getContent();
-		InboundMessage message = isBlank(content) ? null : this.codec.decode(JsonText.of(content), this.router);
+		InboundMessage message = decodeReply(request, content, length);
 		if (message instanceof InboundMessage.Response response && response.id() != null
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
 			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
@@ -285,16 +303,31 @@ public final class HttpPostTransport implements Transport {
 			}
 			return;
 		}
-		RuntimeException failure = unusableReply(request, status, content, message);
+		RuntimeException failure = unusableReply(request, status, content, length, message);
 		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, true))) {
 			return;
 		}
 		this.pending.fail(request.id(), failure);
 	}
 
+	/**
+	 * The reply to one call, or {@code null} for a blank body (btcd's answer to a request it cannot
+	 * version). The only decode of a call's reply. The request is known, so its result is bound in
+	 * the same pass as the envelope when the reply names it.
+	 */
+	private @Nullable InboundMessage decodeReply(PendingRequest<?> request, byte[] content, int length) {
+		return isBlank(content, length) ? null
+				: this.codec.decode(JsonText.of(content, length), (id) -> (id == request.id()) ? request.resultReader() : null);
+	}
+
+	/** The reply to a batch, or {@code null} for a blank body. The only decode of a batch reply. */
+	private @Nullable InboundMessage decodeBatchReply(byte[] content, int length) {
+		return isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+	}
+
 	private RuntimeException failure(PendingRequest<?> request, Result result) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (cause instanceof IllegalArgumentException && String.valueOf(cause.getMessage()).contains("Buffering capacity")) {
+		if (cause instanceof ResponseBody.TooLargeException) {
 			return new RpcResponseTooLargeException("The reply to " + request.method() + " from " + this.endpoint
 					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
 		}
@@ -302,9 +335,9 @@ public final class HttpPostTransport implements Transport {
 				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
 	}
 
-	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content,
-			InboundMessage message) {
-		String text = preview(content);
+	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content, int length,
+			@Nullable InboundMessage message) {
+		String text = preview(content, length);
 		if (status / 100 == 2) {
 			if (message == null) {
 				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
@@ -324,8 +357,9 @@ public final class HttpPostTransport implements Transport {
 				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
 	}
 
-	private static boolean isBlank(byte[] content) {
-		for (byte b : content) {
+	private static boolean isBlank(byte[] content, int length) {
+		for (int i = 0; i < length; i++) {
+			byte b = content[i];
 			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
 				return false;
 			}
@@ -333,8 +367,84 @@ public final class HttpPostTransport implements Transport {
 		return true;
 	}
 
-	private static String preview(byte[] content) {
-		return new String(content, 0, Math.min(content.length, BODY_PREVIEW), StandardCharsets.UTF_8);
+	private static String preview(byte[] content, int length) {
+		return new String(content, 0, Math.min(length, BODY_PREVIEW), StandardCharsets.UTF_8);
+	}
+
+	/** Collects the reply to one call and hands it to {@link #handle}. */
+	private final class CallReply extends ResponseBody {
+
+		private final PendingRequest<?> request;
+
+		private final byte[] body;
+
+		private final boolean mayReloadCredentials;
+
+		CallReply(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
+			super(HttpPostTransport.this.maxResponseSize);
+			this.request = request;
+			this.body = body;
+			this.mayReloadCredentials = mayReloadCredentials;
+		}
+
+		@Override
+		protected void onComplete(Result result, byte[] content, int length) {
+			handle(this.request, this.body, result, content, length, this.mayReloadCredentials);
+		}
+
+	}
+
+	/** Collects the reply to a batch and hands it to {@link #handleBatch}. */
+	private final class BatchReply extends ResponseBody {
+
+		private final List<PendingRequest<?>> requests;
+
+		BatchReply(List<PendingRequest<?>> requests) {
+			super(HttpPostTransport.this.maxResponseSize);
+			this.requests = requests;
+		}
+
+		@Override
+		protected void onComplete(Result result, byte[] content, int length) {
+			handleBatch(this.requests, result, content, length);
+		}
+
+	}
+
+	/**
+	 * The headers our POSTs add ({@code Host}, {@code Content-Type}, {@code Authorization}),
+	 * pre-encoded once per credentials value rather than per call. Immutable. Never prints the
+	 * secret.
+	 */
+	private static final class PostHeaders implements Consumer<HttpFields.Mutable> {
+
+		private final @Nullable String authorization;
+
+		private final HttpField[] fields;
+
+		PostHeaders(HttpField host, @Nullable String authorization) {
+			this.authorization = authorization;
+			this.fields = (authorization != null)
+					? new HttpField[] { host, CONTENT_TYPE, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, authorization) }
+					: new HttpField[] { host, CONTENT_TYPE };
+		}
+
+		boolean isFor(@Nullable String authorization) {
+			return Objects.equals(this.authorization, authorization);
+		}
+
+		@Override
+		public void accept(HttpFields.Mutable headers) {
+			for (HttpField field : this.fields) {
+				headers.put(field);
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "PostHeaders[" + ((this.authorization != null) ? "with" : "without") + " Authorization]";
+		}
+
 	}
 
 }

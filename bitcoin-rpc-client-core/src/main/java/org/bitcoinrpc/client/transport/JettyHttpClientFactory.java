@@ -8,6 +8,7 @@ import org.eclipse.jetty.client.Socks5;
 import org.eclipse.jetty.client.Socks5Proxy;
 import org.eclipse.jetty.client.WWWAuthenticationProtocolHandler;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpCookieStore;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.ClientConnector;
@@ -53,6 +54,8 @@ public final class JettyHttpClientFactory {
 		client.setMaxRequestsQueuedPerDestination(Math.max(1024, options.maxPendingRequests()));
 		client.setFollowRedirects(false);
 		client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, USER_AGENT));
+		// Nodes set no cookies. Jetty's default store would be matched against a URI it builds for every request.
+		client.setHttpCookieStore(new HttpCookieStore.Empty());
 		ProxyOptions proxy = options.proxy();
 		if (proxy != null) {
 			client.getProxyConfiguration().addProxy(socks5(proxy));
