@@ -65,8 +65,9 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 	/**
 	 * Whether the request was written to the current connection. Any thread: claimed with a
 	 * compare-and-set through {@link #WRITTEN} by the one thread that writes the request, cleared
-	 * with a volatile write when the connection is lost; read with a volatile read. Plain fields
-	 * with a {@code VarHandle} rather than atomic objects: no extra objects per call.
+	 * with a volatile write when the connection is lost; read with a volatile read. This and
+	 * {@link #retries} are primitive fields behind a {@code VarHandle} rather than atomic objects,
+	 * to save two objects per call; they are declared volatile so that no access can be a plain one.
 	 */
 	private volatile boolean written;
 
