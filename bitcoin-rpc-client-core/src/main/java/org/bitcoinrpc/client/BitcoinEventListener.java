@@ -7,7 +7,8 @@ package org.bitcoinrpc.client;
  * happened; never on the connection's reader, so a slow listener does not delay replies to calls.
  * A listener that throws is logged and the next event is still delivered. If listeners fall more
  * than {@code notificationQueueSize} events behind, newer events are dropped and counted
- * ({@link BitcoinRpcClient#droppedNotifications()}).
+ * ({@link BitcoinRpcClient#droppedNotifications()}), except block and connection events, which
+ * are always delivered.
  */
 @FunctionalInterface
 public interface BitcoinEventListener {

@@ -292,7 +292,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		return this.router.malformedMessages();
 	}
 
-	/** Events dropped because listeners fell behind. */
+	/** Events dropped because listeners fell behind (never block or connection events). */
 	public long droppedNotifications() {
 		return this.events.dropped();
 	}
@@ -313,7 +313,8 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/**
 	 * Delivers an event from another source, such as a {@code ZmqSubscriber}, to the listeners, in
-	 * order with the client's own events. Never blocks; subject to the same queue bound.
+	 * order with the client's own events. Never blocks; subject to the same queue bound (block and
+	 * connection events are queued even past it).
 	 * <pre>{@code
 	 * ZmqSubscriber zmq = ZmqSubscriber.start(zmqOptions, BlockSource.of(client), client::dispatchEvent,
 	 *         (event) -> client.dispatchEvent(new Notification.Zmq(event)));

@@ -44,7 +44,10 @@ public final class ClientOptions {
 	/** Default bound, in bytes, on websocket messages queued for sending. */
 	public static final int DEFAULT_SEND_BUFFER_LIMIT = 32 * 1024 * 1024;
 
-	/** Default bound on notifications queued for listeners; past it the newest are dropped and counted. */
+	/**
+	 * Default bound on events queued for listeners; past it new events are dropped and counted,
+	 * except block and connection events (see {@link Builder#notificationQueueSize(int)}).
+	 */
 	public static final int DEFAULT_NOTIFICATION_QUEUE_SIZE = 10_000;
 
 	/** Default: reconnect automatically after the websocket is lost. */
@@ -449,6 +452,15 @@ public final class ClientOptions {
 			return this;
 		}
 
+		/**
+		 * How many events may wait for slow listeners (default
+		 * {@value ClientOptions#DEFAULT_NOTIFICATION_QUEUE_SIZE}). Past it, new events are dropped,
+		 * counted ({@link BitcoinRpcClient#droppedNotifications()}) and logged at WARN at most once a
+		 * second. Block notifications ({@code blockconnected}, {@code blockdisconnected}, their
+		 * {@code filtered} forms, and the block events and catch-up notices a ZMQ subscriber
+		 * dispatches) and {@link ConnectionEvent}s are never dropped: they are queued even past the
+		 * bound.
+		 */
 		public Builder notificationQueueSize(int notificationQueueSize) {
 			this.notificationQueueSize = atLeastOne(notificationQueueSize, "notificationQueueSize");
 			return this;

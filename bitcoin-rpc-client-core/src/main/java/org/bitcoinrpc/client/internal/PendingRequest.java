@@ -1,11 +1,10 @@
 package org.bitcoinrpc.client.internal;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
@@ -19,10 +18,31 @@ import tools.jackson.databind.ObjectReader;
  * A request is written to a connection at most once per connection: senders must
  * {@link #claimWrite()} first. After a connection is lost, a request that is safe to resend is
  * {@link #releaseWrite() released} so that the next connection sends it again.
+ * <p>
+ * Its timeout is not a task of its own: {@link PendingRequests} keeps one timer for all the
+ * pending requests and compares each one's deadline with the clock.
  *
  * @param <T> the result type
  */
 public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.JsonRpcCodec.BatchEntry {
+
+	/** Longer timeouts count as this one: about 100 years, as good as none. */
+	private static final Duration LONGEST_TIMEOUT = Duration.ofDays(36_500);
+
+	private static final VarHandle WRITTEN;
+
+	private static final VarHandle RETRIES;
+
+	static {
+		try {
+			MethodHandles.Lookup lookup = MethodHandles.lookup();
+			WRITTEN = lookup.findVarHandle(PendingRequest.class, "written", boolean.class);
+			RETRIES = lookup.findVarHandle(PendingRequest.class, "retries", int.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
 
 	private final long id;
 
@@ -42,14 +62,20 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 
 	private final CompletableFuture<T> future = new CompletableFuture<>();
 
-	/** Claimed by the one thread that writes the request to the current connection. */
-	private final AtomicBoolean written = new AtomicBoolean();
+	/**
+	 * Whether the request was written to the current connection. Any thread: claimed with a
+	 * compare-and-set through {@link #WRITTEN} by the one thread that writes the request, cleared
+	 * with a volatile write when the connection is lost; read with a volatile read. This and
+	 * {@link #retries} are primitive fields behind a {@code VarHandle} rather than atomic objects,
+	 * to save two objects per call; they are declared volatile so that no access can be a plain one.
+	 */
+	private volatile boolean written;
 
-	/** HTTP retries so far; touched only by the thread handling the latest attempt's outcome. */
-	private final AtomicInteger retries = new AtomicInteger();
-
-	/** Set once by the registering thread before the request is sent; read by whoever completes it. */
-	private volatile @Nullable ScheduledFuture<?> timeoutTask;
+	/**
+	 * HTTP retries so far. Updated only through {@link #RETRIES} with an atomic add, by the thread
+	 * handling the latest attempt's outcome; successive attempts may run on different threads.
+	 */
+	private volatile int retries;
 
 	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
 			@Nullable Runnable onSuccess) {
@@ -63,7 +89,7 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 		this.params = params;
 		this.resultReader = resultReader;
 		this.timeout = timeout;
-		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+		this.deadlineNanos = System.nanoTime() + saturatedNanos(timeout);
 		this.onSuccess = onSuccess;
 		this.wallet = wallet;
 	}
@@ -102,37 +128,42 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 		return this.deadlineNanos - System.nanoTime();
 	}
 
+	/** The {@code System.nanoTime()} at which the call times out. */
+	long deadlineNanos() {
+		return this.deadlineNanos;
+	}
+
+	/** The timeout in nanoseconds, at most {@link #LONGEST_TIMEOUT}, so that deadlines compare without overflow. */
+	private static long saturatedNanos(Duration timeout) {
+		return (timeout.compareTo(LONGEST_TIMEOUT) < 0) ? timeout.toNanos() : LONGEST_TIMEOUT.toNanos();
+	}
+
 	public CompletableFuture<T> future() {
 		return this.future;
 	}
 
 	/** True for exactly one caller per connection: the one that must write the request. */
 	public boolean claimWrite() {
-		return this.written.compareAndSet(false, true);
+		return WRITTEN.compareAndSet(this, false, true);
 	}
 
 	/** Whether the request was written to the current (or the lost) connection. */
 	public boolean isWritten() {
-		return this.written.get();
+		return (boolean) WRITTEN.getVolatile(this);
 	}
 
 	/** Lets the next connection write the request again. */
 	public void releaseWrite() {
-		this.written.set(false);
+		WRITTEN.setVolatile(this, false);
 	}
 
 	/** Counts an HTTP retry and returns the attempt number it starts (2 for the first retry). */
 	public int nextAttempt() {
-		return this.retries.incrementAndGet() + 1;
-	}
-
-	void timeoutTask(ScheduledFuture<?> timeoutTask) {
-		this.timeoutTask = timeoutTask;
+		return (int) RETRIES.getAndAdd(this, 1) + 2;
 	}
 
 	@SuppressWarnings("unchecked")
 	void complete(@Nullable Object value) {
-		cancelTimeout();
 		if (this.onSuccess != null) {
 			this.onSuccess.run();
 		}
@@ -140,15 +171,7 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 	}
 
 	void fail(Throwable error) {
-		cancelTimeout();
 		this.future.completeExceptionally(error);
-	}
-
-	private void cancelTimeout() {
-		ScheduledFuture<?> task = this.timeoutTask;
-		if (task != null) {
-			task.cancel(false);
-		}
 	}
 
 	@Override

@@ -23,7 +23,8 @@ import org.springframework.context.ApplicationEvent;
  * }</pre>
  * Events are published on the client's event thread, one at a time, in the order they
  * happened. A slow listener delays the events after it, never the replies to calls; past the
- * client's notification queue size, newer events are dropped and counted.
+ * client's notification queue size, newer events are dropped and counted, except block and
+ * connection events.
  *
  * @param <E> the type of the client's event
  */
