@@ -15,6 +15,7 @@ import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.zmq.ZmqEvent;
+import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  * {@link ConnectionEvent}s and the block notifications ({@code blockconnected},
  * {@code blockdisconnected} and their {@code filtered} forms, including the
  * {@link Notification.BlockConnected} and {@link Notification.BlockDisconnected} a ZMQ subscriber
- * reports, and its {@link ZmqEvent.CatchUpAbandoned}). They are rare, and a listener that follows
+ * reports, its {@link ZmqEvent.CatchUpAbandoned}, and its {@link ZmqEvent.NotificationGap}s on the
+ * block topics). They are rare, and a listener that follows
  * the chain needs every one: the ZMQ block follower promises every block exactly once, in order.
  * <p>
  * Drops are logged at WARN at most once a second, on the thread that dropped the event (usually
@@ -142,7 +144,10 @@ public final class EventDispatcher {
 			return true;
 		}
 		if (event instanceof Notification.Zmq zmq) {
-			return zmq.event() instanceof ZmqEvent.CatchUpAbandoned;
+			// A gap on a block topic says blocks were missed; losing that report would hide the loss.
+			return zmq.event() instanceof ZmqEvent.CatchUpAbandoned
+					|| (zmq.event() instanceof ZmqEvent.NotificationGap gap
+							&& (gap.topic() == ZmqTopic.HASHBLOCK || gap.topic() == ZmqTopic.RAWBLOCK));
 		}
 		return event instanceof Notification.BlockConnected || event instanceof Notification.BlockDisconnected
 				|| event instanceof Notification.FilteredBlockConnected

@@ -276,6 +276,8 @@ class EventDispatcherTests {
 		assertThat(EventDispatcher.isExempt(new ConnectionEvent.ReconnectFailed("ws://127.0.0.1:1/ws", 1, "x"))).isTrue();
 		assertThat(EventDispatcher.isExempt(new Notification.TxAccepted(hash(1), java.math.BigDecimal.ONE))).isFalse();
 		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.RawBlock(hash(1), "00")))).isFalse();
+		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.HASHBLOCK, 3, 5)))).isTrue();
+		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 3, 5)))).isFalse();
 		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 1, 3))))
 			.isFalse();
 	}
