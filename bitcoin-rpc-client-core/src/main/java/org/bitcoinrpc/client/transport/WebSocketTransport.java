@@ -511,12 +511,14 @@ public final class WebSocketTransport implements Transport {
 			}
 		}
 
+		/** The opcode, not {@code getType()}: Jetty's {@code Frame.Type.from} copies {@code values()} on every call. */
 		@Override
 		public void onWebSocketFrame(Frame frame, Callback callback) {
-			switch (frame.getType()) {
-				case TEXT, BINARY, CONTINUATION -> onData(frame);
-				case PING -> pong(frame);
-				case PONG -> this.pingSentAt.set(0);
+			byte opCode = frame.getOpCode();
+			switch (opCode) {
+				case OpCode.TEXT, OpCode.BINARY, OpCode.CONTINUATION -> onData(frame, opCode);
+				case OpCode.PING -> pong(frame);
+				case OpCode.PONG -> this.pingSentAt.set(0);
 				default -> {
 					// CLOSE: Jetty answers it itself once this callback completes.
 				}
@@ -524,10 +526,9 @@ public final class WebSocketTransport implements Transport {
 			callback.succeed();
 		}
 
-		private void onData(Frame frame) {
-			Frame.Type type = frame.getType();
-			if (type != Frame.Type.CONTINUATION) {
-				this.binaryMessage = (type == Frame.Type.BINARY);
+		private void onData(Frame frame, byte opCode) {
+			if (opCode != OpCode.CONTINUATION) {
+				this.binaryMessage = (opCode == OpCode.BINARY);
 			}
 			if (this.binaryMessage) {
 				this.binarySize += frame.getPayloadLength();
