@@ -102,7 +102,11 @@ public final class WebSocketTransport implements Transport {
 	/** Where the connect future completes, so that what callers chain on it never runs on a Jetty I/O thread. */
 	private final Executor executor;
 
-	/** The longest a handshake may take once started: the HTTP client's connect timeout, or none if 0. */
+	/**
+	 * The longest a handshake may take: the HTTP client's connect timeout plus a second (as Jetty's
+	 * Jakarta client waited), or none if that timeout is 0. A node that accepts the TCP connection
+	 * but never answers the upgrade fails the attempt instead of holding it forever.
+	 */
 	private final long handshakeTimeoutMillis;
 
 	private final WebSocketClient client;
@@ -126,7 +130,7 @@ public final class WebSocketTransport implements Transport {
 		this.keepAliveInterval = keepAliveInterval;
 		this.keepAliveTimeout = keepAliveTimeout;
 		this.executor = http.getExecutor();
-		this.handshakeTimeoutMillis = http.getConnectTimeout();
+		this.handshakeTimeoutMillis = (http.getConnectTimeout() > 0) ? http.getConnectTimeout() + 1_000 : 0;
 		this.client = new WebSocketClient(http);
 		// Jetty's 30 s idle timeout would close a quiet connection; liveness is the keep-alive's job.
 		this.client.setIdleTimeout(Duration.ZERO);
@@ -171,7 +175,14 @@ public final class WebSocketTransport implements Transport {
 			if (failure != null) {
 				throw new CompletionException(handshakeError(failure));
 			}
-			handler.attach();
+			try {
+				handler.attach();
+			}
+			catch (RuntimeException ex) {
+				// The timer refused the keep-alive (the client is shutting down): no session left behind.
+				handler.abort("cannot watch the connection: " + Causes.describe(ex));
+				throw ex;
+			}
 			this.connection = handler;
 			return null;
 		}, this.executor);
