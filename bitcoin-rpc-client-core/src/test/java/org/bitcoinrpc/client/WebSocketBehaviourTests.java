@@ -1,5 +1,8 @@
 package org.bitcoinrpc.client;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.bitcoinrpc.test.SimulatedNode;
 import org.bitcoinrpc.test.SimulatedNodeExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -79,6 +83,37 @@ class WebSocketBehaviourTests {
 		}
 		finally {
 			http.stop();
+		}
+	}
+
+	@Test
+	@Timeout(30)
+	void aHandshakeTheServerNeverAnswersFailsTheConnectAttempt() throws Exception {
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+			List<Socket> accepted = new CopyOnWriteArrayList<>();
+			Thread acceptor = new Thread(() -> {
+				try {
+					while (true) {
+						accepted.add(silent.accept());
+					}
+				}
+				catch (java.io.IOException ex) {
+					// Closed at the end of the test.
+				}
+			}, "silent-accept");
+			acceptor.setDaemon(true);
+			acceptor.start();
+			BitcoinRpcClient client = BitcoinRpcClient.create(ClientOptions.builder()
+				.url("ws://127.0.0.1:" + silent.getLocalPort() + "/ws").credentials("user", "pass")
+				.connectTimeout(Duration.ofSeconds(1)).reconnect(false).build());
+			this.clients.add(client);
+			assertThatThrownBy(client::connect).isInstanceOf(RpcConnectionException.class)
+				.hasMessageContaining("Cannot connect to ws://127.0.0.1:" + silent.getLocalPort());
+			assertThat(accepted).isNotEmpty();
+			assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+			for (Socket socket : accepted) {
+				socket.close();
+			}
 		}
 	}
 

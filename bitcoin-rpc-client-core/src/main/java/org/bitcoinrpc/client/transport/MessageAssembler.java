@@ -1,108 +1,165 @@
 package org.bitcoinrpc.client.transport;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.nio.ByteBuffer;
 
 import org.bitcoinrpc.client.protocol.JsonText;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Joins the fragments of one websocket text message, up to a size limit. Over the limit it stops
- * keeping the text but keeps the last characters, because btcd writes a reply's {@code id} last:
- * that is enough to fail the one call the reply belonged to while the connection stays usable.
+ * Joins the frames of one websocket text message, as UTF-8 bytes, up to a size limit in bytes.
+ * The buffer is reused from message to message, so a small reply costs no allocation here. Over
+ * the limit it stops keeping the message but keeps its last bytes, because btcd writes a reply's
+ * {@code id} last: that is enough to fail the one call the reply belonged to while the connection
+ * stays usable.
  * <p>
- * Not thread-safe: owned by the connection's reader, which delivers fragments one at a time.
+ * Not thread-safe: owned by the connection's reader, which delivers frames one at a time.
  */
 final class MessageAssembler {
 
 	private static final int INITIAL_CAPACITY = 8 * 1024;
 
 	/** A buffer grown past this is dropped after its message, so one huge reply does not pin memory. */
-	private static final int RETAINED_CAPACITY = 1024 * 1024;
+	static final int RETAINED_CAPACITY = 1024 * 1024;
 
-	private static final int TAIL = 128;
+	static final int TAIL = 128;
 
-	private static final Pattern TRAILING_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d{1,18})\\s*}\\s*$");
+	/** The longest id the trailing scan accepts, in digits (a {@code long} has at most 19). */
+	private static final int MAX_ID_DIGITS = 18;
 
 	private final int maxSize;
 
-	private char[] buffer = new char[INITIAL_CAPACITY];
+	private byte[] buffer = new byte[INITIAL_CAPACITY];
 
 	private int length;
 
-	/** Characters seen in the current message, kept or not. */
+	/** Bytes seen in the current message, kept or not. */
 	private long seen;
 
-	private final StringBuilder tail = new StringBuilder(TAIL * 2);
+	/** The last bytes of a message over the limit: {@code tail[0, tailLength)}. */
+	private final byte[] tail = new byte[TAIL];
+
+	private int tailLength;
 
 	MessageAssembler(int maxSize) {
 		this.maxSize = maxSize;
 	}
 
-	/** Adds a fragment; returns the outcome when it was the last one, else {@code null}. */
-	@Nullable Outcome append(String fragment, boolean last) {
-		this.seen += fragment.length();
+	/**
+	 * Adds a frame's payload, from its position to its limit; the buffer's position is left as it
+	 * was. Returns true when this was the last frame of the message: then {@link #isTooLarge()}
+	 * tells which of {@link #text()} or {@link #trailingId()} applies, until {@link #reset()}.
+	 */
+	boolean append(ByteBuffer fragment, boolean last) {
+		int count = fragment.remaining();
+		this.seen += count;
 		if (this.seen <= this.maxSize) {
-			ensureCapacity(this.length + fragment.length());
-			fragment.getChars(0, fragment.length(), this.buffer, this.length);
-			this.length += fragment.length();
+			ensureCapacity(this.length + count);
+			fragment.get(fragment.position(), this.buffer, this.length, count);
+			this.length += count;
 		}
 		else {
+			if (this.length > 0) {
+				// First frame past the limit: the bytes kept so far are no longer needed, but their end may be.
+				keepTail(ByteBuffer.wrap(this.buffer, 0, this.length));
+				this.length = 0;
+			}
 			keepTail(fragment);
 		}
-		if (!last) {
-			return null;
-		}
-		Outcome outcome = (this.seen <= this.maxSize) ? new Outcome.Complete(JsonText.of(this.buffer, this.length))
-				: new Outcome.TooLarge(this.seen, trailingId());
-		return outcome;
+		return last;
 	}
 
-	/** Forgets the finished message; call after the outcome has been used. */
+	/** Whether the finished message went over the limit. */
+	boolean isTooLarge() {
+		return this.seen > this.maxSize;
+	}
+
+	/** The finished message; valid until {@link #reset()}. Only when it is not too large. */
+	JsonText text() {
+		return JsonText.of(this.buffer, this.length);
+	}
+
+	/** Bytes in the finished message, kept or not. */
+	long size() {
+		return this.seen;
+	}
+
+	/** Forgets the finished message; call after its outcome has been used. */
 	void reset() {
 		if (this.buffer.length > RETAINED_CAPACITY) {
-			this.buffer = new char[INITIAL_CAPACITY];
+			this.buffer = new byte[INITIAL_CAPACITY];
 		}
 		this.length = 0;
 		this.seen = 0;
-		this.tail.setLength(0);
+		this.tailLength = 0;
 	}
 
-	private void keepTail(String fragment) {
-		if (this.length > 0) {
-			// First fragment past the limit: the text kept so far is no longer needed, but its end may be.
-			this.tail.append(this.buffer, Math.max(0, this.length - TAIL), Math.min(this.length, TAIL));
-			this.length = 0;
-		}
-		this.tail.append(fragment, Math.max(0, fragment.length() - TAIL), fragment.length());
-		if (this.tail.length() > TAIL) {
-			this.tail.delete(0, this.tail.length() - TAIL);
-		}
+	/** The buffer's current capacity, for tests of the shrink rule. */
+	int capacity() {
+		return this.buffer.length;
 	}
 
-	private @Nullable Long trailingId() {
-		Matcher matcher = TRAILING_ID.matcher(this.tail);
-		return matcher.find() ? Long.valueOf(matcher.group(1)) : null;
+	/** Keeps the last {@link #TAIL} bytes of what was kept so far followed by {@code bytes}. */
+	private void keepTail(ByteBuffer bytes) {
+		int take = Math.min(bytes.remaining(), TAIL);
+		int keep = Math.min(this.tailLength, TAIL - take);
+		System.arraycopy(this.tail, this.tailLength - keep, this.tail, 0, keep);
+		bytes.get(bytes.limit() - take, this.tail, keep, take);
+		this.tailLength = keep + take;
+	}
+
+	/**
+	 * The id of a message over the limit, when its last bytes are {@code "id":N}} (whitespace
+	 * allowed around the tokens), else null. A backwards scan of the tail: the same as the regex
+	 * {@code "id"\s*:\s*(\d{1,18})\s*}\s*$}, without a String.
+	 */
+	@Nullable Long trailingId() {
+		byte[] bytes = this.tail;
+		int at = skipSpaceBackwards(bytes, this.tailLength - 1);
+		if (at < 0 || bytes[at] != '}') {
+			return null;
+		}
+		int end = skipSpaceBackwards(bytes, at - 1) + 1;
+		int start = end;
+		while (start > 0 && bytes[start - 1] >= '0' && bytes[start - 1] <= '9') {
+			start--;
+		}
+		if (start == end || end - start > MAX_ID_DIGITS) {
+			return null;
+		}
+		at = skipSpaceBackwards(bytes, start - 1);
+		if (at < 0 || bytes[at] != ':') {
+			return null;
+		}
+		at = skipSpaceBackwards(bytes, at - 1);
+		if (at < 3 || bytes[at] != '"' || bytes[at - 1] != 'd' || bytes[at - 2] != 'i' || bytes[at - 3] != '"') {
+			return null;
+		}
+		long id = 0;
+		for (int i = start; i < end; i++) {
+			id = id * 10 + (bytes[i] - '0');
+		}
+		return id;
+	}
+
+	/** The index of the last non-space byte at or before {@code from}, or -1; space as regex {@code \s}. */
+	private static int skipSpaceBackwards(byte[] bytes, int from) {
+		int at = from;
+		while (at >= 0 && isSpace(bytes[at])) {
+			at--;
+		}
+		return at;
+	}
+
+	private static boolean isSpace(byte b) {
+		return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
 	}
 
 	private void ensureCapacity(int capacity) {
 		if (capacity > this.buffer.length) {
-			char[] grown = new char[Math.max(capacity, Math.min(this.maxSize, this.buffer.length * 2))];
+			byte[] grown = new byte[Math.max(capacity, Math.min(this.maxSize, this.buffer.length * 2))];
 			System.arraycopy(this.buffer, 0, grown, 0, this.length);
 			this.buffer = grown;
 		}
-	}
-
-	sealed interface Outcome {
-
-		/** A whole message; its text is valid until {@link MessageAssembler#reset()}. */
-		record Complete(JsonText text) implements Outcome {
-		}
-
-		/** A message over the limit, with the id found at its end, if any. */
-		record TooLarge(long size, @Nullable Long id) implements Outcome {
-		}
-
 	}
 
 }

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,38 +27,53 @@ import org.bitcoinrpc.client.internal.PendingRequest;
 import org.bitcoinrpc.client.internal.PendingRequests;
 import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
+import org.bitcoinrpc.client.protocol.JsonText;
 import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.ee11.websocket.jakarta.common.JakartaWebSocketSession;
-import org.eclipse.jetty.websocket.core.exception.UpgradeException;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Frame;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.api.exceptions.UpgradeException;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.OpCode;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.BinaryMessage;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.PingMessage;
-import org.springframework.web.socket.PongMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketHttpHeaders;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.adapter.NativeWebSocketSession;
-import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.SessionLimitExceededException;
 
 /**
  * One websocket connection at a time to btcd's {@code /ws}. Requests are pipelined; replies are
  * matched by id in whatever order they come; notifications go to the dispatcher.
  * <p>
- * Sends go through Spring's {@link ConcurrentWebSocketSessionDecorator}: callers never wait for
- * each other, one of them writes what is queued, and the queue is bounded ({@code sendBufferLimit})
+ * It works on Jetty's own websocket client, at frame level:
+ * <ul>
+ * <li>Receiving: the bytes of each text frame go into the connection's reused buffer, and a whole
+ * message is decoded from those bytes. No String, no builder per message.
+ * <li>Sending: each request is one text frame made from the encoder's bytes and handed to Jetty
+ * without waiting. Callers never wait for each other, and Jetty's flusher gathers the queued frames
+ * into few writes. The bytes handed over and not yet written are bounded ({@code sendBufferLimit}),
  * so a stalled node makes calls fail fast instead of piling up memory.
+ * </ul>
+ * The Jetty client runs on the client's shared {@link HttpClient}, so the handshake has the same
+ * TLS trust, SOCKS5 proxy (which resolves the host name; it is never looked up here) and timeouts
+ * as HTTP.
  */
 public final class WebSocketTransport implements Transport {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
-	/** A single blocked write longer than this means the connection is dead. */
-	private static final int SEND_TIME_LIMIT_MILLIS = 30_000;
+	/** Writes outstanding with none acknowledged for this long mean the connection is dead. */
+	private static final long SEND_TIME_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+	/** How often the write watchdog looks: a stall is found within the limit plus this. */
+	private static final long WRITE_CHECK_PERIOD_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+	/** How long a polite close waits for the node's close frame before dropping the connection. */
+	private static final long CLOSE_TIMEOUT_MILLIS = 1_000;
+
+	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
 	private final URI url;
 
@@ -81,9 +99,17 @@ public final class WebSocketTransport implements Transport {
 
 	private final Duration keepAliveTimeout;
 
-	private final TunedWebSocketContainer container;
+	/** Where the connect future completes, so that what callers chain on it never runs on a Jetty I/O thread. */
+	private final Executor executor;
 
-	private final NoLookupWebSocketClient client;
+	/**
+	 * The longest a handshake may take: the HTTP client's connect timeout plus a second (as Jetty's
+	 * Jakarta client waited), or none if that timeout is 0. A node that accepts the TCP connection
+	 * but never answers the upgrade fails the attempt instead of holding it forever.
+	 */
+	private final long handshakeTimeoutMillis;
+
+	private final WebSocketClient client;
 
 	/** The open connection, or null. Written by the connect callback and on close; read by senders. */
 	private volatile @Nullable Connection connection;
@@ -103,56 +129,82 @@ public final class WebSocketTransport implements Transport {
 		this.timer = timer;
 		this.keepAliveInterval = keepAliveInterval;
 		this.keepAliveTimeout = keepAliveTimeout;
-		this.container = new TunedWebSocketContainer(http, maxMessageSize);
+		this.executor = http.getExecutor();
+		this.handshakeTimeoutMillis = (http.getConnectTimeout() > 0) ? http.getConnectTimeout() + 1_000 : 0;
+		this.client = new WebSocketClient(http);
+		// Jetty's 30 s idle timeout would close a quiet connection; liveness is the keep-alive's job.
+		this.client.setIdleTimeout(Duration.ZERO);
+		// A frame longer than what has arrived, or than maxFrameSize, is handed over in pieces rather
+		// than gathered (and limited) by Jetty: the size limit is the assembler's, per message, so an
+		// over-large reply fails one call instead of the connection. Jetty's message-size limits
+		// apply only to its message sinks, which this transport does not use.
+		this.client.setAutoFragment(true);
+		this.client.setMaxFrameSize(maxMessageSize);
 		try {
-			this.container.start();
+			this.client.start();
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Cannot start the websocket container for " + this.endpoint + ": " + ex, ex);
+			throw new IllegalStateException("Cannot start the websocket client for " + this.endpoint + ": " + ex, ex);
 		}
-		this.client = new NoLookupWebSocketClient(this.container, http.getExecutor());
 	}
 
 	@Override
 	public CompletableFuture<Void> connect() {
-		WebSocketHttpHeaders headers = new WebSocketHttpHeaders();
+		ClientUpgradeRequest upgrade = new ClientUpgradeRequest(this.url);
 		try {
 			String authorization = this.credentials.authorization();
 			if (authorization != null) {
-				headers.set("Authorization", authorization);
+				upgrade.setHeader("Authorization", authorization);
 			}
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
 		}
+		if (this.handshakeTimeoutMillis > 0) {
+			upgrade.setTimeout(this.handshakeTimeoutMillis, TimeUnit.MILLISECONDS);
+		}
 		Connection handler = new Connection();
-		return this.client.execute(handler, headers, this.url).handle((session, failure) -> {
+		CompletableFuture<Session> handshake;
+		try {
+			handshake = this.client.connect(handler, upgrade);
+		}
+		catch (IOException | RuntimeException ex) {
+			return CompletableFuture.failedFuture(handshakeError(ex));
+		}
+		return handshake.handleAsync((session, failure) -> {
 			if (failure != null) {
 				throw new CompletionException(handshakeError(failure));
 			}
-			handler.attach(session);
+			try {
+				handler.attach();
+			}
+			catch (RuntimeException ex) {
+				// The timer refused the keep-alive (the client is shutting down): no session left behind.
+				handler.abort("cannot watch the connection: " + Causes.describe(ex));
+				throw ex;
+			}
 			this.connection = handler;
 			return null;
-		});
+		}, this.executor);
 	}
 
 	/** btcd answers a batch frame with one array frame; the router matches each element by id. */
 	@Override
-	public boolean sendBatch(java.util.List<PendingRequest<?>> requests) {
+	public boolean sendBatch(List<PendingRequest<?>> requests) {
 		Connection current = this.connection;
 		if (current == null || !current.isOpen()) {
 			return false;
 		}
-		String text;
+		byte[] payload;
 		try {
-			text = this.codec.encodeBatchText(requests);
+			payload = this.codec.encodeBatch(requests);
 		}
 		catch (RuntimeException ex) {
 			requests.forEach((request) -> this.pending.fail(request.id(),
 					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
 			return true;
 		}
-		return current.send(requests.get(0), text, requests);
+		return current.send(requests.get(0), payload, requests);
 	}
 
 	@Override
@@ -172,23 +224,23 @@ public final class WebSocketTransport implements Transport {
 					+ request.wallet() + "', but wallets are served over HTTP (Bitcoin Core's /wallet/<name>), not the websocket"));
 			return true;
 		}
-		String text;
+		byte[] payload;
 		try {
-			text = this.codec.encodeRequestText(request.id(), request.method(), request.params());
+			payload = this.codec.encodeRequest(request.id(), request.method(), request.params());
 		}
 		catch (RuntimeException ex) {
 			this.pending.fail(request.id(), new IllegalArgumentException(
 					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
 			return true;
 		}
-		return current.send(request, text);
+		return current.send(request, payload, List.of(request));
 	}
 
 	@Override
 	public void disconnect() {
 		Connection current = this.connection;
 		if (current != null) {
-			current.close(CloseStatus.NORMAL);
+			current.close();
 		}
 	}
 
@@ -196,26 +248,34 @@ public final class WebSocketTransport implements Transport {
 	public void stop() {
 		disconnect();
 		try {
-			this.container.stop();
+			this.client.stop();
 		}
 		catch (Exception ex) {
-			logger.debug("Stopping the websocket container for {} failed", this.endpoint, ex);
+			logger.debug("Stopping the websocket client for {} failed", this.endpoint, ex);
 		}
+	}
+
+	/**
+	 * Decodes one whole message and hands it on. Runs on the reader. The router names the reader
+	 * of the pending request a reply's trailing id belongs to, so its result is bound in one pass.
+	 */
+	private void deliver(JsonText text) {
+		this.router.route(this.codec.decode(text, this.router));
 	}
 
 	private RuntimeException handshakeError(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UpgradeException upgrade && upgrade.getResponseStatusCode() > 0) {
-				int status = upgrade.getResponseStatusCode();
+			int status = upgradeStatus(cause);
+			if (status > 0) {
 				if (status == 401 || status == 403) {
 					return new RpcAuthenticationException("The node at " + this.endpoint
-							+ " refused the credentials on the websocket handshake (HTTP " + status + ")", upgrade);
+							+ " refused the credentials on the websocket handshake (HTTP " + status + ")", cause);
 				}
 				if (status == 200) {
 					return new RpcEndpointException(this.endpoint + " answered the websocket handshake with HTTP 200 and no"
-							+ " upgrade: not a websocket endpoint (btcd serves it at /ws)", upgrade);
+							+ " upgrade: not a websocket endpoint (btcd serves it at /ws)", cause);
 				}
-				return new RpcConnectionException("Websocket handshake with " + this.endpoint + " failed with HTTP " + status, upgrade);
+				return new RpcConnectionException("Websocket handshake with " + this.endpoint + " failed with HTTP " + status, cause);
 			}
 			if (cause instanceof SSLException) {
 				return new RpcConnectionException("TLS handshake with " + this.endpoint + " failed: " + cause.getMessage(), cause);
@@ -229,29 +289,94 @@ public final class WebSocketTransport implements Transport {
 	}
 
 	/**
-	 * One websocket session's handler. Its messages arrive one at a time on a Jetty thread (the
-	 * reader), which alone touches the assembler.
+	 * The HTTP status of a refused upgrade, or 0. Jetty's client fails the connect future with the
+	 * API's {@link UpgradeException}, which wraps the core one; both are recognised.
 	 */
-	private final class Connection extends AbstractWebSocketHandler {
+	private static int upgradeStatus(Throwable cause) {
+		if (cause instanceof UpgradeException upgrade) {
+			return upgrade.getResponseStatusCode();
+		}
+		if (cause instanceof org.eclipse.jetty.websocket.core.exception.UpgradeException upgrade) {
+			return upgrade.getResponseStatusCode();
+		}
+		return 0;
+	}
 
+	private static String describe(int code, @Nullable String reason) {
+		if (code == StatusCode.NO_CLOSE) {
+			return "code 1006: no close frame, the node or the network dropped the connection";
+		}
+		return "code " + code + ((reason != null && !reason.isEmpty()) ? ": " + reason : "");
+	}
+
+	/**
+	 * One websocket session's listener. Its frames arrive one at a time on a Jetty thread (the
+	 * reader), which alone touches the assembler and the current message's state.
+	 * <p>
+	 * Public only because Jetty binds a listener's methods through a public method-handle lookup;
+	 * nothing outside this class creates or calls it.
+	 */
+	public final class Connection implements Session.Listener.AutoDemanding {
+
+		/** Reader only. */
 		private final MessageAssembler assembler = new MessageAssembler(WebSocketTransport.this.maxMessageSize);
+
+		/** Reader only: whether the message being received is binary, and its bytes so far. */
+		private boolean binaryMessage;
+
+		private long binarySize;
 
 		private final AtomicBoolean lost = new AtomicBoolean();
 
-		/** Set once by the connect callback. */
-		private volatile @Nullable ConcurrentWebSocketSessionDecorator session;
+		/** Set once by Jetty when the session opens, before the connect future completes. */
+		private volatile @Nullable Session session;
+
+		/**
+		 * The session's core, to send a frame straight from the encoder's bytes (the API session
+		 * takes only a String); null if Jetty's session is ever of another type. Set with {@link #session}.
+		 */
+		private volatile @Nullable CoreSession core;
+
+		/** Set once Jetty reports the session closed, from any Jetty thread. */
+		private volatile boolean closed;
+
+		/** Bytes handed to Jetty and not yet written: added by senders, subtracted by the write callbacks. */
+		private final AtomicLong queuedBytes = new AtomicLong();
+
+		/** Writes completed, either way; the write watchdog looks for it to move. */
+		private final AtomicLong writesDone = new AtomicLong();
+
+		/** Timer only (a periodic task never overlaps itself): {@link #writesDone} at the watchdog's last look. */
+		private long writesDoneSeen = -1;
+
+		/** Timer only: {@code System.nanoTime()} when the watchdog last saw progress or nothing queued. */
+		private long writesProgressAt;
 
 		/** {@code System.nanoTime()} of the ping awaiting its pong, or 0. Set by the timer, cleared by the reader. */
 		private final AtomicLong pingSentAt = new AtomicLong();
 
-		/** The keep-alive task; cancelled when the connection is lost. */
+		private final Callback pingSent = Callback.from(() -> {
+		}, (ex) -> logger.debug("Ping to {} failed", WebSocketTransport.this.endpoint, ex));
+
+		/** The keep-alive and write-watchdog tasks; cancelled when the connection is lost. */
 		private volatile @Nullable ScheduledFuture<?> keepAlive;
 
-		void attach(WebSocketSession raw) {
-			this.session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MILLIS,
-					WebSocketTransport.this.sendBufferLimit * 2, ConcurrentWebSocketSessionDecorator.OverflowStrategy.TERMINATE);
-			if (!raw.isOpen()) {
-				// Closed between the handshake and now: the close callback may have found no session yet.
+		private volatile @Nullable ScheduledFuture<?> writeWatchdog;
+
+		private Connection() {
+		}
+
+		@Override
+		public void onWebSocketOpen(Session session) {
+			this.core = (session instanceof WebSocketSession jetty) ? jetty.getCoreSession() : null;
+			this.session = session;
+		}
+
+		/** Runs once the handshake is complete, off Jetty's threads. */
+		void attach() {
+			Session current = this.session;
+			if (current == null || !current.isOpen()) {
+				// Closed between the handshake and now: the close callback may have come first.
 				connectionLost("closed during the handshake");
 				return;
 			}
@@ -259,6 +384,12 @@ public final class WebSocketTransport implements Transport {
 			if (interval > 0) {
 				this.keepAlive = WebSocketTransport.this.timer.scheduleAtFixedRate(this::ping, interval, interval,
 						TimeUnit.NANOSECONDS);
+			}
+			this.writeWatchdog = WebSocketTransport.this.timer.scheduleAtFixedRate(this::checkWrites,
+					WRITE_CHECK_PERIOD_NANOS, WRITE_CHECK_PERIOD_NANOS, TimeUnit.NANOSECONDS);
+			if (this.lost.get()) {
+				// Lost while the tasks were being scheduled: connectionLost may not have seen them.
+				cancelTasks();
 			}
 		}
 
@@ -268,15 +399,15 @@ public final class WebSocketTransport implements Transport {
 		 * would not notice a node that vanished without closing (a half-open connection).
 		 */
 		private void ping() {
-			ConcurrentWebSocketSessionDecorator current = this.session;
+			Session current = this.session;
 			long now = System.nanoTime();
 			if (current == null || this.lost.get() || !this.pingSentAt.compareAndSet(0, now)) {
 				return;
 			}
 			try {
-				current.sendMessage(new PingMessage(ByteBuffer.wrap(Long.toString(now).getBytes(StandardCharsets.US_ASCII))));
+				current.sendPing(ByteBuffer.wrap(Long.toString(now).getBytes(StandardCharsets.US_ASCII)), this.pingSent);
 			}
-			catch (IOException | RuntimeException ex) {
+			catch (RuntimeException ex) {
 				logger.debug("Ping to {} failed", WebSocketTransport.this.endpoint, ex);
 			}
 			WebSocketTransport.this.timer.schedule(() -> {
@@ -287,9 +418,23 @@ public final class WebSocketTransport implements Transport {
 			}, WebSocketTransport.this.keepAliveTimeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 
-		@Override
-		protected void handlePongMessage(WebSocketSession raw, PongMessage message) {
-			this.pingSentAt.set(0);
+		/**
+		 * Runs on the timer: drops the connection when writes are outstanding and none has been
+		 * acknowledged for the send time limit (a node that stopped reading). One periodic look
+		 * instead of a timer per write.
+		 */
+		private void checkWrites() {
+			long now = System.nanoTime();
+			long done = this.writesDone.get();
+			if (done != this.writesDoneSeen || this.queuedBytes.get() == 0) {
+				this.writesDoneSeen = done;
+				this.writesProgressAt = now;
+				return;
+			}
+			if (now - this.writesProgressAt >= SEND_TIME_LIMIT_NANOS) {
+				abort("no write acknowledged within " + TimeUnit.NANOSECONDS.toMillis(SEND_TIME_LIMIT_NANOS) + " ms ("
+						+ this.queuedBytes.get() + " bytes waiting): the connection is presumed dead");
+			}
 		}
 
 		/** Drops the connection at once, without a close handshake the dead peer would never answer. */
@@ -297,101 +442,126 @@ public final class WebSocketTransport implements Transport {
 			// Report first: aborting makes Jetty call back at once with a bare 1006, which must not
 			// replace the real reason (loss is reported once per connection).
 			connectionLost(reason);
-			ConcurrentWebSocketSessionDecorator current = this.session;
-			if (current != null && current.getDelegate() instanceof NativeWebSocketSession nativeSession
-					&& nativeSession.getNativeSession() instanceof JakartaWebSocketSession jakarta) {
-				jakarta.getCoreSession().abort();
+			Session current = this.session;
+			if (current != null) {
+				try {
+					current.disconnect();
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Aborting the websocket to {} failed", WebSocketTransport.this.endpoint, ex);
+				}
 			}
 		}
 
 		boolean isOpen() {
-			ConcurrentWebSocketSessionDecorator current = this.session;
+			Session current = this.session;
 			return current != null && current.isOpen() && !this.lost.get();
 		}
 
-		boolean send(PendingRequest<?> request, String text) {
-			return send(request, text, java.util.List.of(request));
-		}
-
-		/** Writes one frame carrying {@code requests} (one request, or a batch led by {@code request}). */
-		boolean send(PendingRequest<?> request, String text, java.util.List<PendingRequest<?>> requests) {
-			ConcurrentWebSocketSessionDecorator current = this.session;
+		/**
+		 * Hands one text frame carrying {@code requests} (one request, or a batch led by
+		 * {@code request}) to Jetty, without waiting for it to be written.
+		 */
+		boolean send(PendingRequest<?> request, byte[] payload, List<PendingRequest<?>> requests) {
+			Session current = this.session;
 			if (current == null) {
 				return false;
 			}
-			if (current.getBufferSize() + text.length() > WebSocketTransport.this.sendBufferLimit) {
+			int size = payload.length;
+			long queued = this.queuedBytes.addAndGet(size);
+			if (queued > WebSocketTransport.this.sendBufferLimit) {
+				this.queuedBytes.addAndGet(-size);
 				failAll(requests, new RpcRequestRejectedException("Send buffer to "
-						+ WebSocketTransport.this.endpoint + " is full (" + current.getBufferSize() + " of sendBufferLimit="
+						+ WebSocketTransport.this.endpoint + " is full (" + (queued - size) + " of sendBufferLimit="
 						+ WebSocketTransport.this.sendBufferLimit + " bytes queued); " + request.method() + " was not sent"));
 				return true;
 			}
+			Write write = new Write(request.method(), size);
 			try {
-				current.sendMessage(new TextMessage(text));
-				return true;
+				CoreSession frames = this.core;
+				if (frames != null) {
+					frames.sendFrame(new org.eclipse.jetty.websocket.core.Frame(OpCode.TEXT, true, ByteBuffer.wrap(payload)),
+							write, false);
+				}
+				else {
+					current.sendText(new String(payload, StandardCharsets.UTF_8), write);
+				}
 			}
-			catch (SessionLimitExceededException ex) {
-				failAll(requests, new RpcConnectionException("Sending " + request.method()
-						+ " to " + WebSocketTransport.this.endpoint + " stalled; the connection was closed", ex));
-				return true;
+			catch (RuntimeException ex) {
+				write.failed(ex);
 			}
-			catch (IOException | RuntimeException ex) {
-				// The connection is broken: what was written to it is sorted by the resend policy.
-				abort("sending " + request.method() + " failed: " + Causes.describe(ex));
-				return true;
-			}
+			return true;
 		}
 
-		private void failAll(java.util.List<PendingRequest<?>> requests, RuntimeException error) {
+		private void failAll(List<PendingRequest<?>> requests, RuntimeException error) {
 			requests.forEach((each) -> WebSocketTransport.this.pending.fail(each.id(), error));
 		}
 
 		/**
-		 * Closes politely (btcd echoes the close frame), but without waiting on it: the close
-		 * handshake runs on the timer, and a peer that never answers is aborted after a second.
+		 * Closes politely (btcd echoes the close frame), but without waiting on it: a peer that
+		 * never answers is aborted after a second.
 		 */
-		void close(CloseStatus status) {
-			ConcurrentWebSocketSessionDecorator current = this.session;
+		void close() {
+			Session current = this.session;
 			connectionLost("closed by the client");
 			if (current == null) {
 				return;
 			}
 			try {
-				WebSocketTransport.this.timer.execute(() -> {
-					try {
-						current.close(status);
-					}
-					catch (IOException | RuntimeException ex) {
-						logger.debug("Closing the websocket to {} failed", WebSocketTransport.this.endpoint, ex);
-					}
-				});
+				current.close(StatusCode.NORMAL, null, Callback.NOOP);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Closing the websocket to {} failed", WebSocketTransport.this.endpoint, ex);
+			}
+			try {
 				WebSocketTransport.this.timer.schedule(() -> {
-					if (current.isOpen()) {
+					if (!this.closed) {
 						abort("close handshake timed out");
 					}
-				}, 1, TimeUnit.SECONDS);
+				}, CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
 			}
-			catch (java.util.concurrent.RejectedExecutionException ex) {
+			catch (RejectedExecutionException ex) {
 				abort("closed by the client");
 			}
 		}
 
+		/** The opcode, not {@code getType()}: Jetty's {@code Frame.Type.from} copies {@code values()} on every call. */
 		@Override
-		public boolean supportsPartialMessages() {
-			return true;
+		public void onWebSocketFrame(Frame frame, Callback callback) {
+			byte opCode = frame.getOpCode();
+			switch (opCode) {
+				case OpCode.TEXT, OpCode.BINARY, OpCode.CONTINUATION -> onData(frame, opCode);
+				case OpCode.PING -> pong(frame);
+				case OpCode.PONG -> this.pingSentAt.set(0);
+				default -> {
+					// CLOSE: Jetty answers it itself once this callback completes.
+				}
+			}
+			callback.succeed();
 		}
 
-		@Override
-		protected void handleTextMessage(WebSocketSession raw, TextMessage message) {
-			MessageAssembler.Outcome outcome = this.assembler.append(message.getPayload(), message.isLast());
-			if (outcome == null) {
+		private void onData(Frame frame, byte opCode) {
+			if (opCode != OpCode.CONTINUATION) {
+				this.binaryMessage = (opCode == OpCode.BINARY);
+			}
+			if (this.binaryMessage) {
+				this.binarySize += frame.getPayloadLength();
+				if (frame.isFin()) {
+					long size = this.binarySize;
+					this.binarySize = 0;
+					WebSocketTransport.this.router.malformed("binary websocket message of " + size + " bytes");
+				}
+				return;
+			}
+			if (!this.assembler.append(frame.hasPayload() ? frame.getPayload() : EMPTY, frame.isFin())) {
 				return;
 			}
 			try {
-				if (outcome instanceof MessageAssembler.Outcome.Complete complete) {
-					WebSocketTransport.this.router.route(WebSocketTransport.this.codec.decode(complete.text(), WebSocketTransport.this.router));
+				if (this.assembler.isTooLarge()) {
+					tooLarge();
 				}
-				else if (outcome instanceof MessageAssembler.Outcome.TooLarge tooLarge) {
-					tooLarge(tooLarge);
+				else {
+					deliver(this.assembler.text());
 				}
 			}
 			catch (RuntimeException ex) {
@@ -403,10 +573,11 @@ public final class WebSocketTransport implements Transport {
 			}
 		}
 
-		private void tooLarge(MessageAssembler.Outcome.TooLarge tooLarge) {
-			String reason = "a message of " + tooLarge.size() + " characters exceeds maxResponseSize ("
-					+ WebSocketTransport.this.maxMessageSize + ")";
-			PendingRequest<?> request = (tooLarge.id() != null) ? WebSocketTransport.this.pending.remove(tooLarge.id()) : null;
+		private void tooLarge() {
+			String reason = "a message of " + this.assembler.size() + " bytes exceeds maxResponseSize ("
+					+ WebSocketTransport.this.maxMessageSize + " bytes)";
+			Long id = this.assembler.trailingId();
+			PendingRequest<?> request = (id != null) ? WebSocketTransport.this.pending.remove(id) : null;
 			if (request == null) {
 				logger.warn("Dropped a message from {}: {}; it names no pending request", WebSocketTransport.this.endpoint, reason);
 				return;
@@ -415,29 +586,44 @@ public final class WebSocketTransport implements Transport {
 					"The reply to " + request.method() + " from " + WebSocketTransport.this.endpoint + " is too large: " + reason));
 		}
 
-		@Override
-		protected void handleBinaryMessage(WebSocketSession raw, BinaryMessage message) {
-			WebSocketTransport.this.router.malformed("binary websocket message of " + message.getPayloadLength() + " bytes");
+		/**
+		 * Answers the node's ping. Jetty answers pings itself only for listeners that do not take
+		 * frames. The payload is copied: the frame's bytes go back to Jetty when its callback
+		 * completes, which may be before the pong is written.
+		 */
+		private void pong(Frame frame) {
+			Session current = this.session;
+			if (current == null) {
+				return;
+			}
+			ByteBuffer payload = ByteBuffer.allocate(frame.getPayloadLength());
+			if (frame.hasPayload()) {
+				payload.put(frame.getPayload()).flip();
+			}
+			try {
+				current.sendPong(payload, Callback.NOOP);
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Pong to {} failed", WebSocketTransport.this.endpoint, ex);
+			}
 		}
 
 		@Override
-		public void handleTransportError(WebSocketSession raw, Throwable exception) {
-			logger.debug("Websocket transport error from {}", WebSocketTransport.this.endpoint, exception);
+		public void onWebSocketError(Throwable cause) {
+			logger.debug("Websocket transport error from {}", WebSocketTransport.this.endpoint, cause);
 		}
 
 		@Override
-		public void afterConnectionClosed(WebSocketSession raw, CloseStatus status) {
-			connectionLost(describe(status));
+		public void onWebSocketClose(int statusCode, @Nullable String reason) {
+			this.closed = true;
+			connectionLost(describe(statusCode, reason));
 		}
 
 		private void connectionLost(String reason) {
 			if (!this.lost.compareAndSet(false, true)) {
 				return;
 			}
-			ScheduledFuture<?> task = this.keepAlive;
-			if (task != null) {
-				task.cancel(false);
-			}
+			cancelTasks();
 			if (WebSocketTransport.this.connection == this) {
 				WebSocketTransport.this.connection = null;
 			}
@@ -445,13 +631,63 @@ public final class WebSocketTransport implements Transport {
 					+ WebSocketTransport.this.endpoint + " lost: " + reason));
 		}
 
-	}
-
-	private static String describe(CloseStatus status) {
-		if (status.getCode() == CloseStatus.NO_CLOSE_FRAME.getCode()) {
-			return "code 1006: no close frame, the node or the network dropped the connection";
+		private void cancelTasks() {
+			ScheduledFuture<?> task = this.keepAlive;
+			if (task != null) {
+				task.cancel(false);
+			}
+			task = this.writeWatchdog;
+			if (task != null) {
+				task.cancel(false);
+			}
 		}
-		return "code " + status.getCode() + ((status.getReason() != null && !status.getReason().isEmpty()) ? ": " + status.getReason() : "");
+
+		/**
+		 * Completes one frame's write: gives its bytes back to the send buffer and, if the write
+		 * failed, drops the connection so that the resend policy sorts what was written to it.
+		 * Called by Jetty, on any thread, or by the sender when Jetty refused the frame at once.
+		 */
+		private final class Write implements org.eclipse.jetty.util.Callback, Callback {
+
+			private final String method;
+
+			private final int size;
+
+			Write(String method, int size) {
+				this.method = method;
+				this.size = size;
+			}
+
+			@Override
+			public void succeeded() {
+				done();
+			}
+
+			@Override
+			public void failed(Throwable failure) {
+				done();
+				if (!Connection.this.lost.get()) {
+					abort("sending " + this.method + " failed: " + Causes.describe(failure));
+				}
+			}
+
+			@Override
+			public void succeed() {
+				succeeded();
+			}
+
+			@Override
+			public void fail(Throwable failure) {
+				failed(failure);
+			}
+
+			private void done() {
+				Connection.this.queuedBytes.addAndGet(-this.size);
+				Connection.this.writesDone.incrementAndGet();
+			}
+
+		}
+
 	}
 
 }

@@ -285,12 +285,14 @@ final class MessageMutator {
 	/**
 	 * What a message sent to the client may legitimately complete a call with: for each reply in it
 	 * (the message itself, or each element of a batch) whose id is {@code id} and that carries no
-	 * error object, its {@code result} node. Messages that are not JSON give nothing.
+	 * error object, its {@code result} node. Messages that are not JSON give nothing. A leading
+	 * byte order mark is skipped, as the client's parser does on the UTF-8 bytes it decodes (RFC 8259
+	 * lets a parser ignore it).
 	 */
 	List<JsonNode> resultsFor(String message, long id) {
 		JsonNode node;
 		try {
-			node = this.lenient.readTree(message);
+			node = this.lenient.readTree(message.startsWith("\uFEFF") ? message.substring(1) : message);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
 			return List.of();

@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bare RFC 6455 websocket server on 127.0.0.1, for what the simulated node cannot send: binary
  * frames and hand-made fragmentation. It answers {@code getblockcount} at once, holds every other
- * request until {@link #answerHeld()}, answers pings, and echoes a close. Test-only, small.
+ * request until {@link #answerHeld()}, answers pings, records pongs, and echoes a close. Test-only, small.
  */
 final class RawWebSocketServer implements AutoCloseable {
 
@@ -42,6 +42,9 @@ final class RawWebSocketServer implements AutoCloseable {
 	private final List<Connection> connections = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger accepted = new AtomicInteger();
+
+	/** Payloads of the pongs received, in order, from every connection. */
+	private final List<byte[]> pongs = new CopyOnWriteArrayList<>();
 
 	/** Held requests: id to method, per connection. */
 	private final Map<Long, Connection> held = new ConcurrentHashMap<>();
@@ -117,6 +120,14 @@ final class RawWebSocketServer implements AutoCloseable {
 				connection.frame(end == bytes.length, (offset == 0) ? 0x1 : 0x0, part);
 			}
 		}
+	}
+
+	void sendPing(byte[] payload) throws IOException {
+		current().frame(true, 0x9, payload);
+	}
+
+	List<byte[]> pongs() {
+		return this.pongs;
 	}
 
 	/** A raw frame: any opcode, any payload (for invalid UTF-8, say). */
@@ -205,6 +216,10 @@ final class RawWebSocketServer implements AutoCloseable {
 					}
 					if (opcode == 0x9) {
 						frame(true, 0xA, payload);
+						continue;
+					}
+					if (opcode == 0xA) {
+						RawWebSocketServer.this.pongs.add(payload);
 						continue;
 					}
 					if (opcode == 0x1 || opcode == 0x0) {
