@@ -514,6 +514,11 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	}
 
 	private ObjectReader reader(Type type, Object jacksonType) {
+		ObjectReader cached = this.readers.get(type);
+		if (cached != null) {
+			// The common case, without the capturing lambda computeIfAbsent would take on every call.
+			return cached;
+		}
 		return this.readers.computeIfAbsent(type, (key) -> {
 			ObjectMapper mapper = this.codec.mapper();
 			ObjectReader reader = (jacksonType instanceof TypeReference<?> reference) ? mapper.readerFor(reference)

@@ -126,13 +126,20 @@ public final class JsonRpcCodec {
 	 * The result then comes back as {@link ResultValue.Decoded}. Anything unusual (no trailing id,
 	 * no such request, a result that does not bind, a different id in the envelope) falls back to
 	 * the two-pass path, so the outcome is the same as {@link #decode(JsonText)} followed by
-	 * {@link ResultValue#decode}; only the work differs. Never throws.
+	 * {@link ResultValue#decode}; only the work differs. A scalar reply in bytes is read without a
+	 * parser at all ({@link ScalarReply}). Never throws.
 	 */
 	public InboundMessage decode(JsonText text, ResultReaders readers) {
 		long hint = text.trailingId();
 		ObjectReader reader = (hint >= 0) ? readers.readerFor(hint) : null;
 		if (reader == null) {
 			return decode(text);
+		}
+		if (text instanceof JsonText.Utf8 utf8 && ScalarReply.accepts(reader)) {
+			InboundMessage.Response reply = ScalarReply.read(utf8.bytes(), utf8.length(), hint, reader);
+			if (reply != null) {
+				return reply;
+			}
 		}
 		if (reader.isEnabled(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)) {
 			// The rest of the envelope follows the result in the same parser.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.bitcoinrpc.client.model.Block;
@@ -107,6 +108,71 @@ class OnePassDecodeTests {
 			}
 		}
 		assertThat(decodedInOnePass).isGreaterThan(bodies.size());
+	}
+
+	@Test
+	void readsScalarRepliesWithoutAParserExactlyAsJacksonDoes() {
+		Random random = new Random(20261125);
+		String[] values = { "0", "-0", "7", "-7", "121", "007", "1.0", "1e3", "2147483647", "2147483648", "-2147483649",
+				"999999999999999999", "9223372036854775807", "9223372036854775808", "12345678901234567890", "true", "false",
+				"null", "nul", "truex", "\"\"", "\"abc\"", "\"0000abc\"", "\"a\\\"b\"", "\"caf\u00e9\"", "\"tab\tin\"", "\"x",
+				"[]", "{}", "[1]", "{\"a\":1}", "-", "--1", "+1", "" };
+		String[] versions = { "\"1.0\"", "\"2.0\"", "null", "1", "\"\u2026\"" };
+		String[] errors = { "null", "{\"code\":-1,\"message\":\"x\"}", "1", "\"e\"" };
+		String[] spaces = { "", " ", "\n", " \r\n\t" };
+		List<Class<?>> scalarTypes = List.of(Long.class, Integer.class, String.class, Boolean.class, Void.class, long.class);
+		int fast = 0;
+		for (int i = 0; i < 20_000; i++) {
+			List<String> members = new ArrayList<>();
+			if (random.nextInt(5) > 0) {
+				members.add("\"jsonrpc\":" + pick(random, versions));
+			}
+			if (random.nextInt(10) > 0) {
+				members.add("\"result\":" + pick(random, values));
+			}
+			if (random.nextInt(3) > 0) {
+				members.add("\"error\":" + ((random.nextInt(4) > 0) ? "null" : pick(random, errors)));
+			}
+			if (random.nextInt(20) == 0) {
+				members.add("\"" + pick(random, new String[] { "result", "error", "jsonrpc", "method", "ids", "Id" }) + "\":1");
+			}
+			java.util.Collections.shuffle(members, random);
+			members.add("\"id\":" + (1 + random.nextInt(1000)));
+			StringBuilder body = new StringBuilder(pick(random, spaces)).append('{');
+			for (int m = 0; m < members.size(); m++) {
+				String member = members.get(m).replace(":", pick(random, spaces) + ":" + pick(random, spaces));
+				body.append((m > 0) ? "," : "").append(pick(random, spaces)).append(member).append(pick(random, spaces));
+			}
+			body.append('}').append(pick(random, spaces));
+			Class<?> type = scalarTypes.get(random.nextInt(scalarTypes.size()));
+			ObjectReader reader = reader(type);
+			JsonText text = utf8(body.toString());
+			assertThat(outcome(this.codec.decode(text, (id) -> reader), reader)).as("%s as %s", body, type)
+				.isEqualTo(outcome(this.codec.decode(text), reader));
+			if (ScalarReply.accepts(reader) && text.trailingId() >= 0) {
+				byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+				if (ScalarReply.read(bytes, bytes.length, text.trailingId(), reader) != null) {
+					fast++;
+				}
+			}
+		}
+		assertThat(fast).as("replies that took the fast path").isGreaterThan(500);
+	}
+
+	@Test
+	void takesTheFastPathForRecordedScalarReplies() {
+		for (String fixture : List.of("btcd/http-getblockcount.json", "core/http-getblockcount.json",
+				"btcd/http-getblockhash.json", "core/http-getblockcount-jsonrpc2.json")) {
+			byte[] bytes = Fixtures.responseBody(fixture).getBytes(StandardCharsets.UTF_8);
+			ObjectReader reader = reader(fixture.contains("hash") ? String.class : Long.class);
+			InboundMessage.Response response = ScalarReply.read(bytes, bytes.length, JsonText.of(bytes).trailingId(), reader);
+			assertThat(response).as(fixture).isNotNull();
+			assertThat(outcome(response, reader)).isEqualTo(outcome(this.codec.decode(JsonText.of(bytes)), reader));
+		}
+	}
+
+	private static String pick(Random random, String[] choices) {
+		return choices[random.nextInt(choices.length)];
 	}
 
 	@Test
