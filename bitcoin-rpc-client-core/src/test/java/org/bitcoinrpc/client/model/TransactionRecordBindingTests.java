@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * or both must fail. The inputs are every such record in the recorded transcripts, and a
  * generated set of mutations of them: each property of each record (nested ones too) replaced by
  * values of every JSON type, deleted, duplicated, renamed, and surrounded by unknown properties.
- * Each input is read from UTF-8 bytes (HTTP) and from chars (websocket), whose parsers match
- * property names differently. Nothing is random.
+ * Each input is read from UTF-8 bytes (HTTP), from chars (websocket) and from a tree, whose
+ * parsers match property names differently. Nothing is random.
  */
 class TransactionRecordBindingTests {
 
@@ -181,7 +181,9 @@ class TransactionRecordBindingTests {
 				"{\"n\":2147483648}", "{\"n\":1,\"value\":\"1\"}", "{\"n\":1,\"scriptPubKey\":\"\"}",
 				"{\"n\":1,\"scriptPubKey\":{\"asm\":1}}", "{\"n\":1,\"scriptPubKey\":{\"addresses\":\"a\"}}")) {
 			assertThatExceptionOfType(JacksonException.class).as(fails)
-				.isThrownBy(() -> bind(TxOutput.class, fails));
+				.isThrownBy(() -> this.jackson.readValue(fails, TxOutput.class));
+			assertThatExceptionOfType(JacksonException.class).as(fails)
+				.isThrownBy(() -> this.handWritten.readValue(fails, TxOutput.class));
 		}
 	}
 
@@ -191,15 +193,14 @@ class TransactionRecordBindingTests {
 		return hand;
 	}
 
-	/** Binds the case with both mappers from both text forms; records a difference. */
+	/** Binds the case with both mappers from each token source; records a difference. */
 	private Outcome compare(Case c, List<String> differences) {
 		Outcome first = null;
-		for (JsonText text : List.of(JsonText.of(c.json().getBytes(StandardCharsets.UTF_8)), JsonText.of(c.json()))) {
-			Outcome expected = bind(this.jackson, text, c.type());
-			Outcome actual = bind(this.handWritten, text, c.type());
+		for (Source source : Source.values()) {
+			Outcome expected = bind(this.jackson, source, c);
+			Outcome actual = bind(this.handWritten, source, c);
 			if (!expected.sameAs(actual)) {
-				differences.add(c.describe() + " (" + text.getClass().getSimpleName() + ")\n  Jackson: " + expected
-						+ "\n  ours:    " + actual);
+				differences.add(c.describe() + " (" + source + ")\n  Jackson: " + expected + "\n  ours:    " + actual);
 			}
 			first = (first != null) ? first : actual;
 		}
@@ -207,13 +208,44 @@ class TransactionRecordBindingTests {
 	}
 
 	/** How the client binds a result: a parser over the text, then the type's reader. */
-	private static Outcome bind(ObjectMapper mapper, JsonText text, Class<?> type) {
-		try (JsonParser parser = text.parser(mapper)) {
-			return new Outcome(mapper.readerFor(type).readValue(parser), null);
+	private static Outcome bind(ObjectMapper mapper, Source source, Case c) {
+		try (JsonParser parser = source.open(mapper, c.json())) {
+			return new Outcome(mapper.readerFor(c.type()).readValue(parser), null);
 		}
 		catch (JacksonException ex) {
 			return new Outcome(null, ex);
 		}
+	}
+
+	/** Where the tokens come from: each kind of parser matches property names its own way. */
+	private enum Source {
+
+		/** An HTTP body: names matched as UTF-8 quads. */
+		UTF8_BYTES {
+			@Override
+			JsonParser open(ObjectMapper mapper, String json) {
+				return JsonText.of(json.getBytes(StandardCharsets.UTF_8)).parser(mapper);
+			}
+		},
+
+		/** A websocket text message: names matched as strings. */
+		CHARS {
+			@Override
+			JsonParser open(ObjectMapper mapper, String json) {
+				return JsonText.of(json).parser(mapper);
+			}
+		},
+
+		/** A tree, as {@code treeToValue} reads it (a duplicate's last value is all the tree keeps). */
+		TREE {
+			@Override
+			JsonParser open(ObjectMapper mapper, String json) {
+				return mapper.treeAsTokens(TEXT.readTree(json));
+			}
+		};
+
+		abstract JsonParser open(ObjectMapper mapper, String json);
+
 	}
 
 	private record Outcome(Object value, JacksonException failure) {
