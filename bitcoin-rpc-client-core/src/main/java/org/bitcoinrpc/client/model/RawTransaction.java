@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.bitcoinrpc.client.model.json.RawTransactionDeserializer;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A decoded transaction: {@code getrawtransaction <txid> 1} (and Core's verbosity 2),
@@ -28,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param time the block time, Unix seconds; absent while in the mempool
  * @param blockTime the block time, Unix seconds; absent while in the mempool
  */
+@JsonDeserialize(using = RawTransactionDeserializer.class)
 public record RawTransaction(String txid, @Nullable String hash, long version, @Nullable Long size,
 		@Nullable Long vsize, @Nullable Long weight, @JsonProperty("locktime") long lockTime, List<TxInput> vin,
 		List<TxOutput> vout, @Nullable BigDecimal fee, @Nullable String hex,

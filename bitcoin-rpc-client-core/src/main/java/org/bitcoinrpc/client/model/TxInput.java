@@ -3,7 +3,9 @@ package org.bitcoinrpc.client.model;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.bitcoinrpc.client.model.json.TxInputDeserializer;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One entry of a decoded transaction's {@code vin}. A coinbase input has {@code coinbase} and
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * {@code getblock})
  * @param sequence the sequence number (unsigned 32-bit)
  */
+@JsonDeserialize(using = TxInputDeserializer.class)
 public record TxInput(@Nullable String txid, @Nullable Integer vout,
 		@JsonProperty("scriptSig") @Nullable ScriptSig scriptSig, @Nullable String coinbase,
 		@JsonProperty("txinwitness") @Nullable List<String> witness, @Nullable Prevout prevout, long sequence) {
