@@ -3,6 +3,17 @@ package org.bitcoinrpc.test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +53,42 @@ public final class Fixtures {
 	/** The {@code response} member of a transcript as compact JSON text, as the node sent it (modulo whitespace). */
 	public static String responseBody(String name) {
 		return MAPPER.writeValueAsString(fixture(name).get("response"));
+	}
+
+	/**
+	 * Every transcript's name, sorted, e.g. {@code core/http-getblock-verbosity2.json}. In a jar,
+	 * the jar's file system is opened once and left open for later callers.
+	 */
+	public static List<String> names() {
+		try {
+			URI uri = Objects.requireNonNull(Fixtures.class.getResource("fixtures/README.md"), "no fixtures on the classpath").toURI();
+			if ("jar".equals(uri.getScheme())) {
+				try {
+					FileSystems.getFileSystem(uri);
+				}
+				catch (FileSystemNotFoundException ex) {
+					try {
+						FileSystems.newFileSystem(uri, Map.of());
+					}
+					catch (FileSystemAlreadyExistsException raced) {
+						// Another thread opened it meanwhile.
+					}
+				}
+			}
+			Path root = Path.of(uri).getParent();
+			try (Stream<Path> files = Files.walk(root)) {
+				return files.filter((file) -> file.toString().endsWith(".json"))
+					.map((file) -> root.relativize(file).toString().replace('\\', '/'))
+					.sorted()
+					.toList();
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

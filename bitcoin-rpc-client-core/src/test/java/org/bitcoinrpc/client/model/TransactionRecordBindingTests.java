@@ -1,16 +1,7 @@
 package org.bitcoinrpc.client.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -328,37 +318,9 @@ class TransactionRecordBindingTests {
 
 	/** Every transcript on the class path, e.g. {@code core/http-getblock-verbosity2.json}. */
 	private static List<String> fixtureNames() {
-		try {
-			URI uri = Fixtures.class.getResource("fixtures").toURI();
-			Path root;
-			if ("jar".equals(uri.getScheme())) {
-				FileSystem jar;
-				try {
-					jar = FileSystems.getFileSystem(uri);
-				}
-				catch (FileSystemNotFoundException ex) {
-					jar = FileSystems.newFileSystem(uri, Map.of());
-				}
-				root = jar.getPath("/org/bitcoinrpc/test/fixtures");
-			}
-			else {
-				root = Path.of(uri);
-			}
-			try (Stream<Path> files = Files.walk(root)) {
-				List<String> names = files.filter((file) -> file.toString().endsWith(".json"))
-					.map((file) -> root.relativize(file).toString().replace('\\', '/'))
-					.sorted()
-					.toList();
-				assertThat(names).hasSizeGreaterThan(200);
-				return names;
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
+		List<String> names = Fixtures.names();
+		assertThat(names).hasSizeGreaterThan(200);
+		return names;
 	}
 
 	// ---- Generated mutations ----

@@ -1,19 +1,7 @@
 package org.bitcoinrpc.client.reliability;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemNotFoundException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.bitcoinrpc.test.Fixtures;
 import tools.jackson.databind.JsonNode;
@@ -25,44 +13,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class ServerMessages {
 
-	private static final String DIRECTORY = "org/bitcoinrpc/test/fixtures/btcd/";
 
 	private ServerMessages() {
 	}
 
 	/** The fixture names under {@code btcd/}, sorted, e.g. {@code btcd/http-getblockcount.json}. */
 	static List<String> btcdFixtureNames() {
-		URL url = Fixtures.class.getClassLoader().getResource(DIRECTORY);
-		if (url == null) {
-			throw new IllegalStateException("No fixture directory " + DIRECTORY + " on the classpath");
-		}
-		try {
-			URI uri = url.toURI();
-			if (uri.getScheme().equals("jar")) {
-				FileSystem fs;
-				try {
-					fs = FileSystems.getFileSystem(uri);
-				}
-				catch (FileSystemNotFoundException ex) {
-					fs = FileSystems.newFileSystem(uri, Map.of());
-				}
-				return list(fs.provider().getPath(uri));
-			}
-			return list(Path.of(uri));
-		}
-		catch (URISyntaxException | IOException ex) {
-			throw new IllegalStateException("Cannot list " + url, ex);
-		}
-	}
-
-	private static List<String> list(Path directory) throws IOException {
-		try (Stream<Path> files = Files.list(directory)) {
-			return files.map((path) -> path.getFileName().toString()).filter((name) -> name.endsWith(".json"))
-				.map((name) -> "btcd/" + name).sorted().toList();
-		}
-		catch (UncheckedIOException ex) {
-			throw ex.getCause();
-		}
+		return Fixtures.names().stream().filter((name) -> name.startsWith("btcd/")).toList();
 	}
 
 	/** Every server-to-client JSON message of the btcd fixtures, as compact text. */
