@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.bitcoinrpc.test.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -35,31 +34,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class CoreConventionsTests {
 
-	private static final WireMockServer server = new WireMockServer(
-			options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true))
+		.build();
 
 	private BitcoinRpcClient client;
 
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
 	@AfterEach
 	void close() {
-		server.resetAll();
 		if (this.client != null) {
 			this.client.close();
 		}
 	}
 
 	private BitcoinRpcClient connect(ClientOptions.Builder builder) {
-		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.port() + "/")
+		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.getPort() + "/")
 			.credentials("alice", "secret").reconnectDelay(Delay.constant(Duration.ofMillis(10))).build());
 		this.client.connect();
 		return this.client;
@@ -140,7 +130,7 @@ class CoreConventionsTests {
 			.isEqualByComparingTo(Fixtures.fixture("core/http-getbalance.json").get("response").get("result").decimalValue());
 		server.verify(postRequestedFor(urlEqualTo("/wallet/my%20wallet%2F1")));
 
-		BitcoinRpcClient bound = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.port())
+		BitcoinRpcClient bound = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.getPort())
 			.credentials("alice", "secret").wallet("w1").build());
 		try {
 			bound.connect();

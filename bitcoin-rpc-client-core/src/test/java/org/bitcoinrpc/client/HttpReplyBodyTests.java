@@ -6,13 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.http.trafficlistener.WiremockNetworkTrafficListener;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -36,24 +35,16 @@ class HttpReplyBodyTests {
 	private static final StringBuffer sent = new StringBuffer();
 
 	/** Without gzip: WireMock would compress (Jetty's client asks for it) and drop the Content-Length. */
-	private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
-		.globalTemplating(true).gzipDisabled(true).networkTrafficListener(new Recorder()));
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort()
+			.globalTemplating(true).gzipDisabled(true).networkTrafficListener(new Recorder()))
+		.build();
 
 	private BitcoinRpcClient client;
 
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
 	@AfterEach
 	void closeClient() {
-		server.resetAll();
 		sent.setLength(0);
 		if (this.client != null) {
 			this.client.close();
@@ -61,7 +52,7 @@ class HttpReplyBodyTests {
 	}
 
 	private BitcoinRpcClient connect() {
-		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.port() + "/")
+		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.getPort() + "/")
 			.credentials("alice", "secret").maxResponseSize(LIMIT).reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
 		this.client.connect();
 		// A reply to getblockcount, framed as WireMock likes (it is small): the call after a failed one.

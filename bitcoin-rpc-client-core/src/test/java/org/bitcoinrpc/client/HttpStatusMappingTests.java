@@ -6,14 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.bitcoinrpc.test.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -34,30 +33,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class HttpStatusMappingTests {
 
-	private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true));
+	@RegisterExtension
+	static final WireMockExtension server = WireMockExtension.newInstance()
+		.options(options().bindAddress("127.0.0.1").dynamicPort().globalTemplating(true))
+		.build();
 
 	private BitcoinRpcClient client;
 
-	@BeforeAll
-	static void start() {
-		server.start();
-	}
-
-	@AfterAll
-	static void stop() {
-		server.stop();
-	}
-
 	@AfterEach
 	void closeClient() {
-		server.resetAll();
 		if (this.client != null) {
 			this.client.close();
 		}
 	}
 
 	private BitcoinRpcClient connect(ClientOptions.Builder builder) {
-		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.port() + "/")
+		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.getPort() + "/")
 			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
 		this.client.connect();
 		return this.client;
@@ -94,7 +85,7 @@ class HttpStatusMappingTests {
 		server.verify(postRequestedFor(urlEqualTo("/"))
 			.withHeader("Authorization", equalTo("Basic YWxpY2U6c2VjcmV0"))
 			.withHeader("Content-Type", equalTo("application/json"))
-			.withHeader("Host", equalTo("127.0.0.1:" + server.port()))
+			.withHeader("Host", equalTo("127.0.0.1:" + server.getPort()))
 			.withRequestBody(equalToJson("{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":[]}")));
 		com.github.tomakehurst.wiremock.http.HttpHeaders headers = server.getAllServeEvents().get(0).getRequest().getHeaders();
 		assertThat(headers.getHeader("Host").values()).hasSize(1);
@@ -257,7 +248,7 @@ class HttpStatusMappingTests {
 	void missingCookieFileFailsConnectNamingTheFile(@TempDir Path dir) {
 		Path cookie = dir.resolve("missing.cookie");
 		this.client = BitcoinRpcClient.create(ClientOptions.builder()
-			.url("http://127.0.0.1:" + server.port() + "/").cookieFile(cookie).build());
+			.url("http://127.0.0.1:" + server.getPort() + "/").cookieFile(cookie).build());
 		assertThatThrownBy(this.client::connect).isInstanceOf(RpcAuthenticationException.class)
 			.hasMessageContaining(cookie.toString());
 	}
