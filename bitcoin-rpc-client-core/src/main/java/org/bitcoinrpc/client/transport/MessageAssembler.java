@@ -23,9 +23,6 @@ final class MessageAssembler {
 
 	static final int TAIL = 128;
 
-	/** The longest id the trailing scan accepts, in digits (a {@code long} has at most 19). */
-	private static final int MAX_ID_DIGITS = 18;
-
 	private final int maxSize;
 
 	private byte[] buffer = new byte[INITIAL_CAPACITY];
@@ -108,50 +105,12 @@ final class MessageAssembler {
 	}
 
 	/**
-	 * The id of a message over the limit, when its last bytes are {@code "id":N}} (whitespace
-	 * allowed around the tokens), else null. A backwards scan of the tail: the same as the regex
-	 * {@code "id"\s*:\s*(\d{1,18})\s*}\s*$}, without a String.
+	 * The id of a message over the limit, when its last bytes are {@code "id":N}} (JSON whitespace
+	 * allowed around the tokens), else null: the same tail scan the codec uses for whole replies.
 	 */
 	@Nullable Long trailingId() {
-		byte[] bytes = this.tail;
-		int at = skipSpaceBackwards(bytes, this.tailLength - 1);
-		if (at < 0 || bytes[at] != '}') {
-			return null;
-		}
-		int end = skipSpaceBackwards(bytes, at - 1) + 1;
-		int start = end;
-		while (start > 0 && bytes[start - 1] >= '0' && bytes[start - 1] <= '9') {
-			start--;
-		}
-		if (start == end || end - start > MAX_ID_DIGITS) {
-			return null;
-		}
-		at = skipSpaceBackwards(bytes, start - 1);
-		if (at < 0 || bytes[at] != ':') {
-			return null;
-		}
-		at = skipSpaceBackwards(bytes, at - 1);
-		if (at < 3 || bytes[at] != '"' || bytes[at - 1] != 'd' || bytes[at - 2] != 'i' || bytes[at - 3] != '"') {
-			return null;
-		}
-		long id = 0;
-		for (int i = start; i < end; i++) {
-			id = id * 10 + (bytes[i] - '0');
-		}
-		return id;
-	}
-
-	/** The index of the last non-space byte at or before {@code from}, or -1; space as regex {@code \s}. */
-	private static int skipSpaceBackwards(byte[] bytes, int from) {
-		int at = from;
-		while (at >= 0 && isSpace(bytes[at])) {
-			at--;
-		}
-		return at;
-	}
-
-	private static boolean isSpace(byte b) {
-		return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == 0x0B;
+		long id = JsonText.of(this.tail, this.tailLength).trailingId();
+		return (id >= 0) ? id : null;
 	}
 
 	private void ensureCapacity(int capacity) {
