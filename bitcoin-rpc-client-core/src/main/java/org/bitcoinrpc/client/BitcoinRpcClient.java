@@ -55,8 +55,11 @@ import tools.jackson.databind.ObjectReader;
  * Over a websocket the client reconnects by itself (unless {@link ClientOptions#reconnect()} is
  * off): it registers the notification subscriptions again, then resends the calls that were in
  * flight and are safe to run twice ({@link ResendPolicy}); the others fail with
- * {@link RpcMaybeExecutedException}. Calls made while reconnecting wait, bounded by their
- * timeout ({@link DisconnectedBehavior}).
+ * {@link RpcMaybeExecutedException}. Over HTTP a failed POST marks the client disconnected and a
+ * probe call (or the next answered call) marks it connected again. Calls made while there is no
+ * connection wait for it, bounded by {@link ClientOptions#queueTimeout()}, or fail at once
+ * ({@link DisconnectedBehavior}); a call that was never sent fails with an
+ * {@link RpcConnectionException} that says so, never with a timeout that says it may have run.
  * <p>
  * Futures complete on the client's I/O threads: chain with the {@code ...Async} methods of
  * {@code CompletableFuture} before doing anything slow or blocking in a callback.
@@ -119,19 +122,19 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			return thread;
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
-		this.pending = new PendingRequests(options.maxPendingRequests(), this.timer, this.endpoint);
+		WatchdogListener listener = new WatchdogListener();
+		this.pending = new PendingRequests(options.maxPendingRequests(), this.timer, this.endpoint, listener::status);
 		this.events = new EventDispatcher(options.notificationQueueSize(), name + "-events");
 		this.router = new ReplyRouter(this.pending, this.events, this.codec.mapper(), this.endpoint);
 		Credentials credentials = Credentials.from(options);
 		this.httpClient = JettyHttpClientFactory.create(options, name);
 		try {
-			WatchdogListener listener = new WatchdogListener();
 			this.transport = switch (options.mode()) {
 				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials, this.codec,
 						this.pending, this.router, listener, options.maxResponseSize(), options.sendBufferLimit(),
 						this.timer, options.keepAliveInterval(), options.keepAliveTimeout());
 				case HTTP_POST -> new HttpPostTransport(this.httpClient, options.url(), credentials, this.codec,
-						this.pending, this.router, options.maxResponseSize(),
+						this.pending, this.router, listener, options.maxResponseSize(), options.requestTimeout(),
 						new Retries(options.resendPolicy(), options.reconnectDelay(), this.timer, this.resent));
 			};
 			this.watchdog = new ConnectionWatchdog(this.transport, this.pending, this.events, this.timer,
@@ -163,20 +166,47 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	// ---------------------------------------------------------------- connection
 
 	/**
-	 * Connects: opens the websocket (handshake with credentials), or, over HTTP, checks that the
-	 * credentials can be read and marks the client ready (each call then opens or reuses a
-	 * connection). The future reports this first attempt and fails with an
-	 * {@link RpcAuthenticationException}, {@link RpcEndpointException} or
-	 * {@link RpcConnectionException}; with reconnect on, a failed websocket attempt is then
-	 * retried in the background like a lost connection (state {@link ConnectionState#RECONNECTING}).
+	 * Connects: opens the websocket (handshake with credentials), or, over HTTP, sends one cheap
+	 * call to check that the node answers and takes the credentials (each call then opens or
+	 * reuses a connection). The future reports this first attempt and fails with an
+	 * {@link RpcAuthenticationException} (also for a cookie file that is missing or unreadable),
+	 * {@link RpcEndpointException} or {@link RpcConnectionException}; with reconnect on, a failed
+	 * attempt is then retried in the background on the reconnect delay like a lost connection
+	 * (state {@link ConnectionState#RECONNECTING}, a WARN in the log), so a client started before
+	 * its node, or before the node wrote its cookie file, becomes ready by itself.
+	 * <p>
+	 * Calls made while connecting wait for the connection as {@link DisconnectedBehavior} says.
+	 * After {@link #suspend()} this connects again and registers the notification subscriptions
+	 * again.
 	 */
 	public CompletableFuture<Void> connectAsync() {
-		return this.watchdog.connect();
+		return this.watchdog.connect(true);
 	}
 
 	/** Blocking form of {@link #connectAsync()}. */
 	public void connect() {
 		Futures.await(connectAsync());
+	}
+
+	/**
+	 * Connects with one attempt and no retry: if it fails, the client stays
+	 * {@link ConnectionState#DISCONNECTED} and the future fails as {@link #connectAsync()}'s
+	 * would. For start-up checks that give up rather than wait (Spring's {@code fail-fast}).
+	 */
+	public CompletableFuture<Void> connectOnceAsync() {
+		return this.watchdog.connect(false);
+	}
+
+	/**
+	 * Suspends the connection: drops it and stays {@link ConnectionState#DISCONNECTED} without
+	 * reconnecting until {@link #connect()}, which connects again and registers the notification
+	 * subscriptions again. Pending calls fail with an {@link RpcConnectionException} that says
+	 * whether they may have run; new calls fail fast, saying they were not sent. Unlike
+	 * {@link #shutdown()} the client stays usable: this is what a Spring context stop (or a CRaC
+	 * checkpoint) does. Idempotent, safe from any thread.
+	 */
+	public void suspend() {
+		this.watchdog.suspend();
 	}
 
 	/**
@@ -275,6 +305,14 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	/** Calls sent (or waiting for a connection) and not yet answered. */
 	public int pendingRequests() {
 		return this.pending.size();
+	}
+
+	/**
+	 * Why the client is not connected, in words (the state and the last failure); empty while
+	 * connected. Never holds credentials.
+	 */
+	public String connectionStatus() {
+		return this.watchdog.status();
 	}
 
 	/** Reconnect attempts since the last good connection (0 while connected). */
@@ -415,7 +453,8 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			throw new IllegalArgumentException("timeout must be positive, was " + effective);
 		}
 		return new PendingRequest<>(nextId(), method, params, reader(type, jacksonType), effective,
-				Subscriptions.tracks(method) ? () -> recordSubscription(method, params) : null, wallet);
+				this.options.queueTimeout(), Subscriptions.tracks(method) ? () -> recordSubscription(method, params) : null,
+				wallet);
 	}
 
 	<T> CompletableFuture<T> send(String method, List<?> params, Type type, Object jacksonType,
@@ -548,6 +587,19 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			ConnectionWatchdog target = this.watchdog;
 			if (target != null) {
 				target.onConnectionLost(cause);
+			}
+		}
+
+		String status() {
+			ConnectionWatchdog target = this.watchdog;
+			return (target != null) ? target.status() : "";
+		}
+
+		@Override
+		public void onAnswered() {
+			ConnectionWatchdog target = this.watchdog;
+			if (target != null) {
+				target.onAnswered();
 			}
 		}
 

@@ -72,6 +72,9 @@ public final class ClientOptions {
 	/** Default for calls made while reconnecting. */
 	public static final DisconnectedBehavior DEFAULT_DISCONNECTED_BEHAVIOR = DisconnectedBehavior.WAIT_FOR_RECONNECT;
 
+	/** Default longest time a call waits for a connection before it fails, not sent. */
+	public static final Duration DEFAULT_QUEUE_TIMEOUT = Duration.ofSeconds(10);
+
 	private final URI url;
 
 	private final TransportMode mode;
@@ -110,6 +113,8 @@ public final class ClientOptions {
 
 	private final DisconnectedBehavior disconnectedBehavior;
 
+	private final Duration queueTimeout;
+
 	private final ResendPolicy resendPolicy;
 
 	private final JsonRpcVersion jsonRpcVersion;
@@ -142,6 +147,7 @@ public final class ClientOptions {
 		this.keepAliveInterval = builder.keepAliveInterval;
 		this.keepAliveTimeout = builder.keepAliveTimeout;
 		this.disconnectedBehavior = builder.disconnectedBehavior;
+		this.queueTimeout = builder.queueTimeout;
 		this.resendPolicy = builder.resendPolicy;
 		this.jsonRpcVersion = builder.jsonRpcVersion;
 		this.wallet = builder.wallet;
@@ -175,6 +181,7 @@ public final class ClientOptions {
 		builder.keepAliveInterval = this.keepAliveInterval;
 		builder.keepAliveTimeout = this.keepAliveTimeout;
 		builder.disconnectedBehavior = this.disconnectedBehavior;
+		builder.queueTimeout = this.queueTimeout;
 		builder.resendPolicy = this.resendPolicy;
 		builder.jsonRpcVersion = this.jsonRpcVersion;
 		builder.wallet = this.wallet;
@@ -265,8 +272,18 @@ public final class ClientOptions {
 		return this.keepAliveTimeout;
 	}
 
+	/** What a call made while the client waits for a connection does. */
 	public DisconnectedBehavior disconnectedBehavior() {
 		return this.disconnectedBehavior;
+	}
+
+	/**
+	 * The longest a call waits for a connection under {@link DisconnectedBehavior#WAIT_FOR_RECONNECT}
+	 * (never longer than its own timeout); past it the call fails with an
+	 * {@link RpcConnectionException} saying it was not sent.
+	 */
+	public Duration queueTimeout() {
+		return this.queueTimeout;
 	}
 
 	public ResendPolicy resendPolicy() {
@@ -292,7 +309,7 @@ public final class ClientOptions {
 				+ this.maxResponseSize + ", maxConnections=" + this.maxConnections + ", sendBufferLimit="
 				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + ", reconnect=" + this.reconnect
 				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
-				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", resendPolicy=" + this.resendPolicy
+				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", queueTimeout=" + this.queueTimeout + ", resendPolicy=" + this.resendPolicy
 				+ ", jsonRpcVersion=" + this.jsonRpcVersion + ", wallet=" + this.wallet + "]";
 	}
 
@@ -334,6 +351,8 @@ public final class ClientOptions {
 		private Duration keepAliveTimeout = DEFAULT_KEEP_ALIVE_TIMEOUT;
 
 		private DisconnectedBehavior disconnectedBehavior = DEFAULT_DISCONNECTED_BEHAVIOR;
+
+		private Duration queueTimeout = DEFAULT_QUEUE_TIMEOUT;
 
 		private ResendPolicy resendPolicy = ResendPolicy.readOnlyCalls();
 
@@ -494,8 +513,24 @@ public final class ClientOptions {
 			return this;
 		}
 
+		/**
+		 * What a call made while there is no connection (the node is unreachable, the client is
+		 * reconnecting) does: wait for the connection, bounded by {@link #queueTimeout(Duration)}
+		 * (the default), or fail at once. Either way a call that was never sent says so.
+		 */
 		public Builder disconnectedBehavior(DisconnectedBehavior disconnectedBehavior) {
 			this.disconnectedBehavior = Objects.requireNonNull(disconnectedBehavior, "disconnectedBehavior must not be null");
+			return this;
+		}
+
+		/**
+		 * The longest a call waits for a connection (default
+		 * {@link ClientOptions#DEFAULT_QUEUE_TIMEOUT}); a call's own timeout still applies when it
+		 * is shorter. Past it the call fails with an {@link RpcConnectionException} saying it was
+		 * not sent.
+		 */
+		public Builder queueTimeout(Duration queueTimeout) {
+			this.queueTimeout = positive(queueTimeout, "queueTimeout");
 			return this;
 		}
 
@@ -561,7 +596,8 @@ public final class ClientOptions {
 				&& this.sendBufferLimit == that.sendBufferLimit && this.notificationQueueSize == that.notificationQueueSize
 				&& this.reconnect == that.reconnect && this.reconnectDelay.equals(that.reconnectDelay)
 				&& this.keepAliveInterval.equals(that.keepAliveInterval) && this.keepAliveTimeout.equals(that.keepAliveTimeout)
-				&& this.disconnectedBehavior == that.disconnectedBehavior && this.resendPolicy.equals(that.resendPolicy)
+				&& this.disconnectedBehavior == that.disconnectedBehavior && this.queueTimeout.equals(that.queueTimeout)
+				&& this.resendPolicy.equals(that.resendPolicy)
 				&& this.jsonRpcVersion == that.jsonRpcVersion && Objects.equals(this.wallet, that.wallet);
 	}
 

@@ -30,6 +30,7 @@ class ClientOptionsTests {
 			.keepAliveInterval(Duration.ofSeconds(4))
 			.keepAliveTimeout(Duration.ofSeconds(2))
 			.disconnectedBehavior(DisconnectedBehavior.REJECT)
+			.queueTimeout(Duration.ofMillis(1500))
 			.resendPolicy(ResendPolicy.never())
 			.build();
 	}
@@ -58,6 +59,7 @@ class ClientOptionsTests {
 		assertThat(options.reconnectDelay().delay(1)).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.reconnectDelay().delay(20)).isEqualTo(Duration.ofSeconds(60));
 		assertThat(options.keepAliveInterval()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_INTERVAL);
+		assertThat(options.queueTimeout()).isEqualTo(ClientOptions.DEFAULT_QUEUE_TIMEOUT);
 		assertThat(options.keepAliveTimeout()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_TIMEOUT);
 		assertThat(options.disconnectedBehavior()).isEqualTo(DisconnectedBehavior.WAIT_FOR_RECONNECT);
 		assertThat(options.resendPolicy()).isSameAs(ResendPolicy.readOnlyCalls());

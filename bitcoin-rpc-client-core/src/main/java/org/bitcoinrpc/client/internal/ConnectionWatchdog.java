@@ -53,6 +53,12 @@ public final class ConnectionWatchdog implements Transport.Listener {
 
 	private final boolean reconnect;
 
+	/**
+	 * Over HTTP each call is a POST of its own: a failed one says the node is gone and an answered
+	 * one that it is back, but the calls in flight are settled by their own POSTs, never here.
+	 */
+	private final boolean http;
+
 	private final Delay delay;
 
 	private final ResendPolicy resendPolicy;
@@ -75,8 +81,11 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	/** Whether a reconnect attempt is scheduled or running. Guarded by {@link #lock}. */
 	private boolean attemptActive;
 
-	/** The scheduled attempt, cancelled by shutdown. Guarded by {@link #lock}. */
+	/** The scheduled attempt, cancelled by shutdown and suspend. Guarded by {@link #lock}. */
 	private @Nullable ScheduledFuture<?> reconnectTask;
+
+	/** Why the last attempt failed or the connection was lost; null while connected. Any thread. */
+	private volatile @Nullable String lastFailure;
 
 	/**
 	 * @param registrationSender sends one re-registration call at once, bypassing the state check
@@ -92,7 +101,8 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		this.subscriptions = subscriptions;
 		this.registrationSender = registrationSender;
 		this.endpoint = options.url().toString();
-		this.reconnect = options.reconnect() && options.mode() == org.bitcoinrpc.client.TransportMode.WEBSOCKET;
+		this.reconnect = options.reconnect();
+		this.http = options.mode() == org.bitcoinrpc.client.TransportMode.HTTP_POST;
 		this.delay = options.reconnectDelay();
 		this.resendPolicy = options.resendPolicy();
 		this.disconnectedBehavior = options.disconnectedBehavior();
@@ -113,10 +123,25 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	// ------------------------------------------------------------------ connecting
 
 	/**
-	 * Connects. The future reports this first attempt; if it fails and reconnect is on, the
-	 * watchdog keeps trying in the background as after a lost connection.
+	 * Why there is no connection now, for the error of a call that could not be sent: the state
+	 * and the last failure; empty while connected.
 	 */
-	public CompletableFuture<Void> connect() {
+	public String status() {
+		ConnectionState current = this.state;
+		if (current == ConnectionState.CONNECTED) {
+			return "";
+		}
+		String failure = this.lastFailure;
+		return "state " + current + ((failure != null) ? ", last failure: " + failure : "");
+	}
+
+	/**
+	 * Connects. The future reports this first attempt; if it fails, reconnect is on and
+	 * {@code retryInBackground} is true, the watchdog keeps trying in the background as after a
+	 * lost connection. The subscriptions the client holds (after {@link #suspend()}) are
+	 * registered again before the connection counts as up.
+	 */
+	public CompletableFuture<Void> connect(boolean retryInBackground) {
 		synchronized (this.lock) {
 			switch (this.state) {
 				case SHUT_DOWN -> {
@@ -133,25 +158,40 @@ public final class ConnectionWatchdog implements Transport.Listener {
 				case DISCONNECTED -> this.state = ConnectionState.CONNECTING;
 			}
 		}
-		return this.transport.connect().whenComplete((ignored, failure) -> {
+		CompletableFuture<Void> result = new CompletableFuture<>();
+		this.transport.connect().thenCompose((ignored) -> reRegister()).whenComplete((ignored, failure) -> {
 			if (failure == null) {
 				connected(0);
+				result.complete(null);
 			}
 			else {
-				firstAttemptFailed(unwrap(failure));
+				Throwable cause = unwrap(failure);
+				firstAttemptFailed(cause, retryInBackground);
+				result.completeExceptionally(cause);
 			}
 		});
+		return result;
 	}
 
 	private void connected(int attempts) {
 		synchronized (this.lock) {
-			if (this.state == ConnectionState.SHUT_DOWN) {
+			if (this.state == ConnectionState.CONNECTED) {
+				// Over HTTP an answered call may have brought the connection back first.
+				return;
+			}
+			if (this.state != ConnectionState.CONNECTING && this.state != ConnectionState.RECONNECTING) {
+				// Shut down or suspended while the attempt ran.
 				this.transport.disconnect();
 				return;
 			}
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
 			this.attemptActive = false;
+			this.lastFailure = null;
+			if (this.reconnectTask != null) {
+				this.reconnectTask.cancel(false);
+				this.reconnectTask = null;
+			}
 		}
 		if (attempts == 0) {
 			logger.info("Connected to {}", this.endpoint);
@@ -164,18 +204,32 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		flushUnwritten();
 	}
 
-	private void firstAttemptFailed(Throwable cause) {
+	private void firstAttemptFailed(Throwable cause, boolean retryInBackground) {
+		this.lastFailure = String.valueOf(cause.getMessage());
 		synchronized (this.lock) {
 			if (this.state != ConnectionState.CONNECTING) {
 				return;
 			}
-			if (!this.reconnect) {
-				this.state = ConnectionState.DISCONNECTED;
+			if (this.reconnect && retryInBackground) {
+				this.state = ConnectionState.RECONNECTING;
+				logger.warn("{}; retrying in the background", cause.getMessage());
+				scheduleReconnect();
 				return;
 			}
-			this.state = ConnectionState.RECONNECTING;
-			logger.warn("{}; retrying in the background", cause.getMessage());
-			scheduleReconnect();
+			this.state = ConnectionState.DISCONNECTED;
+		}
+		// Calls made while connecting waited for this attempt; none of them was sent.
+		this.pending.failAll((request) -> notSent(request, cause.getMessage(), cause));
+	}
+
+	/**
+	 * Over HTTP: a call was answered, so the node is there. Ends a reconnect at once instead of
+	 * waiting for the next probe. Called for every reply, so it costs one volatile read when
+	 * connected.
+	 */
+	public void onAnswered() {
+		if (this.http && this.state == ConnectionState.RECONNECTING) {
+			connected(Math.max(1, reconnectAttempts()));
 		}
 	}
 
@@ -185,14 +239,28 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	public void onConnectionLost(Throwable cause) {
 		boolean reconnecting;
 		synchronized (this.lock) {
-			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED) {
+			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED
+					|| (this.http && this.state != ConnectionState.CONNECTED)) {
+				// Over HTTP every failed POST reports: only the first, from a good connection, counts.
 				return;
 			}
 			reconnecting = this.reconnect;
 			this.state = reconnecting ? ConnectionState.RECONNECTING : ConnectionState.DISCONNECTED;
+			this.lastFailure = String.valueOf(cause.getMessage());
 		}
 		logger.warn("{}", cause.getMessage());
 		this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, String.valueOf(cause.getMessage())));
+		if (this.http) {
+			// The calls in flight are settled by their own POSTs (and retried when safe).
+			if (reconnecting) {
+				synchronized (this.lock) {
+					if (this.state == ConnectionState.RECONNECTING && !this.attemptActive) {
+						scheduleReconnect();
+					}
+				}
+			}
+			return;
+		}
 		if (!reconnecting) {
 			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
 					+ ") failed: " + cause.getMessage() + "; it may or may not have run on the node", cause));
@@ -222,7 +290,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 				continue;
 			}
 			if (this.resendPolicy.isSafeToResend(request.method())) {
-				request.releaseWrite();
+				request.releaseAfterLoss();
 				this.resent.incrementAndGet();
 			}
 			else {
@@ -274,6 +342,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			return;
 		}
 		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
+		this.lastFailure = cause;
 		logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
 		this.events.dispatch(new ConnectionEvent.ReconnectFailed(this.endpoint, number, cause));
 		synchronized (this.lock) {
@@ -341,7 +410,9 @@ public final class ConnectionWatchdog implements Transport.Listener {
 				}
 				continue;
 			}
-			if (current == ConnectionState.RECONNECTING && this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) {
+			if ((current == ConnectionState.RECONNECTING || current == ConnectionState.CONNECTING)
+					&& this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) {
+				// Waits, unwritten, for the connection (flushUnwritten) or its queue deadline.
 				return;
 			}
 			break;
@@ -349,8 +420,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		ConnectionState current = this.state;
 		this.pending.fail(request.id(), (current == ConnectionState.SHUT_DOWN)
 				? new RpcShutdownException(request.method() + " to " + this.endpoint + " failed: the client is shut down")
-				: new RpcConnectionException("Not connected to " + this.endpoint + " (state " + current + "); "
-						+ request.method() + " was not sent"));
+				: notConnected(current, request.method()));
 	}
 
 	/**
@@ -373,12 +443,29 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		ConnectionState current = this.state;
 		return switch (current) {
 			case CONNECTED -> null;
-			case RECONNECTING -> (this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) ? null
-					: new RpcConnectionException("Reconnecting to " + this.endpoint + "; " + method + " was not sent");
+			case CONNECTING, RECONNECTING -> (this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) ? null
+					: notConnected(current, method);
 			case SHUT_DOWN -> new RpcShutdownException(method + " to " + this.endpoint + " failed: the client is shut down");
-			default -> new RpcConnectionException("Not connected to " + this.endpoint + " (state " + current + "); "
-					+ method + " was not sent");
+			case DISCONNECTED -> notConnected(current, method);
 		};
+	}
+
+	private RpcConnectionException notConnected(ConnectionState current, String method) {
+		String failure = this.lastFailure;
+		String why = switch (current) {
+			case CONNECTING -> "connecting";
+			case RECONNECTING -> "reconnecting";
+			default -> (failure != null) ? "not connected" : "not connected (call connect() first)";
+		};
+		return new RpcConnectionException(method + " was not sent to " + this.endpoint + ": " + why
+				+ ((failure != null) ? " (last failure: " + failure + ")" : ""));
+	}
+
+	private RpcConnectionException notSent(PendingRequest<?> request, @Nullable String why, @Nullable Throwable cause) {
+		boolean mayHaveRun = request.isWritten() || request.wasSentBefore();
+		return new RpcConnectionException(request.method() + " (id " + request.id() + ") "
+				+ (mayHaveRun ? "to " + this.endpoint + " failed" : "was not sent to " + this.endpoint) + ": " + why
+				+ (mayHaveRun ? "; it may or may not have run on the node" : ""), cause);
 	}
 
 	// ------------------------------------------------------------------ stopping
@@ -402,6 +489,34 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, "disconnected by the client"));
 		}
 		this.transport.disconnect();
+	}
+
+	/**
+	 * Drops the connection and stays disconnected, without reconnecting, until {@link #connect}:
+	 * every pending call fails (saying whether it may have run), the subscriptions are kept for the
+	 * next connection. Returns false if there was nothing to suspend (disconnected or shut down).
+	 */
+	public boolean suspend() {
+		synchronized (this.lock) {
+			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED) {
+				return false;
+			}
+			this.state = ConnectionState.DISCONNECTED;
+			this.lastFailure = null;
+			this.attempt = 0;
+			if (this.reconnectTask != null) {
+				// A running attempt sees the state when it ends and drops what it opened.
+				this.reconnectTask.cancel(false);
+				this.reconnectTask = null;
+				this.attemptActive = false;
+			}
+		}
+		logger.info("Suspended the connection to {}", this.endpoint);
+		this.pending.failAll((request) -> notSent(request, "the client was suspended", null));
+		this.registrations.clear();
+		this.transport.disconnect();
+		this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, "suspended by the client"));
+		return true;
 	}
 
 	/** Moves to {@code SHUT_DOWN} for good; returns false if it already was. */

@@ -56,6 +56,9 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 
 	private final long deadlineNanos;
 
+	/** The {@code System.nanoTime()} by which the request must have been written once; at most {@link #deadlineNanos}. */
+	private final long queueDeadlineNanos;
+
 	private final @Nullable Runnable onSuccess;
 
 	private final @Nullable String wallet;
@@ -77,6 +80,13 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 	 */
 	private volatile int retries;
 
+	/**
+	 * Whether the request was written to a connection that is now lost ({@link #releaseAfterLoss()}):
+	 * from then on it may have run on the node even while it waits to be sent again. Set by the
+	 * thread that sorts a lost connection's requests, read by any thread.
+	 */
+	private volatile boolean sentBefore;
+
 	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
 			@Nullable Runnable onSuccess) {
 		this(id, method, params, resultReader, timeout, onSuccess, null);
@@ -84,12 +94,23 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 
 	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
 			@Nullable Runnable onSuccess, @Nullable String wallet) {
+		this(id, method, params, resultReader, timeout, timeout, onSuccess, wallet);
+	}
+
+	/**
+	 * @param queueTimeout how long the request may wait to be written the first time (no longer
+	 * than {@code timeout} counts)
+	 */
+	public PendingRequest(long id, String method, List<?> params, ObjectReader resultReader, Duration timeout,
+			Duration queueTimeout, @Nullable Runnable onSuccess, @Nullable String wallet) {
 		this.id = id;
 		this.method = method;
 		this.params = params;
 		this.resultReader = resultReader;
 		this.timeout = timeout;
-		this.deadlineNanos = System.nanoTime() + saturatedNanos(timeout);
+		long now = System.nanoTime();
+		this.deadlineNanos = now + saturatedNanos(timeout);
+		this.queueDeadlineNanos = now + Math.min(saturatedNanos(timeout), saturatedNanos(queueTimeout));
 		this.onSuccess = onSuccess;
 		this.wallet = wallet;
 	}
@@ -133,6 +154,24 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 		return this.deadlineNanos;
 	}
 
+	/**
+	 * When the timer must look at the request: its queue deadline while it was never written (a
+	 * request that waits for a connection fails sooner), else its deadline.
+	 */
+	long dueNanos() {
+		return (isWritten() || this.sentBefore) ? this.deadlineNanos : this.queueDeadlineNanos;
+	}
+
+	/** Milliseconds since the request was made. */
+	public long ageMillis() {
+		return java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - (this.deadlineNanos - saturatedNanos(this.timeout)));
+	}
+
+	/** Whether the request may have reached the node: it is written now, or was written to a lost connection. */
+	public boolean wasSentBefore() {
+		return this.sentBefore;
+	}
+
 	/** The timeout in nanoseconds, at most {@link #LONGEST_TIMEOUT}, so that deadlines compare without overflow. */
 	private static long saturatedNanos(Duration timeout) {
 		return (timeout.compareTo(LONGEST_TIMEOUT) < 0) ? timeout.toNanos() : LONGEST_TIMEOUT.toNanos();
@@ -152,8 +191,17 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 		return (boolean) WRITTEN.getVolatile(this);
 	}
 
-	/** Lets the next connection write the request again. */
+	/** Undoes a {@link #claimWrite()} whose write did not happen: the request was not sent. */
 	public void releaseWrite() {
+		WRITTEN.setVolatile(this, false);
+	}
+
+	/**
+	 * Lets the next connection write the request again after the connection it was written to was
+	 * lost: it may have run on the node, which its errors from now on say.
+	 */
+	public void releaseAfterLoss() {
+		this.sentBefore = true;
 		WRITTEN.setVolatile(this, false);
 	}
 

@@ -10,8 +10,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.bitcoinrpc.client.RpcRequestRejectedException;
+import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,6 +29,11 @@ import org.slf4j.LoggerFactory;
  * passed, and arms itself again for the earliest deadline left; with nothing pending it is not
  * armed. A registration re-arms it only for a deadline earlier than the armed one, so when every
  * call has the same timeout a registration never touches the timer, and a completion never does.
+ * <p>
+ * A call that was never written has an earlier due time, its queue deadline
+ * ({@code ClientOptions.queueTimeout}): past it, still unwritten, it fails with a connection error
+ * that says it was not sent, rather than a timeout that says it may have run. The same holds for
+ * a call that reaches its own deadline without ever having been written.
  * <p>
  * Precision: a call never times out before its deadline, and normally within
  * {@value #MIN_INTERVAL_MILLIS} ms after it (later only when the timer thread is busy). The task
@@ -84,10 +91,22 @@ public final class PendingRequests {
 	/** When the task last started (relative to {@link #origin}). Guarded by {@link #lock}. */
 	private long lastRun = -MIN_INTERVAL_NANOS;
 
+	private final Supplier<String> connectionStatus;
+
 	public PendingRequests(int maxPending, ScheduledExecutorService timer, String endpoint) {
+		this(maxPending, timer, endpoint, () -> "");
+	}
+
+	/**
+	 * @param connectionStatus says, for the error of a call that was never sent, why there is no
+	 * connection (empty if nothing is known); called on the timer thread
+	 */
+	public PendingRequests(int maxPending, ScheduledExecutorService timer, String endpoint,
+			Supplier<String> connectionStatus) {
 		this.maxPending = maxPending;
 		this.timer = timer;
 		this.endpoint = endpoint;
+		this.connectionStatus = connectionStatus;
 	}
 
 	/**
@@ -225,18 +244,35 @@ public final class PendingRequests {
 		// Pairs with the fence in register(): a request this pass does not see arms the task itself.
 		VarHandle.fullFence();
 		List<PendingRequest<?>> expired = null;
+		List<PendingRequest<?>> notSent = null;
 		long earliest = NOT_ARMED;
 		for (PendingRequest<?> request : this.requests.values()) {
 			long due = due(request);
 			if (due > started) {
 				earliest = Math.min(earliest, due);
+				continue;
 			}
-			else if (this.requests.remove(request.id(), request)) {
-				this.count.decrementAndGet();
-				if (expired == null) {
-					expired = new ArrayList<>();
+			// Claiming the write of a request never sent settles the race with a connection that is
+			// writing it right now: either the claim wins and it is failed as never sent, or the
+			// writer won and it is judged by its call deadline like any written request.
+			boolean neverSent = !request.wasSentBefore() && request.claimWrite();
+			if (!neverSent) {
+				due = request.deadlineNanos() - this.origin;
+				if (due > started) {
+					earliest = Math.min(earliest, due);
+					continue;
 				}
-				expired.add(request);
+			}
+			if (this.requests.remove(request.id(), request)) {
+				this.count.decrementAndGet();
+				if (neverSent) {
+					notSent = (notSent != null) ? notSent : new ArrayList<>();
+					notSent.add(request);
+				}
+				else {
+					expired = (expired != null) ? expired : new ArrayList<>();
+					expired.add(request);
+				}
 			}
 		}
 		if (earliest != NOT_ARMED) {
@@ -246,6 +282,9 @@ public final class PendingRequests {
 		if (expired != null) {
 			expired.forEach(this::timeOut);
 		}
+		if (notSent != null) {
+			notSent.forEach(this::failNotSent);
+		}
 	}
 
 	private void timeOut(PendingRequest<?> request) {
@@ -253,8 +292,16 @@ public final class PendingRequests {
 				+ " timed out after " + request.timeout().toMillis() + " ms; it may or may not have run on the node"));
 	}
 
+	/** A request that waited for a connection and was never written: it did not run, and the error says so. */
+	private void failNotSent(PendingRequest<?> request) {
+		String status = this.connectionStatus.get();
+		request.fail(new RpcConnectionException(request.method() + " (id " + request.id() + ") was not sent to "
+				+ this.endpoint + ": no connection within " + request.ageMillis() + " ms"
+				+ (status.isEmpty() ? "" : " (" + status + ")")));
+	}
+
 	private long due(PendingRequest<?> request) {
-		return request.deadlineNanos() - this.origin;
+		return request.dueNanos() - this.origin;
 	}
 
 	private long now() {

@@ -38,11 +38,21 @@ public abstract sealed class Credentials {
 		return false;
 	}
 
+	/** What to check when the node refuses these credentials, as the end of a sentence; never the secret. */
+	public String hint() {
+		return "";
+	}
+
 	static String basic(String user, String password) {
 		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
 	static final class None extends Credentials {
+
+		@Override
+		public String hint() {
+			return "; no user, password or cookie file was given";
+		}
 
 		@Override
 		public @Nullable String authorization() {
@@ -79,6 +89,12 @@ public abstract sealed class Credentials {
 
 		CookieFile(Path path) {
 			this.path = path;
+		}
+
+		@Override
+		public String hint() {
+			return "; the cookie file " + this.path + " may belong to another node or network (regtest, testnet4 and"
+					+ " signet keep theirs in a sub-folder of the data directory)";
 		}
 
 		@Override

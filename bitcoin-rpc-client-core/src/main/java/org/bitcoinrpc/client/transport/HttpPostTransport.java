@@ -73,6 +73,11 @@ public final class HttpPostTransport implements Transport {
 
 	private final Retries retries;
 
+	private final Transport.Listener listener;
+
+	/** How long the connect probe may take. */
+	private final java.time.Duration probeTimeout;
+
 	/** Wallet URIs by wallet name; computed once each, from any thread. */
 	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -88,8 +93,16 @@ public final class HttpPostTransport implements Transport {
 	/** Written by connect/disconnect from any thread. */
 	private volatile boolean open;
 
+	/**
+	 * @param listener told of a POST that could not reach the node (the node is gone) and of
+	 * every answered one (the node is there)
+	 * @param probeTimeout how long the probe call of {@link #connect()} may take
+	 */
 	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
-			PendingRequests pending, ReplyRouter router, int maxResponseSize, Retries retries) {
+			PendingRequests pending, ReplyRouter router, Transport.Listener listener, int maxResponseSize,
+			java.time.Duration probeTimeout, Retries retries) {
+		this.listener = listener;
+		this.probeTimeout = probeTimeout;
 		this.http = http;
 		this.url = url;
 		this.endpoint = url.toString();
@@ -113,17 +126,83 @@ public final class HttpPostTransport implements Transport {
 		return (port == defaultPort) ? url.getHost() : url.getHost() + ":" + port;
 	}
 
+	/**
+	 * Checks that the node is there and takes the credentials, with one {@code getblockcount}:
+	 * any JSON-RPC reply (an RPC error such as -28, warming up, included) or Core's 503 (work
+	 * queue full) proves it. Fails with an {@link RpcAuthenticationException} for refused or
+	 * unreadable credentials (a refused cookie is re-read and tried once more), an
+	 * {@link RpcEndpointException} for a server that answers but not with JSON-RPC, and an
+	 * {@link RpcConnectionException} when nothing answers.
+	 */
 	@Override
 	public CompletableFuture<Void> connect() {
+		CompletableFuture<Void> result = new CompletableFuture<>();
+		probe(result, true);
+		return result;
+	}
+
+	private void probe(CompletableFuture<Void> result, boolean mayReloadCredentials) {
+		PostHeaders headers;
 		try {
-			// Reads the cookie file now, so a missing one is reported at start, not at the first call.
-			this.credentials.authorization();
+			// Reads the cookie file now, so a missing one is reported at connect, not at the first call.
+			headers = headers(this.credentials.authorization());
 		}
 		catch (RuntimeException ex) {
-			return CompletableFuture.failedFuture(ex);
+			result.completeExceptionally(ex);
+			return;
 		}
-		this.open = true;
-		return CompletableFuture.completedFuture(null);
+		byte[] body = this.codec.encodeRequest(0, "getblockcount", List.of());
+		this.http.newRequest(this.url)
+			.method(HttpMethod.POST)
+			.headers(headers)
+			.body(new RequestBody(body))
+			.timeout(this.probeTimeout.toMillis(), TimeUnit.MILLISECONDS)
+			.send(new ResponseBody(this.maxResponseSize) {
+
+				@Override
+				protected void onComplete(Result reply, byte[] content, int length) {
+					RuntimeException failure = probeFailure(reply, content, length);
+					if (failure instanceof RpcAuthenticationException && mayReloadCredentials
+							&& reply.getResponse().getStatus() == 401 && HttpPostTransport.this.credentials.reload()) {
+						probe(result, false);
+						return;
+					}
+					if (failure != null) {
+						result.completeExceptionally(failure);
+						return;
+					}
+					HttpPostTransport.this.open = true;
+					result.complete(null);
+				}
+
+			});
+	}
+
+	/** Why the probe's reply does not show a JSON-RPC node taking our credentials, or null if it does. */
+	private @Nullable RuntimeException probeFailure(Result reply, byte[] content, int length) {
+		if (reply.isFailed()) {
+			Throwable cause = (reply.getResponseFailure() != null) ? reply.getResponseFailure() : reply.getFailure();
+			if (cause instanceof ResponseBody.TooLargeException) {
+				return null;
+			}
+			return new RpcConnectionException("Cannot connect to " + this.endpoint + ": " + Causes.describe(cause), cause);
+		}
+		int status = reply.getResponse().getStatus();
+		if (status == 401 || status == 403) {
+			return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP "
+					+ status + ")" + this.credentials.hint());
+		}
+		if (status == 503) {
+			// Core's "Work queue depth exceeded": the node is there, only busy.
+			return null;
+		}
+		InboundMessage message = isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+		if (message instanceof InboundMessage.Response) {
+			return null;
+		}
+		String text = preview(content, length).strip();
+		return new RpcEndpointException(this.endpoint + " answered HTTP " + status + " without a JSON-RPC reply: not a"
+				+ " JSON-RPC endpoint" + (text.isEmpty() ? "" : " (" + ((text.length() > 120) ? text.substring(0, 120) + "..." : text) + ")"));
 	}
 
 	@Override
@@ -234,9 +313,11 @@ public final class HttpPostTransport implements Transport {
 		PendingRequest<?> lead = requests.get(0);
 		if (result.isFailed()) {
 			RuntimeException failure = failure(lead, result);
+			reportLoss(result, failure);
 			requests.forEach((request) -> this.pending.fail(request.id(), failure));
 			return;
 		}
+		this.listener.onAnswered();
 		int status = result.getResponse().getStatus();
 		InboundMessage message = decodeBatchReply(content, length);
 		if (status == 401 || status == 403) {
@@ -273,12 +354,14 @@ public final class HttpPostTransport implements Transport {
 			boolean mayReloadCredentials) {
 		if (result.isFailed()) {
 			RuntimeException failure = failure(request, result);
+			reportLoss(result, failure);
 			if (!(failure instanceof RpcResponseTooLargeException) && this.retries.retry(request, failure, () -> post(request, body, true))) {
 				return;
 			}
 			this.pending.fail(request.id(), failure);
 			return;
 		}
+		this.listener.onAnswered();
 		int status = result.getResponse().getStatus();
 		if (status == 401 || status == 403) {
 			if (mayReloadCredentials && status == 401 && this.credentials.reload()) {
@@ -323,6 +406,19 @@ public final class HttpPostTransport implements Transport {
 	/** The reply to a batch, or {@code null} for a blank body. The only decode of a batch reply. */
 	private @Nullable InboundMessage decodeBatchReply(byte[] content, int length) {
 		return isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+	}
+
+	/**
+	 * Tells the listener the node is gone when a POST could not reach it or lost its connection;
+	 * a reply too large or a slow call (Jetty's timeout) says nothing about the node being there.
+	 */
+	private void reportLoss(Result result, RuntimeException failure) {
+		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
+		if (failure instanceof RpcResponseTooLargeException || cause instanceof java.util.concurrent.TimeoutException) {
+			return;
+		}
+		this.listener.onConnectionLost(new RpcConnectionException("Lost the node at " + this.endpoint + ": "
+				+ Causes.describe(cause), cause));
 	}
 
 	private RuntimeException failure(PendingRequest<?> request, Result result) {

@@ -10,7 +10,10 @@ import org.bitcoinrpc.client.internal.PendingRequest;
  */
 public interface Transport {
 
-	/** Opens the connection (websocket handshake) or prepares to send (HTTP). */
+	/**
+	 * Opens the connection (websocket handshake), or checks that the node answers and takes the
+	 * credentials (HTTP, one probe call).
+	 */
 	CompletableFuture<Void> connect();
 
 	/**
@@ -41,6 +44,13 @@ public interface Transport {
 	interface Listener {
 
 		void onConnectionLost(Throwable cause);
+
+		/**
+		 * The node answered a call (HTTP, where each call is a connection of its own): the node is
+		 * reachable. Called for every reply, from a transport thread; must be cheap.
+		 */
+		default void onAnswered() {
+		}
 
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bitcoinrpc.client.RpcRequestRejectedException;
+import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcTimeoutException;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.junit.jupiter.api.AfterEach;
@@ -51,8 +52,11 @@ class PendingRequestsTests {
 		return timer;
 	}
 
+	/** A request as it is once written to a connection. */
 	private static PendingRequest<Long> request(long id, Duration timeout) {
-		return new PendingRequest<>(id, "getblockcount", List.of(), READER, timeout, null);
+		PendingRequest<Long> request = new PendingRequest<>(id, "getblockcount", List.of(), READER, timeout, null);
+		request.claimWrite();
+		return request;
 	}
 
 	/** Completes a request the way the reply router does: whoever removes it completes it. */
@@ -89,6 +93,49 @@ class PendingRequestsTests {
 					+ " timed out after 30 ms; it may or may not have run on the node");
 		assertThat(pending.size()).isZero();
 		assertThat(pending.remove(7)).isNull();
+	}
+
+	@Test
+	void aRequestNeverWrittenFailsAtItsQueueDeadlineSayingItWasNotSent() throws Exception {
+		PendingRequests pending = new PendingRequests(10, this.timer, ENDPOINT, () -> "Connection refused");
+		PendingRequest<Long> waiting = new PendingRequest<>(8, "getblockcount", List.of(), READER, Duration.ofMinutes(5),
+				Duration.ofMillis(40), null, null);
+		long start = System.nanoTime();
+		pending.register(waiting);
+
+		assertThat(failure(waiting.future())).isExactlyInstanceOf(RpcConnectionException.class)
+			.hasMessageStartingWith("getblockcount (id 8) was not sent to " + ENDPOINT + ": no connection within ")
+			.hasMessageEndingWith(" ms (Connection refused)")
+			.hasMessageNotContaining("may or may not");
+		assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(40);
+		assertThat(pending.size()).isZero();
+		// It can no longer be written by a connection that comes up now.
+		assertThat(waiting.claimWrite()).isFalse();
+	}
+
+	@Test
+	void aRequestWrittenBeforeItsQueueDeadlineWaitsForItsCallDeadline() throws Exception {
+		PendingRequests pending = new PendingRequests(10, this.timer, ENDPOINT);
+		PendingRequest<Long> request = new PendingRequest<>(9, "getblockcount", List.of(), READER, Duration.ofMillis(200),
+				Duration.ofMillis(20), null, null);
+		pending.register(request);
+		assertThat(request.claimWrite()).isTrue();
+
+		assertThat(failure(request.future())).isInstanceOf(RpcTimeoutException.class)
+			.hasMessageContaining("timed out after 200 ms; it may or may not have run");
+	}
+
+	@Test
+	void aRequestResentAfterALostConnectionNeverClaimsItWasNotSent() throws Exception {
+		PendingRequests pending = new PendingRequests(10, this.timer, ENDPOINT);
+		PendingRequest<Long> request = new PendingRequest<>(10, "getblockcount", List.of(), READER, Duration.ofMillis(80),
+				Duration.ofMillis(10), null, null);
+		pending.register(request);
+		assertThat(request.claimWrite()).isTrue();
+		request.releaseAfterLoss();
+
+		assertThat(failure(request.future())).isInstanceOf(RpcTimeoutException.class)
+			.hasMessageContaining("may or may not have run");
 	}
 
 	@Test
