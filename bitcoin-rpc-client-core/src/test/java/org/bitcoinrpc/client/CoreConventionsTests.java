@@ -51,6 +51,7 @@ class CoreConventionsTests {
 	private BitcoinRpcClient connect(ClientOptions.Builder builder) {
 		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.getPort() + "/")
 			.credentials("alice", "secret").reconnectDelay(Delay.constant(Duration.ofMillis(10))).build());
+		NodeProbe.answer(server);
 		this.client.connect();
 		return this.client;
 	}
@@ -78,7 +79,7 @@ class CoreConventionsTests {
 		stub("nosuchmethod", "core/http-unknown-method-v2.json");
 		BitcoinRpcClient client = connect(ClientOptions.builder().jsonRpcVersion(JsonRpcVersion.V2_0));
 		assertThat(client.getBlockCount()).isEqualTo(102);
-		server.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.jsonrpc", equalTo("2.0"))));
+		server.verify(NodeProbe.callsTo("/").withRequestBody(matchingJsonPath("$.jsonrpc", equalTo("2.0"))));
 		assertThatThrownBy(() -> client.call("nosuchmethod", List.of(), Object.class))
 			.isInstanceOf(RpcMethodNotFoundException.class);
 	}
@@ -89,7 +90,7 @@ class CoreConventionsTests {
 		stub("nosuchmethod", "core/http-unknown-method-v1.json");
 		BitcoinRpcClient client = connect(ClientOptions.builder());
 		assertThat(client.getBlockCount()).isEqualTo(102);
-		server.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.jsonrpc", equalTo("1.0"))));
+		server.verify(NodeProbe.callsTo("/").withRequestBody(matchingJsonPath("$.jsonrpc", equalTo("1.0"))));
 		assertThatThrownBy(() -> client.call("nosuchmethod", List.of(), Object.class))
 			.isInstanceOf(RpcMethodNotFoundException.class);
 	}
@@ -128,14 +129,14 @@ class CoreConventionsTests {
 		BitcoinRpcClient client = connect(ClientOptions.builder());
 		assertThat(client.wallet("my wallet/1").call("getbalance", List.of(), java.math.BigDecimal.class))
 			.isEqualByComparingTo(Fixtures.fixture("core/http-getbalance.json").get("response").get("result").decimalValue());
-		server.verify(postRequestedFor(urlEqualTo("/wallet/my%20wallet%2F1")));
+		server.verify(NodeProbe.callsTo("/wallet/my%20wallet%2F1"));
 
 		BitcoinRpcClient bound = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.getPort())
 			.credentials("alice", "secret").wallet("w1").build());
 		try {
 			bound.connect();
 			bound.call("getbalance", List.of(), java.math.BigDecimal.class);
-			server.verify(postRequestedFor(urlEqualTo("/wallet/w1")));
+			server.verify(NodeProbe.callsTo("/wallet/w1"));
 		}
 		finally {
 			bound.close();
@@ -169,7 +170,7 @@ class CoreConventionsTests {
 		assertThat(count.get()).isEqualTo(121L);
 		assertThat(tip.get()).isEqualTo("4d2af2dca5ffa4b59662a568f8b67020f959fde5ec991bdc6d7c78894b1bf61b");
 		assertThatThrownBy(unknown::join).hasCauseInstanceOf(RpcMethodNotFoundException.class);
-		server.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.[2].method", equalTo("nosuchmethod"))));
+		server.verify(1, NodeProbe.callsTo("/").withRequestBody(matchingJsonPath("$.[2].method", equalTo("nosuchmethod"))));
 		assertThat(client.pendingRequests()).isZero();
 	}
 
@@ -208,7 +209,7 @@ class CoreConventionsTests {
 		assertThat(info.userAgent()).isEqualTo("/Satoshi:31.0.0/");
 		assertThat(info.isCoreAtLeast(28, 0)).isTrue();
 		this.client.nodeInfo();
-		server.verify(1, postRequestedFor(urlEqualTo("/")));
+		server.verify(1, NodeProbe.callsTo("/"));
 	}
 
 	@Test
@@ -227,7 +228,7 @@ class CoreConventionsTests {
 		stub("estimatefee", "btcd/http-estimatefee.json");
 		BitcoinRpcClient btcd = connect(ClientOptions.builder());
 		assertThat(btcd.estimateFeeRate(6)).contains(new java.math.BigDecimal("0.0004424778761061947"));
-		server.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method", equalTo("estimatesmartfee"))));
+		server.verify(0, NodeProbe.callsTo("/").withRequestBody(matchingJsonPath("$.method", equalTo("estimatesmartfee"))));
 	}
 
 	@Test

@@ -54,7 +54,9 @@ class HttpReplyBodyTests {
 	private BitcoinRpcClient connect() {
 		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + server.getPort() + "/")
 			.credentials("alice", "secret").maxResponseSize(LIMIT).reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
+		NodeProbe.answer(server);
 		this.client.connect();
+		sent.setLength(0);
 		// A reply to getblockcount, framed as WireMock likes (it is small): the call after a failed one.
 		server.stubFor(post(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method", equalTo("getblockcount")))
 			.willReturn(aResponse().withStatus(200).withBody(reply("121"))));

@@ -50,6 +50,7 @@ class HttpStatusMappingTests {
 	private BitcoinRpcClient connect(ClientOptions.Builder builder) {
 		this.client = BitcoinRpcClient.create(builder.url("http://127.0.0.1:" + server.getPort() + "/")
 			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
+		NodeProbe.answer(server);
 		this.client.connect();
 		return this.client;
 	}
@@ -82,7 +83,7 @@ class HttpStatusMappingTests {
 	void sendsJsonRpc10WithBasicAuthAndDecodesTheResult() {
 		stubFixture("getblockcount", "btcd/http-getblockcount.json");
 		assertThat(connect().getBlockCount()).isEqualTo(121);
-		server.verify(postRequestedFor(urlEqualTo("/"))
+		server.verify(NodeProbe.callsTo("/")
 			.withHeader("Authorization", equalTo("Basic YWxpY2U6c2VjcmV0"))
 			.withHeader("Content-Type", equalTo("application/json"))
 			.withHeader("Host", equalTo("127.0.0.1:" + server.getPort()))
@@ -156,7 +157,7 @@ class HttpStatusMappingTests {
 		BitcoinRpcClient client = connect();
 		assertThat(client.getBlockCount()).isEqualTo(121);
 		assertThat(client.resentRequests()).isEqualTo(2);
-		server.verify(3, postRequestedFor(urlEqualTo("/")));
+		server.verify(3, NodeProbe.callsTo("/"));
 	}
 
 	@Test
@@ -165,7 +166,7 @@ class HttpStatusMappingTests {
 		BitcoinRpcClient client = connect();
 		assertThatThrownBy(() -> client.call("sendrawtransaction", List.of("00"), String.class))
 			.isInstanceOf(RpcHttpStatusException.class);
-		server.verify(1, postRequestedFor(urlEqualTo("/")));
+		server.verify(1, NodeProbe.callsTo("/"));
 		assertThat(client.resentRequests()).isZero();
 	}
 
@@ -174,7 +175,7 @@ class HttpStatusMappingTests {
 		server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withBody("Work queue depth exceeded")));
 		BitcoinRpcClient client = connect();
 		assertThatThrownBy(client::getBlockCount).isInstanceOf(RpcHttpStatusException.class);
-		server.verify(1 + org.bitcoinrpc.client.transport.Retries.MAX_RETRIES, postRequestedFor(urlEqualTo("/")));
+		server.verify(1 + org.bitcoinrpc.client.transport.Retries.MAX_RETRIES, NodeProbe.callsTo("/"));
 	}
 
 	@Test
@@ -271,11 +272,15 @@ class HttpStatusMappingTests {
 			port = socket.getLocalPort();
 		}
 		this.client = BitcoinRpcClient.create(ClientOptions.builder().url("http://127.0.0.1:" + port + "/")
-			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).build());
-		this.client.connect();
+			.reconnectDelay(Delay.constant(Duration.ofMillis(20))).queueTimeout(Duration.ofMillis(200)).build());
+		// Connect asks the node, which is not there: said at once, not at the first call.
+		assertThatThrownBy(this.client::connect).isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining("127.0.0.1:" + port).hasMessageContaining("Connection refused");
+		assertThat(this.client.isConnected()).isFalse();
+		// A call waits for the connection, then fails saying it was never sent: nothing was retried.
 		assertThatThrownBy(this.client::getBlockCount).isInstanceOf(RpcConnectionException.class)
-			.hasMessageContaining("127.0.0.1:" + port);
-		assertThat(this.client.resentRequests()).isEqualTo(org.bitcoinrpc.client.transport.Retries.MAX_RETRIES);
+			.hasMessageContaining("was not sent").hasMessageContaining("127.0.0.1:" + port);
+		assertThat(this.client.resentRequests()).isZero();
 	}
 
 }

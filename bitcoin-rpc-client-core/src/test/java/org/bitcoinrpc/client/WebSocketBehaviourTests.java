@@ -63,7 +63,8 @@ class WebSocketBehaviourTests {
 		assertThatThrownBy(client::connect).isInstanceOf(RpcAuthenticationException.class)
 			.hasMessageContaining("HTTP 401").hasMessageContaining(NODE.node().wsUrl()).hasMessageNotContaining("wrong");
 		assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
-		assertThatThrownBy(client::getBlockCount).isInstanceOf(RpcConnectionException.class).hasMessageContaining("Not connected");
+		assertThatThrownBy(client::getBlockCount).isInstanceOf(RpcConnectionException.class).hasMessageContaining("was not sent")
+			.hasMessageContaining("not connected").hasMessageContaining("HTTP 401");
 	}
 
 	@Test
