@@ -74,7 +74,7 @@ class CookieAuthTests {
 		SimulatedNode node = node();
 		BitcoinRpcClient client = client(ClientOptions.builder().url(node.httpUrl()).cookieFile(cookie()).maxConnections(4));
 		client.connect();
-		node.delay("getblockcount", Duration.ofMillis(500));
+		node.delay("getblockcount", Duration.ofSeconds(2));
 		List<CompletableFuture<Long>> calls = new ArrayList<>();
 		for (int i = 0; i < 100; i++) {
 			calls.add(client.getBlockCountAsync());
@@ -141,7 +141,8 @@ class CookieAuthTests {
 
 		client.connect();
 		assertThat(client.getBlockCount()).isEqualTo(HEIGHT);
-		assertThat(listener.events(ConnectionEvent.Connected.class)).hasSize(2);
+		// Events are dispatched on their own thread: wait for the second Connected.
+		assertThat(listener.awaitCount(ConnectionEvent.Connected.class, 2)).hasSize(2);
 		assertThat(listener.events(ConnectionEvent.ReconnectFailed.class)).isEmpty();
 	}
 
