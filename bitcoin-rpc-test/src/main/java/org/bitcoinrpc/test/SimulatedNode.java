@@ -1,9 +1,17 @@
 package org.bitcoinrpc.test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +30,7 @@ import org.bitcoinrpc.test.internal.rpc.RpcException;
 import org.bitcoinrpc.test.internal.rpc.RpcMethods;
 import org.bitcoinrpc.test.internal.rpc.Subscriptions;
 import org.bitcoinrpc.test.internal.rpc.TransactionCommands;
+import org.bitcoinrpc.test.internal.server.AcceptedCredentials;
 import org.bitcoinrpc.test.internal.server.NodeServer;
 import org.bitcoinrpc.test.internal.server.ServerConfig;
 import org.bitcoinrpc.test.tls.SelfSignedCertificate;
@@ -63,6 +72,10 @@ import org.slf4j.LoggerFactory;
  * chain and the mempool (btcd would lose its mempool). Subscriptions belong to websocket sessions,
  * so they end with them.
  *
+ * <p>Cookie authentication ({@link Builder#cookieFile}), as Bitcoin Core does it: each start writes
+ * {@code __cookie__:<64 hex>} to the file and accepts only those credentials, a stop deletes the
+ * file, and {@link #rotateCookie()} replaces the cookie while running.
+ *
  * <p>Thread-safe. Lifecycle methods are serialised by {@link #lifecycleLock}.
  */
 public final class SimulatedNode implements AutoCloseable {
@@ -76,9 +89,23 @@ public final class SimulatedNode implements AutoCloseable {
 
     private static final long BIND_RETRY_MILLIS = 50;
 
+    /** The user of Bitcoin Core's cookie. */
+    private static final String COOKIE_USER = "__cookie__";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final String user;
 
     private final String password;
+
+    /** Where the cookie is written, or null when the node uses {@link #user} and {@link #password}. */
+    private final @Nullable Path cookieFile;
+
+    /** The cookie's secret since the last start or rotation, or null. Written under {@link #lifecycleLock}. */
+    private volatile @Nullable String cookie;
+
+    /** What the server accepts; shared by its runs, replaced on each cookie change. */
+    private final AcceptedCredentials credentials;
 
     private final boolean tls;
 
@@ -114,6 +141,8 @@ public final class SimulatedNode implements AutoCloseable {
     private SimulatedNode(Builder builder) {
         this.user = builder.user;
         this.password = builder.password;
+        this.cookieFile = builder.cookieFile;
+        this.credentials = new AcceptedCredentials(builder.user, builder.password);
         this.tls = builder.tls;
         this.configuredPort = builder.port;
         this.connectionClose = builder.connectionClose;
@@ -171,7 +200,11 @@ public final class SimulatedNode implements AutoCloseable {
             SelfSignedCertificate cert = this.tls ? certificate() : null;
             int port = (this.boundPort != 0) ? this.boundPort : this.configuredPort;
             this.startTime = Instant.now().getEpochSecond();
-            NodeServer started = startServer(new ServerConfig(port, this.user, this.password, this.connectionClose, cert));
+            if (this.cookieFile != null) {
+                // Before listening, as Core: a client never finds the node up with an older cookie on disk.
+                writeCookie();
+            }
+            NodeServer started = startServer(new ServerConfig(port, this.credentials, this.connectionClose, cert));
             this.boundPort = started.port();
             this.server = started;
             logger.info("Simulated btcd node listening on {} and {}", httpUrl(), wsUrl());
@@ -226,6 +259,9 @@ public final class SimulatedNode implements AutoCloseable {
             catch (Exception ex) {
                 throw new IllegalStateException("Could not stop the simulated node", ex);
             }
+            finally {
+                deleteCookie();
+            }
             logger.info("Simulated btcd node on port {} stopped", this.boundPort);
         }
     }
@@ -235,6 +271,60 @@ public final class SimulatedNode implements AutoCloseable {
         synchronized (this.lifecycleLock) {
             stop();
             return start();
+        }
+    }
+
+    /**
+     * Writes a new cookie to the cookie file and, from the next request on, accepts only it, on
+     * open connections too (websocket sessions already authenticated stay open). As a Bitcoin Core
+     * restart seen by a client that was not disconnected.
+     * @throws IllegalStateException when the node has no cookie file or is not running
+     */
+    public void rotateCookie() {
+        synchronized (this.lifecycleLock) {
+            if (this.cookieFile == null) {
+                throw new IllegalStateException("The simulated node has no cookie file; build it with cookieFile(path)");
+            }
+            if (this.server == null) {
+                throw new IllegalStateException("The simulated node is not running, so it has no cookie to rotate");
+            }
+            writeCookie();
+        }
+    }
+
+    /**
+     * A fresh cookie: written to a temporary file and moved over the cookie file (a reader sees the
+     * old or the new one, never a partial one), then accepted. That order matters: a client that
+     * was refused always finds the new cookie on disk already. Under {@link #lifecycleLock}.
+     */
+    private void writeCookie() {
+        Path file = Objects.requireNonNull(this.cookieFile);
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = HexFormat.of().formatHex(bytes);
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            // Core writes no newline after the cookie.
+            Files.writeString(temporary, COOKIE_USER + ":" + secret, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException("Cannot write the cookie file " + file, ex);
+        }
+        this.cookie = secret;
+        this.credentials.set(COOKIE_USER, secret);
+    }
+
+    /** Deletes the cookie file, as Core does at shutdown. Under {@link #lifecycleLock}. */
+    private void deleteCookie() {
+        if (this.cookieFile == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(this.cookieFile);
+        }
+        catch (IOException ex) {
+            logger.warn("Could not delete the cookie file {}: {}", this.cookieFile, ex.toString());
         }
     }
 
@@ -275,14 +365,29 @@ public final class SimulatedNode implements AutoCloseable {
         return (this.tls ? "wss" : "ws") + "://" + HOST + ":" + port() + "/ws";
     }
 
-    /** The RPC user. */
+    /** The RPC user: {@code __cookie__} with a cookie file. */
     public String user() {
-        return this.user;
+        return (this.cookieFile != null) ? COOKIE_USER : this.user;
     }
 
-    /** The RPC password. */
+    /**
+     * The RPC password: with a cookie file, the current cookie's secret.
+     * @throws IllegalStateException with a cookie file, before the first start
+     */
     public String password() {
-        return this.password;
+        if (this.cookieFile == null) {
+            return this.password;
+        }
+        String current = this.cookie;
+        if (current == null) {
+            throw new IllegalStateException("The simulated node has not started yet, so it has no cookie");
+        }
+        return current;
+    }
+
+    /** The cookie file, or null when the node uses a fixed user and password. */
+    public @Nullable Path cookieFile() {
+        return this.cookieFile;
     }
 
     /** Whether the node serves TLS. */
@@ -609,6 +714,8 @@ public final class SimulatedNode implements AutoCloseable {
 
         private boolean connectionClose = true;
 
+        private @Nullable Path cookieFile;
+
         private Builder() {
         }
 
@@ -659,6 +766,16 @@ public final class SimulatedNode implements AutoCloseable {
          */
         public Builder connectionClose(boolean connectionClose) {
             this.connectionClose = connectionClose;
+            return this;
+        }
+
+        /**
+         * Authenticates as Bitcoin Core with a cookie: each start writes {@code __cookie__:<64 hex>}
+         * to {@code cookieFile} (its directory must exist) and accepts only that, instead of user and
+         * password; each stop deletes the file. Null (the default) uses user and password.
+         */
+        public Builder cookieFile(@Nullable Path cookieFile) {
+            this.cookieFile = cookieFile;
             return this;
         }
 

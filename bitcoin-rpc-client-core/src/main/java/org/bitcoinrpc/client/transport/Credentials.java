@@ -3,6 +3,7 @@ package org.bitcoinrpc.client.transport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 
@@ -27,20 +28,40 @@ public abstract sealed class Credentials {
 		return new None();
 	}
 
-	/** The header value ({@code Basic ...}), or {@code null} to send none. */
+	/**
+	 * The current header value ({@code Basic ...}), or {@code null} to send none. A cookie file is
+	 * read on first use.
+	 * @throws RpcAuthenticationException when the cookie file cannot be read or is empty or
+	 *         malformed (not cached: the next call reads it again)
+	 */
 	public abstract @Nullable String authorization();
 
 	/**
-	 * Reloads credentials after the node refused them. Returns whether they changed, so a caller
-	 * knows a retry can succeed.
+	 * The node refused {@code rejected}, the exact header value a request was sent with. Returns
+	 * whether the current value now differs from it, so that sending again can succeed.
+	 * <p>
+	 * Many requests sent with the same stale value are refused together when Bitcoin Core restarts
+	 * with a new cookie: the first to get here re-reads the file, the others find the current value
+	 * already different and are simply sent again. The file is re-read only while {@code rejected}
+	 * is still the current value, so a refusal of a value already replaced never replaces a newer
+	 * one. A failed re-read returns false and keeps the current value. Fixed credentials never
+	 * change: false.
 	 */
-	public boolean reload() {
+	public boolean refresh(@Nullable String rejected) {
 		return false;
 	}
 
 	/** What to check when the node refuses these credentials, as the end of a sentence; never the secret. */
 	public String hint() {
 		return "";
+	}
+
+	/**
+	 * Why the last re-read by {@link #refresh} failed, or {@code null}: for the error of a request
+	 * that could not be sent again. Never holds the secret.
+	 */
+	@Nullable String refreshFailure() {
+		return null;
 	}
 
 	static String basic(String user, String password) {
@@ -78,14 +99,20 @@ public abstract sealed class Credentials {
 
 	/**
 	 * Bitcoin Core's {@code .cookie}: one line {@code __cookie__:<hex>}, rewritten at every node
-	 * start. Read on first use and again after a 401.
+	 * start. Read on first use and again when the node refuses the value read last.
 	 */
 	static final class CookieFile extends Credentials {
 
 		private final Path path;
 
-		/** Guarded by {@code this}. */
+		/** The header made from the last good read, or null before one. Guarded by {@code this}. */
 		private @Nullable String header;
+
+		/**
+		 * The message of the last failed re-read, null after a good one. Guarded by {@code this}.
+		 * Holds no secret: read errors never quote the file.
+		 */
+		private @Nullable String failure;
 
 		CookieFile(Path path) {
 			this.path = path;
@@ -106,24 +133,41 @@ public abstract sealed class Credentials {
 		}
 
 		@Override
-		public synchronized boolean reload() {
-			String previous = this.header;
-			try {
-				this.header = read();
+		public synchronized boolean refresh(@Nullable String rejected) {
+			if (this.header == null || this.header.equals(rejected)) {
+				try {
+					this.header = read();
+					this.failure = null;
+				}
+				catch (RpcAuthenticationException ex) {
+					this.failure = ex.getMessage();
+					return false;
+				}
 			}
-			catch (RpcAuthenticationException ex) {
-				return false;
-			}
-			return !this.header.equals(previous);
+			return !this.header.equals(rejected);
 		}
 
+		@Override
+		synchronized @Nullable String refreshFailure() {
+			return this.failure;
+		}
+
+		/** Reads the file; its content never goes into a message. */
 		private String read() {
 			String content;
 			try {
 				content = Files.readString(this.path, StandardCharsets.UTF_8).trim();
 			}
+			catch (NoSuchFileException ex) {
+				throw new RpcAuthenticationException("The cookie file " + this.path
+						+ " does not exist (Bitcoin Core writes it at start and deletes it at shutdown: is the node running?)", ex);
+			}
 			catch (IOException ex) {
 				throw new RpcAuthenticationException("Cannot read the cookie file " + this.path + ": " + ex, ex);
+			}
+			if (content.isEmpty()) {
+				throw new RpcAuthenticationException("The cookie file " + this.path
+						+ " is empty (Bitcoin Core writes __cookie__:<hex> there at start)");
 			}
 			int colon = content.indexOf(':');
 			if (colon <= 0 || colon == content.length() - 1 || content.indexOf('\n') >= 0) {

@@ -42,9 +42,15 @@ import org.jspecify.annotations.Nullable;
  * Retries (see {@link Retries}): transport failures, {@code 503 Work queue depth exceeded} and
  * {@code -28} (warming up), for calls the resend policy deems safe, while their timeout allows.
  * <p>
- * Status mapping: 401/403 is an authentication error (after one cookie re-read, because Bitcoin
- * Core rewrites its cookie at every start); a JSON-RPC error body is the RPC error whatever the
- * status (Core sends them on 404 and 500); any other non-2xx is an {@link RpcHttpStatusException}.
+ * Status mapping: 401/403 is an authentication error; a JSON-RPC error body is the RPC error
+ * whatever the status (Core sends them on 404 and 500); any other non-2xx is an
+ * {@link RpcHttpStatusException}.
+ * <p>
+ * Cookie rotation: Bitcoin Core writes a new cookie at every start, so every POST in flight with
+ * the old one gets a 401. Each POST remembers the exact {@code Authorization} value it was sent
+ * with; after a 401, a call or batch is sent again with the current value when
+ * {@link Credentials#refresh} says it now differs (re-reading the file only if the value sent is
+ * still the current one), at most {@value #MAX_AUTH_RESENDS} times. A 403 is never sent again.
  */
 public final class HttpPostTransport implements Transport {
 
@@ -52,6 +58,12 @@ public final class HttpPostTransport implements Transport {
 	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
 
 	private static final int BODY_PREVIEW = 512;
+
+	/**
+	 * How many times one call or batch is sent again after a 401 with newer credentials: a node
+	 * that rotates its cookie faster than we can use it must not make us loop.
+	 */
+	static final int MAX_AUTH_RESENDS = 2;
 
 	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
 
@@ -163,7 +175,8 @@ public final class HttpPostTransport implements Transport {
 				protected void onComplete(Result reply, byte[] content, int length) {
 					RuntimeException failure = probeFailure(reply, content, length);
 					if (failure instanceof RpcAuthenticationException && mayReloadCredentials
-							&& reply.getResponse().getStatus() == 401 && HttpPostTransport.this.credentials.reload()) {
+							&& reply.getResponse().getStatus() == 401
+							&& HttpPostTransport.this.credentials.refresh(headers.authorization)) {
 						probe(result, false);
 						return;
 					}
@@ -226,24 +239,38 @@ public final class HttpPostTransport implements Transport {
 					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
 			return true;
 		}
-		post(request, body, true);
+		post(request, body, 0);
 		return true;
 	}
 
-	private void post(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
-		Request post = newPost(request, body);
+	/** POSTs a call with the current credentials; {@code authResends} counts its re-sends after a 401. */
+	private void post(PendingRequest<?> request, byte[] body, int authResends) {
+		PostHeaders headers = currentHeaders(request);
+		if (headers == null) {
+			return;
+		}
+		Request post = newPost(request, body, headers);
 		if (post == null) {
 			return;
 		}
-		post.send(new CallReply(request, body, mayReloadCredentials));
+		post.send(new CallReply(request, body, headers, authResends));
+	}
+
+	/** The headers for the current credentials, or null after failing {@code request} (an unreadable cookie). */
+	private @Nullable PostHeaders currentHeaders(PendingRequest<?> request) {
+		try {
+			return headers(this.credentials.authorization());
+		}
+		catch (RuntimeException ex) {
+			this.pending.fail(request.id(), ex);
+			return null;
+		}
 	}
 
 	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
-	private @Nullable Request newPost(PendingRequest<?> request, byte[] body) {
-		PostHeaders headers;
+	private @Nullable Request newPost(PendingRequest<?> request, byte[] body, PostHeaders headers) {
 		URI target;
 		try {
-			headers = headers(this.credentials.authorization());
 			target = uri(request.wallet());
 		}
 		catch (RuntimeException ex) {
@@ -293,15 +320,22 @@ public final class HttpPostTransport implements Transport {
 					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
 			return true;
 		}
+		postBatch(requests, body, 0);
+		return true;
+	}
+
+	/** POSTs a batch with the current credentials; {@code authResends} counts its re-sends after a 401. */
+	private void postBatch(List<PendingRequest<?>> requests, byte[] body, int authResends) {
 		PendingRequest<?> lead = requests.get(0);
-		Request post = newPost(lead, body);
+		PostHeaders headers = currentHeaders(lead);
+		Request post = (headers != null) ? newPost(lead, body, headers) : null;
 		if (post == null) {
+			// The lead request failed with the cause; the others with this.
 			requests.forEach((request) -> this.pending.fail(request.id(), new RpcConnectionException(
 					"The batch led by " + lead.method() + " was not sent")));
-			return true;
+			return;
 		}
-		post.send(new BatchReply(requests));
-		return true;
+		post.send(new BatchReply(requests, body, headers, authResends));
 	}
 
 	/**
@@ -309,7 +343,8 @@ public final class HttpPostTransport implements Transport {
 	 * batch with one error object (btcd does, for a malformed batch) fails every request with it,
 	 * and a request the reply leaves out fails rather than waiting for its timeout.
 	 */
-	private void handleBatch(List<PendingRequest<?>> requests, Result result, byte[] content, int length) {
+	private void handleBatch(List<PendingRequest<?>> requests, byte[] body, PostHeaders sentWith, int authResends,
+			Result result, byte[] content, int length) {
 		PendingRequest<?> lead = requests.get(0);
 		if (result.isFailed()) {
 			RuntimeException failure = failure(lead, result);
@@ -319,13 +354,16 @@ public final class HttpPostTransport implements Transport {
 		}
 		this.listener.onAnswered();
 		int status = result.getResponse().getStatus();
-		InboundMessage message = decodeBatchReply(content, length);
 		if (status == 401 || status == 403) {
-			RuntimeException failure = new RpcAuthenticationException("The node at " + this.endpoint
-					+ " refused the credentials (HTTP " + status + ") for a batch");
+			if (mayResend(status, sentWith, authResends)) {
+				postBatch(requests, body, authResends + 1);
+				return;
+			}
+			RuntimeException failure = refused(status, "a batch", authResends);
 			requests.forEach((request) -> this.pending.fail(request.id(), failure));
 			return;
 		}
+		InboundMessage message = decodeBatchReply(content, length);
 		if (message instanceof InboundMessage.Batch batch) {
 			java.util.Set<Long> ids = new java.util.HashSet<>();
 			requests.forEach((request) -> ids.add(request.id()));
@@ -350,12 +388,13 @@ public final class HttpPostTransport implements Transport {
 		requests.forEach((request) -> this.pending.fail(request.id(), failure));
 	}
 
-	private void handle(PendingRequest<?> request, byte[] body, Result result, byte[] content, int length,
-			boolean mayReloadCredentials) {
+	private void handle(PendingRequest<?> request, byte[] body, PostHeaders sentWith, int authResends, Result result,
+			byte[] content, int length) {
 		if (result.isFailed()) {
 			RuntimeException failure = failure(request, result);
 			reportLoss(result, failure);
-			if (!(failure instanceof RpcResponseTooLargeException) && this.retries.retry(request, failure, () -> post(request, body, true))) {
+			if (!(failure instanceof RpcResponseTooLargeException)
+					&& this.retries.retry(request, failure, () -> post(request, body, authResends))) {
 				return;
 			}
 			this.pending.fail(request.id(), failure);
@@ -364,12 +403,11 @@ public final class HttpPostTransport implements Transport {
 		this.listener.onAnswered();
 		int status = result.getResponse().getStatus();
 		if (status == 401 || status == 403) {
-			if (mayReloadCredentials && status == 401 && this.credentials.reload()) {
-				post(request, body, false);
+			if (mayResend(status, sentWith, authResends)) {
+				post(request, body, authResends + 1);
 				return;
 			}
-			this.pending.fail(request.id(), new RpcAuthenticationException("The node at " + this.endpoint
-					+ " refused the credentials (HTTP " + status + ") for " + request.method()));
+			this.pending.fail(request.id(), refused(status, request.method(), authResends));
 			return;
 		}
 		InboundMessage message = decodeReply(request, content, length);
@@ -377,7 +415,7 @@ public final class HttpPostTransport implements Transport {
 				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
 			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
 					&& this.retries.retry(request, RpcErrorException.of(request.method(), response.error().code(),
-							response.error().message()), () -> post(request, body, true))) {
+							response.error().message()), () -> post(request, body, authResends))) {
 				return;
 			}
 			PendingRequest<?> removed = this.pending.remove(request.id());
@@ -387,10 +425,26 @@ public final class HttpPostTransport implements Transport {
 			return;
 		}
 		RuntimeException failure = unusableReply(request, status, content, length, message);
-		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, true))) {
+		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, authResends))) {
 			return;
 		}
 		this.pending.fail(request.id(), failure);
+	}
+
+	/**
+	 * Whether a POST refused with {@code status} goes out again: only after a 401, within the
+	 * bound, and when the credentials now differ from those it was sent with (a rotated cookie).
+	 */
+	private boolean mayResend(int status, PostHeaders sentWith, int authResends) {
+		return status == 401 && authResends < MAX_AUTH_RESENDS && this.credentials.refresh(sentWith.authorization);
+	}
+
+	/** The error for refused credentials: the URL and status, why a new cookie did not help, never the secret. */
+	private RpcAuthenticationException refused(int status, String what, int authResends) {
+		String readFailure = (status == 401) ? this.credentials.refreshFailure() : null;
+		return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP " + status
+				+ ") for " + what + ((authResends > 0) ? " after " + authResends + " re-send(s) with newer credentials" : "")
+				+ ((readFailure != null) ? "; re-reading them failed: " + readFailure : ""));
 	}
 
 	/**
@@ -467,42 +521,58 @@ public final class HttpPostTransport implements Transport {
 		return new String(content, 0, Math.min(length, BODY_PREVIEW), StandardCharsets.UTF_8);
 	}
 
-	/** Collects the reply to one call and hands it to {@link #handle}. */
+	/**
+	 * Collects the reply to one call and hands it to {@link #handle}, with what a resend after a
+	 * 401 needs: the body, the headers it was sent with (whose {@code Authorization} value is the
+	 * one the node refused) and how many times it was already sent again for that.
+	 */
 	private final class CallReply extends ResponseBody {
 
 		private final PendingRequest<?> request;
 
 		private final byte[] body;
 
-		private final boolean mayReloadCredentials;
+		private final PostHeaders sentWith;
 
-		CallReply(PendingRequest<?> request, byte[] body, boolean mayReloadCredentials) {
+		private final int authResends;
+
+		CallReply(PendingRequest<?> request, byte[] body, PostHeaders sentWith, int authResends) {
 			super(HttpPostTransport.this.maxResponseSize);
 			this.request = request;
 			this.body = body;
-			this.mayReloadCredentials = mayReloadCredentials;
+			this.sentWith = sentWith;
+			this.authResends = authResends;
 		}
 
 		@Override
 		protected void onComplete(Result result, byte[] content, int length) {
-			handle(this.request, this.body, result, content, length, this.mayReloadCredentials);
+			handle(this.request, this.body, this.sentWith, this.authResends, result, content, length);
 		}
 
 	}
 
-	/** Collects the reply to a batch and hands it to {@link #handleBatch}. */
+	/** Collects the reply to a batch and hands it to {@link #handleBatch}; see {@link CallReply}. */
 	private final class BatchReply extends ResponseBody {
 
 		private final List<PendingRequest<?>> requests;
 
-		BatchReply(List<PendingRequest<?>> requests) {
+		private final byte[] body;
+
+		private final PostHeaders sentWith;
+
+		private final int authResends;
+
+		BatchReply(List<PendingRequest<?>> requests, byte[] body, PostHeaders sentWith, int authResends) {
 			super(HttpPostTransport.this.maxResponseSize);
 			this.requests = requests;
+			this.body = body;
+			this.sentWith = sentWith;
+			this.authResends = authResends;
 		}
 
 		@Override
 		protected void onComplete(Result result, byte[] content, int length) {
-			handleBatch(this.requests, result, content, length);
+			handleBatch(this.requests, this.body, this.sentWith, this.authResends, result, content, length);
 		}
 
 	}
@@ -514,6 +584,7 @@ public final class HttpPostTransport implements Transport {
 	 */
 	private static final class PostHeaders implements Consumer<HttpFields.Mutable> {
 
+		/** The exact value sent: what {@link Credentials#refresh} is told the node refused after a 401. */
 		private final @Nullable String authorization;
 
 		private final HttpField[] fields;

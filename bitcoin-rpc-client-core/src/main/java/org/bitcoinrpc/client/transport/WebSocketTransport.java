@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import javax.net.ssl.SSLException;
 
@@ -148,17 +149,27 @@ public final class WebSocketTransport implements Transport {
 		}
 	}
 
+	/**
+	 * Opens the connection. A handshake refused with a 401 is tried once more at once when the
+	 * credentials now differ from those it carried (Bitcoin Core wrote a new cookie since we read
+	 * it), so a restarted node is reached on the first attempt rather than after a reconnect delay.
+	 */
 	@Override
 	public CompletableFuture<Void> connect() {
+		return connect(true);
+	}
+
+	private CompletableFuture<Void> connect(boolean mayRefresh) {
 		ClientUpgradeRequest upgrade = new ClientUpgradeRequest(this.url);
+		String authorization;
 		try {
-			String authorization = this.credentials.authorization();
-			if (authorization != null) {
-				upgrade.setHeader("Authorization", authorization);
-			}
+			authorization = this.credentials.authorization();
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
+		}
+		if (authorization != null) {
+			upgrade.setHeader("Authorization", authorization);
 		}
 		if (this.handshakeTimeoutMillis > 0) {
 			upgrade.setTimeout(this.handshakeTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -173,6 +184,9 @@ public final class WebSocketTransport implements Transport {
 		}
 		return handshake.handleAsync((session, failure) -> {
 			if (failure != null) {
+				if (mayRefresh && refusedStatus(failure) == 401 && this.credentials.refresh(authorization)) {
+					return connect(false);
+				}
 				throw new CompletionException(handshakeError(failure));
 			}
 			try {
@@ -184,8 +198,19 @@ public final class WebSocketTransport implements Transport {
 				throw ex;
 			}
 			this.connection = handler;
-			return null;
-		}, this.executor);
+			return CompletableFuture.<Void>completedFuture(null);
+		}, this.executor).thenCompose(Function.identity());
+	}
+
+	/** The HTTP status of a refused upgrade anywhere in {@code failure}'s causes, or 0. */
+	private static int refusedStatus(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			int status = upgradeStatus(cause);
+			if (status > 0) {
+				return status;
+			}
+		}
+		return 0;
 	}
 
 	/** btcd answers a batch frame with one array frame; the router matches each element by id. */
@@ -268,8 +293,10 @@ public final class WebSocketTransport implements Transport {
 			int status = upgradeStatus(cause);
 			if (status > 0) {
 				if (status == 401 || status == 403) {
+					String readFailure = (status == 401) ? this.credentials.refreshFailure() : null;
 					return new RpcAuthenticationException("The node at " + this.endpoint
-							+ " refused the credentials on the websocket handshake (HTTP " + status + ")", cause);
+							+ " refused the credentials on the websocket handshake (HTTP " + status + ")"
+							+ ((readFailure != null) ? "; re-reading them failed: " + readFailure : ""), cause);
 				}
 				if (status == 200) {
 					return new RpcEndpointException(this.endpoint + " answered the websocket handshake with HTTP 200 and no"

@@ -108,7 +108,7 @@ public final class NodeServer {
         server.addConnector(connector);
 
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("simnode-" + run + "-delays"));
-        BasicAuth auth = new BasicAuth(config.user(), config.password());
+        AcceptedCredentials auth = config.credentials();
         HttpWriter writer = new HttpWriter(config.connectionClose());
         WebSocketClients clients = new WebSocketClients();
         HeldRequests held = new HeldRequests();

@@ -7,13 +7,13 @@ import org.jspecify.annotations.Nullable;
  * What one run of the server needs to know.
  *
  * @param port the port to bind on 127.0.0.1, 0 for any free one
- * @param user the RPC user
- * @param password the RPC password
+ * @param credentials the credentials accepted, shared by every run of the same node (they can
+ *        change while it runs)
  * @param connectionClose whether to answer as btcd does (one request per connection, body ended by
  *        closing) rather than with keep-alive and Content-Length
  * @param certificate the TLS certificate, or null for plain HTTP
  */
-public record ServerConfig(int port, String user, String password, boolean connectionClose,
+public record ServerConfig(int port, AcceptedCredentials credentials, boolean connectionClose,
         @Nullable SelfSignedCertificate certificate) {
 
     /** The only address the node ever binds. */
@@ -24,7 +24,7 @@ public record ServerConfig(int port, String user, String password, boolean conne
 
     @Override
     public String toString() {
-        return "ServerConfig[port=" + this.port + ", user=" + this.user + ", connectionClose=" + this.connectionClose
+        return "ServerConfig[port=" + this.port + ", connectionClose=" + this.connectionClose
                 + ", tls=" + (this.certificate != null) + "]";
     }
 }

@@ -55,7 +55,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
 
     private final RpcDispatcher dispatcher;
 
-    private final BasicAuth auth;
+    private final AcceptedCredentials auth;
 
     private final WebSocketClients clients;
 
@@ -67,7 +67,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
     /** Whether the upgrade carried valid credentials or {@code authenticate} succeeded. Confined likewise. */
     private boolean authenticated;
 
-    WebSocketRpcEndpoint(RequestParser parser, RpcDispatcher dispatcher, BasicAuth auth, WebSocketClients clients,
+    WebSocketRpcEndpoint(RequestParser parser, RpcDispatcher dispatcher, AcceptedCredentials auth, WebSocketClients clients,
             ScheduledExecutorService scheduler, boolean authenticatedByHeader) {
         this.parser = parser;
         this.dispatcher = dispatcher;
@@ -196,7 +196,7 @@ public final class WebSocketRpcEndpoint implements Session.Listener.AutoDemandin
             return;
         }
         Params params = Params.of(request.params(), 2, 2);
-        if (!this.auth.matches(params.string(0, "username", ""), params.string(1, "passphrase", ""))) {
+        if (!this.auth.current().matches(params.string(0, "username", ""), params.string(1, "passphrase", ""))) {
             current.disconnect();
             return;
         }
