@@ -79,6 +79,13 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	private @Nullable ScheduledFuture<?> reconnectTask;
 
 	/**
+	 * The message of the last failed attempt logged since the last good connection, so that a
+	 * failure repeating itself (a wrong URL, every few seconds for ever) is logged at WARN once and
+	 * then at DEBUG. Guarded by {@link #lock}.
+	 */
+	private @Nullable String lastFailure;
+
+	/**
 	 * @param registrationSender sends one re-registration call at once, bypassing the state check
 	 */
 	public ConnectionWatchdog(Transport transport, PendingRequests pending, EventDispatcher events,
@@ -152,6 +159,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
 			this.attemptActive = false;
+			this.lastFailure = null;
 		}
 		if (attempts == 0) {
 			logger.info("Connected to {}", this.endpoint);
@@ -175,6 +183,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 			this.state = ConnectionState.RECONNECTING;
 			logger.warn("{}; retrying in the background", cause.getMessage());
+			this.lastFailure = String.valueOf(cause.getMessage());
 			scheduleReconnect();
 		}
 	}
@@ -274,7 +283,17 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			return;
 		}
 		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
-		logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		boolean repeated;
+		synchronized (this.lock) {
+			repeated = cause.equals(this.lastFailure);
+			this.lastFailure = cause;
+		}
+		if (repeated) {
+			logger.debug("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		}
+		else {
+			logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		}
 		this.events.dispatch(new ConnectionEvent.ReconnectFailed(this.endpoint, number, cause));
 		synchronized (this.lock) {
 			if (this.state == ConnectionState.RECONNECTING) {
