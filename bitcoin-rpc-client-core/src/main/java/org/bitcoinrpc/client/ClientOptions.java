@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.bitcoinrpc.client.internal.UserInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -366,27 +367,40 @@ public final class ClientOptions {
 		/** The node's URL, e.g. {@code wss://127.0.0.1:8334/ws} or {@code http://127.0.0.1:8332/}. */
 		public Builder url(String url) {
 			Objects.requireNonNull(url, "url must not be null");
+			String text = url.trim();
+			URI uri;
 			try {
-				return url(new URI(url.trim()));
+				uri = new URI(text);
 			}
 			catch (URISyntaxException ex) {
-				throw new IllegalArgumentException("url is not a valid URI: " + ex.getMessage(), ex);
+				// The exception's message quotes the input, password and all: rebuild it from the
+				// reason and the masked input, and keep the exception out of the chain. The index
+				// is left out when there is user info, as it would tell where the password is.
+				String at = UserInfo.present(text) ? "" : " at index " + ex.getIndex();
+				throw new IllegalArgumentException("url is not a valid URI (" + ex.getReason() + at + "): "
+						+ UserInfo.mask(text));
 			}
+			return url(uri);
 		}
 
 		/** The node's URL; credentials go in {@link #user}/{@link #password}, never in the URL. */
 		public Builder url(URI url) {
 			Objects.requireNonNull(url, "url must not be null");
+			// Every message shows the whole input masked, not a part the parser picked: a password
+			// holding '#', '/' or '@' ends the parsed authority early and its start would show.
 			if (url.getScheme() == null) {
-				throw new IllegalArgumentException("url must have a scheme (ws, wss, http or https): " + url);
+				throw new IllegalArgumentException("url must have a scheme (ws, wss, http or https): " + UserInfo.mask(url.toString()));
 			}
 			TransportMode.forScheme(url.getScheme());
 			if (url.getHost() == null || url.getHost().isEmpty()) {
-				throw new IllegalArgumentException("url must name a host: " + url.getScheme() + "://" + url.getRawAuthority());
+				throw new IllegalArgumentException("url must name a host: " + UserInfo.mask(url.toString()));
 			}
-			if (url.getRawUserInfo() != null) {
+			// Any '@' counts, not only a parsed user info: with a '#' or '/' in the password
+			// (http://alice:12#3@host/) the parser reads "alice:12" as host and port and the rest
+			// as a fragment or path. A node's URL has no use for an '@' anywhere.
+			if (url.getRawUserInfo() != null || UserInfo.present(url.toString())) {
 				throw new IllegalArgumentException(
-						"url must not contain credentials; set user and password instead (url host: " + url.getHost() + ")");
+						"url must not contain credentials; set user and password instead: " + UserInfo.mask(url.toString()));
 			}
 			this.url = url;
 			return this;

@@ -23,6 +23,11 @@ public record ProxyOptions(String host, int port, @Nullable String user, @Nullab
 		if (host.isBlank()) {
 			throw new IllegalArgumentException("proxy host must not be blank");
 		}
+		if (host.indexOf('@') >= 0) {
+			// The host would be printed by toString and in connection errors: never echo it here.
+			throw new IllegalArgumentException(
+					"proxy host must be a host name or address without user info; set the proxy user and password instead");
+		}
 		if (port < 1 || port > 65535) {
 			throw new IllegalArgumentException("proxy port must be between 1 and 65535, was " + port);
 		}

@@ -4,7 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.bitcoinrpc.client.zmq.ZmqOptions;
+import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -95,6 +99,45 @@ class ClientOptionsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> ProxyOptions.socks5("h", 70000)).withMessageContaining("proxy port");
 		assertThatThrownBy(() -> ClientOptions.builder().trustedCertificates(Path.of("/no/such/rpc.cert")))
 			.hasMessageContaining("/no/such/rpc.cert");
+	}
+
+	/**
+	 * A password typed into the URL must not come back in the error, whatever it holds: characters
+	 * that end the authority ({@code # / ?}), an {@code @}, or ones the URI parser rejects (whose
+	 * exception quotes the whole input).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "http://alice:Sup3rS3cret@127.0.0.1:1/", "http://alice:Sup3r S3cret@host/",
+			"http://alice:Sup3r#S3cret@host/", "http://alice:Sup3r@S3cret@host/", "http://alice:Sup3r/S3cret@host/",
+			"http://alice:Sup3r?S3cret@host/", "http://alice:Sup3r%zzS3cret@host/", "http://alice:Sup3rS3cret@my_host/",
+			"http://alice:Sup3rS3cret@host:abc/", "http://alice:Sup3rS3cret@[::1/", "//alice:Sup3rS3cret@host/",
+			"ws://alice:Sup3rS3cret@/ws" })
+	void urlErrorsNeverShowThePassword(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> opts(url))
+			.withMessageContaining("url")
+			.withMessageNotContaining("Sup3r")
+			.withMessageNotContaining("S3cret");
+	}
+
+	@Test
+	void urlErrorsShowTheUrlWithItsPasswordMasked() {
+		assertThatIllegalArgumentException().isThrownBy(() -> opts("http://alice:Sup3r@S3cret@host:8332/"))
+			.withMessageContaining("http://alice:****@host:8332/");
+	}
+
+	@Test
+	void proxyAndZmqAddressesWithUserInfoAreRejectedWithoutThePassword() {
+		assertThatIllegalArgumentException().isThrownBy(() -> ProxyOptions.socks5("tor:Sup3rS3cret@127.0.0.1", 9050))
+			.withMessageContaining("proxy host")
+			.withMessageNotContaining("Sup3rS3cret");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ZmqOptions.builder().endpoint(ZmqTopic.HASHBLOCK, "tcp://alice:Sup3rS3cret@127.0.0.1:28332"))
+			.withMessageContaining("endpoint")
+			.withMessageNotContaining("Sup3rS3cret");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ZmqOptions.builder().endpoint(ZmqTopic.HASHBLOCK, "tcp://alice:Sup3r S3cret@127.0.0.1:28332"))
+			.withMessageNotContaining("Sup3r")
+			.withMessageNotContaining("S3cret");
 	}
 
 	@Test

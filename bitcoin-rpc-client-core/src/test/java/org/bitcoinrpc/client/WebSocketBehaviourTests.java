@@ -67,6 +67,33 @@ class WebSocketBehaviourTests {
 			.hasMessageContaining("not connected").hasMessageContaining("HTTP 401");
 	}
 
+	/**
+	 * btcd serves its websocket only at {@code /ws}: at any other path it reads the upgrade
+	 * request as an HTTP POST with an empty body, fails to parse it and closes the connection
+	 * without an answer. That must not surface as a bare EOF.
+	 */
+	@Test
+	void websocketUrlWithoutTheWsPathIsAnEndpointErrorNamingIt() {
+		String url = NODE.node().wsUrl().replaceFirst("/ws$", "");
+		assertThat(url).doesNotEndWith("/ws");
+		for (String path : new String[] { url, url + "/", url + "/websocket" }) {
+			BitcoinRpcClient client = client(path, "pass");
+			assertThatThrownBy(client::connect).isInstanceOf(RpcEndpointException.class)
+				.hasMessage(path + " is not a websocket endpoint; btcd serves it at /ws");
+			assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+		}
+		// Over TLS the close comes after the TLS handshake, and must read the same.
+		try (SimulatedNode tls = SimulatedNode.builder().user("user").password("pass").tls(true).build().start()) {
+			String wss = tls.wsUrl().replaceFirst("/ws$", "/");
+			BitcoinRpcClient client = BitcoinRpcClient.create(ClientOptions.builder().url(wss).credentials("user", "pass")
+				.trustedCertificates(tls.certificatePem().getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+				.reconnect(false).build());
+			this.clients.add(client);
+			assertThatThrownBy(client::connect).isInstanceOf(RpcEndpointException.class)
+				.hasMessage(wss + " is not a websocket endpoint; btcd serves it at /ws");
+		}
+	}
+
 	@Test
 	void handshakeAnsweredWithoutUpgradeIsAnEndpointErrorAndOtherStatusesAConnectionError() {
 		WireMockServer http = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());

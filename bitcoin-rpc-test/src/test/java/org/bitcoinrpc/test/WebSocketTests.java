@@ -127,6 +127,34 @@ class WebSocketTests {
         assertThat(refused.bodyText()).isEqualTo("401 Unauthorized.\n");
     }
 
+    /**
+     * btcd serves the websocket at {@code /ws} only; Go's ServeMux sends every other path
+     * ({@code /}, {@code /ws/}, {@code /x}) to the HTTP POST handler. With the right credentials it
+     * reads the upgrade's empty body, hijacks the connection, fails to parse the body and, having
+     * no id to answer to, closes the connection without writing a byte (as for
+     * {@code btcd/http-malformed-json.json}). Without credentials that handler answers 401, as on
+     * any POST ({@code btcd/http-401-no-auth.json}).
+     */
+    @Test
+    void upgradeAtAnyOtherPathIsClosedWithoutAByteOrRefusedWithout401(SimulatedNode node) throws Exception {
+        for (String path : new String[] { "/", "/ws/", "/websocket" }) {
+            RawHttp.Exchange closed = RawHttp.exchange(node, upgradeRequest(node, path, RawHttp.basic("btcuser", "btcpass")));
+            assertThat(closed.raw()).as(path).isEmpty();
+            assertThat(closed.eofSeen()).as(path).isTrue();
+
+            RawHttp.Exchange refused = RawHttp.exchange(node, upgradeRequest(node, path, null));
+            assertThat(refused.statusLine()).as(path).isEqualTo("HTTP/1.1 401 Unauthorized");
+            assertThat(refused.header("Www-Authenticate")).isEqualTo("Basic realm=\"btcd RPC\"");
+            assertThat(refused.bodyText()).isEqualTo("401 Unauthorized.\n");
+        }
+    }
+
+    private static String upgradeRequest(SimulatedNode node, String path, @org.jspecify.annotations.Nullable String authorization) {
+        return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + node.port() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + ((authorization != null) ? "Authorization: " + authorization + "\r\n" : "") + "\r\n";
+    }
+
     private static RawHttp.Exchange upgrade(SimulatedNode node, String authorization) throws Exception {
         String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + node.port() + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"

@@ -84,7 +84,11 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	/** The scheduled attempt, cancelled by shutdown and suspend. Guarded by {@link #lock}. */
 	private @Nullable ScheduledFuture<?> reconnectTask;
 
-	/** Why the last attempt failed or the connection was lost; null while connected. Any thread. */
+	/**
+	 * Why the last attempt failed or the connection was lost; null while connected. Also keeps a
+	 * failure repeating itself (a wrong URL, every few seconds for ever) at WARN once and then at
+	 * DEBUG. Written by any thread, under {@link #lock} where it is compared.
+	 */
 	private volatile @Nullable String lastFailure;
 
 	/**
@@ -342,8 +346,17 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			return;
 		}
 		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
-		this.lastFailure = cause;
-		logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		boolean repeated;
+		synchronized (this.lock) {
+			repeated = cause.equals(this.lastFailure);
+			this.lastFailure = cause;
+		}
+		if (repeated) {
+			logger.debug("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		}
+		else {
+			logger.warn("Reconnect attempt {} to {} failed: {}", number, this.endpoint, cause);
+		}
 		this.events.dispatch(new ConnectionEvent.ReconnectFailed(this.endpoint, number, cause));
 		synchronized (this.lock) {
 			if (this.state == ConnectionState.RECONNECTING) {

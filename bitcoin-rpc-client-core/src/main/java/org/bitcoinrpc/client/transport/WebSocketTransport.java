@@ -1,5 +1,6 @@
 package org.bitcoinrpc.client.transport;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -75,6 +76,16 @@ public final class WebSocketTransport implements Transport {
 	private static final long CLOSE_TIMEOUT_MILLIS = 1_000;
 
 	private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+
+	/**
+	 * The one path btcd serves its websocket at. Every other path is its HTTP POST endpoint, which
+	 * reads an upgrade request as a POST with an empty body, fails to parse it, and closes the
+	 * connection without a status line (its jsonRPCRead hijacks the connection and drops a parse
+	 * error's reply, having no id to answer to). The handshake then ends in an EOF: at any other
+	 * path that EOF means a wrong URL, not a node going away, and is reported as such. At /ws an
+	 * EOF stays a connection failure, worth retrying.
+	 */
+	private static final String WEBSOCKET_PATH = "/ws";
 
 	private final URI url;
 
@@ -311,6 +322,10 @@ public final class WebSocketTransport implements Transport {
 		Throwable root = failure;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
+		}
+		if (root instanceof EOFException && !WEBSOCKET_PATH.equals(this.url.getPath())) {
+			return new RpcEndpointException(this.endpoint + " is not a websocket endpoint; btcd serves it at " + WEBSOCKET_PATH,
+					failure);
 		}
 		return new RpcConnectionException("Cannot connect to " + this.endpoint + ": " + Causes.describe(root), failure);
 	}

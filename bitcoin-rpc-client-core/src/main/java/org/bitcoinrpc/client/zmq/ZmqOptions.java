@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.bitcoinrpc.client.internal.UserInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -190,6 +191,11 @@ public final class ZmqOptions {
 		public Builder endpoint(ZmqTopic topic, String endpoint) {
 			Objects.requireNonNull(topic, "topic must not be null");
 			Objects.requireNonNull(endpoint, "endpoint must not be null");
+			if (UserInfo.present(endpoint)) {
+				// ZMQ addresses carry no credentials; whatever is before the '@' may be a password.
+				throw new IllegalArgumentException("endpoint must not contain user info (ZMQ has no login), was '"
+						+ UserInfo.mask(endpoint) + "'");
+			}
 			if (!ENDPOINT.matcher(endpoint).matches()) {
 				throw new IllegalArgumentException("endpoint must look like tcp://host:port (or ipc://, inproc://), was '"
 						+ endpoint + "'");

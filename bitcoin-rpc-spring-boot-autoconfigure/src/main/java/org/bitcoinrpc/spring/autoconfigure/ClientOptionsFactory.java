@@ -15,6 +15,7 @@ import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.ProxyOptions;
 import org.bitcoinrpc.client.TransportMode;
+import org.bitcoinrpc.client.internal.UserInfo;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +39,6 @@ final class ClientOptionsFactory {
 	private static final String PREFIX = "bitcoin.rpc.";
 
 	private static final Pattern TXID = Pattern.compile("[0-9a-fA-F]{64}");
-
-	/** Everything between "scheme://" and "@", which is where credentials hide in a URL. */
-	private static final Pattern USER_INFO = Pattern.compile("(?<=//)[^/?#@]*@");
 
 	private ClientOptionsFactory() {
 	}
@@ -80,8 +78,12 @@ final class ClientOptionsFactory {
 			builder.url(url);
 		}
 		catch (IllegalArgumentException ex) {
-			// URISyntaxException quotes the input, credentials and all: mask them in the reason too.
-			throw invalidDetail(details, "url", withoutUserInfo(url), withoutUserInfo(String.valueOf(ex.getMessage())));
+			// The core's messages mask the user info already; masking again costs nothing.
+			String reason = withoutUserInfo(String.valueOf(ex.getMessage()));
+			if (UserInfo.present(url) && details instanceof PropertiesBitcoinRpcConnectionDetails) {
+				throw new MaskedPropertyValueException(PREFIX + "url", withoutUserInfo(url), reason);
+			}
+			throw invalidDetail(details, "url", withoutUserInfo(url), reason);
 		}
 		return url;
 	}
@@ -158,6 +160,11 @@ final class ClientOptionsFactory {
 		}
 		if (hasPassword && !hasUser) {
 			throw invalid("proxy.user", null, "Must be set when " + PREFIX + "proxy.password is set");
+		}
+		if (UserInfo.present(host)) {
+			throw new MaskedPropertyValueException(PREFIX + "proxy.host", withoutUserInfo(host),
+					"Must be a host name or address; set " + PREFIX + "proxy.user and " + PREFIX
+							+ "proxy.password for the proxy's login");
 		}
 		ProxyOptions options = ProxyOptions.socks5(host.trim(), port);
 		builder.proxy(hasUser ? options.withCredentials(proxy.getUser(), proxy.getPassword()) : options);
@@ -279,7 +286,7 @@ final class ClientOptionsFactory {
 	 * @return the URL without credentials
 	 */
 	static String withoutUserInfo(String url) {
-		return USER_INFO.matcher(url).replaceFirst("******@");
+		return UserInfo.mask(url);
 	}
 
 }

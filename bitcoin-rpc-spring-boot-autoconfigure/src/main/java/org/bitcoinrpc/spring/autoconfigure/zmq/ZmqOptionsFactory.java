@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.bitcoinrpc.client.internal.UserInfo;
 import org.bitcoinrpc.client.zmq.ZmqOptions;
 import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.autoconfigure.MaskedPropertyValueException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -86,6 +88,11 @@ final class ZmqOptionsFactory {
 			return;
 		}
 		String endpoint = value.trim();
+		if (UserInfo.present(endpoint)) {
+			// ZMQ has no login in its addresses: what is before the '@' may be a password.
+			throw new MaskedPropertyValueException(PREFIX + topic.wireName(), UserInfo.mask(endpoint),
+					"Must be tcp://host:port without user info, as zmqpub" + topic.wireName() + " in bitcoin.conf");
+		}
 		if (!isTcpEndpoint(endpoint)) {
 			throw invalid(topic.wireName(), value, "Must be tcp://host:port, as zmqpub" + topic.wireName()
 					+ " in bitcoin.conf (e.g. tcp://127.0.0.1:28332)");
