@@ -147,7 +147,7 @@ class BitcoinRpcApplicationTests {
 			return new BlockListener();
 		}
 
-		/** Stopped with the context, after the client (destruction follows the lifecycle's stop). */
+		/** Closed with the context, after the lifecycle's stop has suspended the client (destruction follows every stop). */
 		@Bean(destroyMethod = "close")
 		Socks5TestServer socks5TestServer() {
 			return proxy;

@@ -33,8 +33,9 @@ import org.springframework.context.annotation.Configuration;
  * {@link BitcoinRpcClientCustomizer} in order, unless there is one;</li>
  * <li>a {@link BitcoinRpcClientLifecycle} that connects the client when the context starts,
  * subscribes to {@code bitcoin.rpc.notifications.*}, publishes the client's events as
- * {@link org.bitcoinrpc.spring.event.BitcoinRpcEvent application events}, and shuts the client
- * down when the context stops;</li>
+ * {@link org.bitcoinrpc.spring.event.BitcoinRpcEvent application events}, suspends the
+ * connection when the context stops (a later start connects again) and shuts the client down
+ * when the context is closed;</li>
  * <li>with the actuator, a {@link SanitizingFunction} that masks {@code bitcoin.rpc.*password}
  * in the {@code env} and {@code configprops} endpoints even when they show values.</li>
  * </ul>
@@ -61,10 +62,12 @@ public final class BitcoinRpcAutoConfiguration {
 		}
 
 		/**
-		 * The client, created but not connected: {@link BitcoinRpcClientLifecycle} connects it.
-		 * Its {@code close()} is the destroy method, a no-op once the lifecycle has shut it down.
+		 * The client, created but not connected: {@link BitcoinRpcClientLifecycle} connects it,
+		 * suspends it and, when destroyed, shuts it down (waiting up to
+		 * {@code bitcoin.rpc.shutdown-timeout}). So the bean has no destroy method of its own
+		 * (otherwise its inferred {@code close()} would wait and warn a second time).
 		 */
-		@Bean
+		@Bean(destroyMethod = "")
 		@ConditionalOnMissingBean
 		BitcoinRpcClient bitcoinRpcClient(BitcoinRpcProperties properties, BitcoinRpcConnectionDetails connectionDetails,
 				ObjectProvider<BitcoinRpcClientCustomizer> customizers) {

@@ -22,27 +22,40 @@ import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Connects the client when the application context starts and shuts it down when it stops, and
- * subscribes to the notifications {@code bitcoin.rpc.notifications.*} asks for.
+ * Connects the client when the application context starts, suspends the connection when the
+ * context stops, shuts the client down for good when this bean is destroyed, and subscribes to
+ * the notifications {@code bitcoin.rpc.notifications.*} asks for.
  * <p>
  * Starting never blocks on the node unless {@code bitcoin.rpc.fail-fast} is set: the first
  * connection attempt runs in the background and, if it fails, the client keeps reconnecting
- * (the health indicator says DOWN meanwhile). Subscriptions are sent once a connection is up (on
- * the first {@link ConnectionEvent.Connected} or {@link ConnectionEvent.Reconnected}); after that
- * the client registers them again by itself after every reconnect.
+ * (the health indicator says DOWN meanwhile). With fail-fast the first start makes one attempt,
+ * without background retries, waits for it and for one answered call, and fails with a
+ * {@link BitcoinRpcStartupException} (explained by {@link BitcoinRpcStartupFailureAnalyzer}).
+ * Subscriptions are sent once a connection is up (on the first {@link ConnectionEvent.Connected}
+ * or {@link ConnectionEvent.Reconnected}); after that the client registers them again by itself
+ * after every reconnect, and at every connect after a stop.
  * <p>
- * Stopping shuts the client down: calls still pending fail with an
- * {@link org.bitcoinrpc.client.RpcShutdownException}, and the stop waits (up to
+ * Stopping ({@code context.stop()}, a CRaC checkpoint, or the first step of closing the context)
+ * {@linkplain BitcoinRpcClient#suspend() suspends} the client: the connection is dropped and not
+ * reconnected, calls still pending fail with an {@link RpcConnectionException} saying whether they
+ * may have run, and the client stays usable. Starting again connects again (in the background,
+ * fail-fast or not: fail-fast is about the application's start-up) and the subscriptions come back
+ * with the connection.
+ * <p>
+ * Destruction ({@link #destroy()}, when the context closes) is final and the one owner of the
+ * client's end: it {@linkplain BitcoinRpcClient#shutdown() shuts the client down} and waits (up to
  * {@code bitcoin.rpc.shutdown-timeout}) until the client's threads have ended, so events already
- * queued are still published before the context closes.
+ * queued are still published before the context is gone. The auto-configured client bean has no
+ * destroy method of its own for that reason.
  * <p>
  * The lifecycle's phase puts it before the web server at start-up and after it at shutdown, so
  * requests in flight can still use the client while the server drains them.
  */
-public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventListener {
+public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventListener, DisposableBean {
 
 	/**
 	 * The phase: earlier than the web server's start ({@code DEFAULT_PHASE - 2048}) and its
@@ -64,11 +77,17 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 
 	private final Duration shutdownTimeout;
 
-	/** Guards {@link #running} and {@link #listenersAdded} against concurrent start and stop. */
+	/** Guards {@link #running}, {@link #started}, {@link #destroyed} and {@link #listenersAdded}. */
 	private final Object lifecycleMonitor = new Object();
 
 	/** Guarded by {@link #lifecycleMonitor}; volatile for {@link #isRunning()}. */
 	private volatile boolean running;
+
+	/** Whether {@link #start()} ever succeeded: fail-fast applies to the first start only. Guarded by {@link #lifecycleMonitor}. */
+	private boolean started;
+
+	/** Set once by {@link #destroy()}; nothing starts again after it. Guarded by {@link #lifecycleMonitor}. */
+	private boolean destroyed;
 
 	/** Whether {@link #listeners} were added to the client. Guarded by {@link #lifecycleMonitor}. */
 	private boolean listenersAdded;
@@ -81,7 +100,7 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 
 	/**
 	 * A lifecycle for a client.
-	 * @param client the client to connect and shut down
+	 * @param client the client to connect, suspend and, on destruction, shut down
 	 * @param properties the properties: {@code notifications.*}, {@code fail-fast} and
 	 * {@code shutdown-timeout} are used
 	 * @param listeners listeners to add to the client before it connects (the event publisher)
@@ -96,9 +115,18 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 		this.shutdownTimeout = properties.getShutdownTimeout();
 	}
 
+	/**
+	 * Connects the client, or starts connecting it.
+	 * @throws BitcoinRpcStartupException with fail-fast, at the first start, when the node cannot
+	 * be reached or refuses the credentials
+	 * @throws IllegalStateException after {@link #destroy()}
+	 */
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
+			if (this.destroyed) {
+				throw new IllegalStateException("The Bitcoin RPC client lifecycle for " + url() + " was destroyed");
+			}
 			if (this.running) {
 				return;
 			}
@@ -108,26 +136,33 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 				this.listeners.forEach(this.client::addListener);
 				this.listenersAdded = true;
 			}
-			CompletableFuture<Void> connected = this.client.connectAsync();
+			boolean waitForNode = this.failFast && !this.started;
+			// One attempt when we wait for it: a failure then fails the start-up, and background
+			// retries would only log "retrying" for an application that is about to stop.
+			CompletableFuture<Void> connected = waitForNode ? this.client.connectOnceAsync() : this.client.connectAsync();
 			connected.whenComplete((ignored, failure) -> {
 				if (failure != null) {
 					this.lastConnectionFailure = unwrap(failure);
 				}
 			});
-			if (this.failFast) {
+			if (waitForNode) {
 				awaitNode(connected);
 			}
+			this.started = true;
 			this.running = true;
 		}
 	}
 
-	/** Waits for the first connection and one answered call, or shuts the client down and fails. */
+	/**
+	 * Waits for the first connection and one answered call, or fails, leaving the client suspended
+	 * (disconnected, not retrying); {@link #destroy()} shuts it down.
+	 */
 	private void awaitNode(CompletableFuture<Void> connected) {
 		Duration connectTimeout = this.client.options().connectTimeout();
 		Duration requestTimeout = this.client.options().requestTimeout();
 		try {
 			connected.get(connectTimeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-			// Over HTTP connecting sends nothing: a call is what proves the node is there and takes our credentials.
+			// A call proves the node serves RPC (over a websocket the handshake alone does not).
 			this.client.getBlockCountAsync().get(requestTimeout.plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException ex) {
@@ -138,7 +173,8 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 			}
 		}
 		catch (TimeoutException ex) {
-			throw startupFailure(ex);
+			throw startupFailure(new TimeoutException("no answer in time (bitcoin.rpc.connect-timeout " + connectTimeout
+					+ ", bitcoin.rpc.request-timeout " + requestTimeout + ")"));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -146,12 +182,14 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 		}
 	}
 
-	private IllegalStateException startupFailure(Throwable cause) {
-		this.client.shutdown();
-		return new IllegalStateException("Could not reach the Bitcoin node at " + this.client.options().url()
-				+ " at start-up, and bitcoin.rpc.fail-fast is true: " + describe(cause), cause);
+	private BitcoinRpcStartupException startupFailure(Throwable cause) {
+		// Whatever the attempt left behind (a connection still opening, reconnects after a lost
+		// first call) stops here, so the failing start-up logs nothing more about the node.
+		this.client.suspend();
+		return new BitcoinRpcStartupException(url(), cause);
 	}
 
+	/** Suspends the client's connection; {@link #start()} connects it again. */
 	@Override
 	public void stop() {
 		synchronized (this.lifecycleMonitor) {
@@ -159,17 +197,34 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 				return;
 			}
 			this.running = false;
-			this.client.shutdown();
-			try {
-				if (!this.client.awaitShutdown(this.shutdownTimeout)) {
-					logger.warn("The Bitcoin RPC client for " + this.client.options().url()
-							+ " did not release its threads within " + this.shutdownTimeout
-							+ " (bitcoin.rpc.shutdown-timeout); an event listener may be blocked");
-				}
+			this.client.suspend();
+		}
+	}
+
+	/**
+	 * Shuts the client down for good and waits up to {@code bitcoin.rpc.shutdown-timeout} for its
+	 * threads to end; calls still pending fail with an {@link org.bitcoinrpc.client.RpcShutdownException}.
+	 * Idempotent.
+	 */
+	@Override
+	public void destroy() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.destroyed) {
+				return;
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			this.destroyed = true;
+			this.running = false;
+		}
+		// Outside the monitor: the wait can be long, and nothing here needs the lifecycle's state.
+		this.client.shutdown();
+		try {
+			if (!this.client.awaitShutdown(this.shutdownTimeout)) {
+				logger.warn("The Bitcoin RPC client for " + url() + " did not release its threads within "
+						+ this.shutdownTimeout + " (bitcoin.rpc.shutdown-timeout); an event listener may be blocked");
 			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -257,6 +312,11 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 						+ describe(unwrap(failure)) + "; trying again at the next connection");
 			}
 		});
+	}
+
+	/** The client's URL, without credentials should the application's own client have any. */
+	private String url() {
+		return ClientOptionsFactory.withoutUserInfo(this.client.options().url().toString());
 	}
 
 	private static Throwable unwrap(Throwable failure) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bitcoinrpc.client.DisconnectedBehavior;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -286,12 +287,14 @@ public class BitcoinRpcProperties {
 	}
 
 	/**
-	 * Reconnection after the websocket is lost (or the first attempt fails).
+	 * Reconnection after the connection is lost (or the first attempt fails), and what calls do
+	 * meanwhile.
 	 */
 	public static class Reconnect {
 
 		/**
-		 * Whether to reconnect a lost websocket automatically.
+		 * Whether to reconnect automatically when the connection is lost or the first attempt
+		 * fails (over HTTP: when a call cannot reach the node).
 		 */
 		private boolean enabled = true;
 
@@ -310,6 +313,19 @@ public class BitcoinRpcProperties {
 		 * Longest delay between two reconnect attempts.
 		 */
 		private Duration maxDelay = Duration.ofSeconds(60);
+
+		/**
+		 * Longest time a call made while there is no connection waits for one (with the
+		 * 'wait-for-reconnect' behavior) before it fails, saying it was not sent. A call's own
+		 * request timeout still applies when it is shorter.
+		 */
+		private Duration queueTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * What a call made while the client is connecting or reconnecting does: wait for the
+		 * connection (up to 'queue-timeout') or fail at once.
+		 */
+		private DisconnectedBehavior disconnectedBehavior = DisconnectedBehavior.WAIT_FOR_RECONNECT;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -341,6 +357,22 @@ public class BitcoinRpcProperties {
 
 		public void setMaxDelay(Duration maxDelay) {
 			this.maxDelay = maxDelay;
+		}
+
+		public Duration getQueueTimeout() {
+			return this.queueTimeout;
+		}
+
+		public void setQueueTimeout(Duration queueTimeout) {
+			this.queueTimeout = queueTimeout;
+		}
+
+		public DisconnectedBehavior getDisconnectedBehavior() {
+			return this.disconnectedBehavior;
+		}
+
+		public void setDisconnectedBehavior(DisconnectedBehavior disconnectedBehavior) {
+			this.disconnectedBehavior = disconnectedBehavior;
 		}
 
 		/**

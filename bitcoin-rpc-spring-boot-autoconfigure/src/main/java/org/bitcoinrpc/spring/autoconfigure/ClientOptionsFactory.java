@@ -179,6 +179,11 @@ final class ClientOptionsFactory {
 
 	private static void applyReconnect(ClientOptions.Builder builder, BitcoinRpcProperties.Reconnect reconnect) {
 		builder.reconnect(reconnect.isEnabled());
+		builder.queueTimeout(positive(reconnect.getQueueTimeout(), "reconnect.queue-timeout"));
+		if (reconnect.getDisconnectedBehavior() == null) {
+			throw invalid("reconnect.disconnected-behavior", null, "Must be set");
+		}
+		builder.disconnectedBehavior(reconnect.getDisconnectedBehavior());
 		Duration initial = positive(reconnect.getInitialDelay(), "reconnect.initial-delay");
 		Duration max = positive(reconnect.getMaxDelay(), "reconnect.max-delay");
 		if (max.compareTo(initial) < 0) {

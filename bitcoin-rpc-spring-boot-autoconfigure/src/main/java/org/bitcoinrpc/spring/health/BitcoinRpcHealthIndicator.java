@@ -32,6 +32,12 @@ import org.springframework.boot.health.contributor.Health;
  * {@code authentication failed}, {@code timeout}, {@code error}) and {@code error}. No detail
  * ever holds a user, password or cookie.
  * <p>
+ * {@code state} is the client's state after the check's call, so it never says
+ * {@code CONNECTED} next to a connection the call just found lost (over HTTP a failed call is how
+ * the client learns that the node is gone): {@code not connected} then, with the call's error.
+ * While the client is not connected no call is made and {@code error} is the last connection
+ * failure, or the client's {@link BitcoinRpcClient#connectionStatus() status}.
+ * <p>
  * With ZMQ notifications configured, the detail {@code zmq} describes the subscriber:
  * {@code subscribed} (false while waiting for the RPC connection or the node's endpoints), and
  * once subscribed {@code endpoints}, {@code connectedEndpoints}, {@code messages} (per topic),
@@ -95,6 +101,24 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) throws Exception {
 		ConnectionState state = this.client.state();
+		Long height = null;
+		Throwable callFailure = null;
+		if (state == ConnectionState.CONNECTED) {
+			try {
+				height = this.client.callAsync("getblockcount", List.of(), Long.class, this.timeout)
+					// The call's own timeout completes the future; this bound is only a safety net.
+					.get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+			}
+			catch (ExecutionException | CompletionException ex) {
+				callFailure = unwrap(ex);
+			}
+			catch (TimeoutException ex) {
+				callFailure = new RpcTimeoutException("getblockcount did not answer within " + this.timeout);
+			}
+			// The call may have found the node gone (over HTTP that is how the client learns it):
+			// report the state it left, never CONNECTED next to a lost connection.
+			state = this.client.state();
+		}
 		builder.withDetail("url", this.client.options().url().toString())
 			.withDetail("mode", this.client.options().mode().name())
 			.withDetail("state", state.name())
@@ -104,30 +128,35 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 			builder.withDetail("zmq", zmqDetails(this.zmqStats.get(), Instant.now()));
 		}
 		if (state != ConnectionState.CONNECTED) {
-			Throwable failure = this.lastConnectionFailure.get();
-			builder.down().withDetail("reason", (failure instanceof RpcAuthenticationException)
-					? "authentication failed" : "not connected");
-			if (failure != null) {
-				builder.withDetail("error", describe(failure));
-			}
+			notConnected(builder, callFailure);
 			return;
 		}
-		try {
-			Long height = this.client.callAsync("getblockcount", List.of(), Long.class, this.timeout)
-				// The call's own timeout completes the future; this bound is only a safety net.
-				.get(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+		if (callFailure == null) {
 			builder.up().withDetail("blockHeight", (height != null) ? height : -1L);
+			return;
 		}
-		catch (ExecutionException | CompletionException ex) {
-			Throwable cause = unwrap(ex);
-			String reason = (cause instanceof RpcAuthenticationException) ? "authentication failed"
-					: (cause instanceof RpcTimeoutException) ? "timeout" : "error";
-			builder.down().withDetail("reason", reason).withDetail("error", describe(cause));
+		// Connected, and the node answered with an error or too late.
+		String reason = (callFailure instanceof RpcAuthenticationException) ? "authentication failed"
+				: (callFailure instanceof RpcTimeoutException) ? "timeout" : "error";
+		builder.down().withDetail("reason", reason).withDetail("error", describe(callFailure));
+	}
+
+	/**
+	 * DOWN for a client that is not connected: the reason, and the error from the freshest source,
+	 * the call that just failed, else the lifecycle's typed error, else the client's own status.
+	 */
+	private void notConnected(Health.Builder builder, @Nullable Throwable callFailure) {
+		Throwable failure = (callFailure != null) ? callFailure : this.lastConnectionFailure.get();
+		builder.down().withDetail("reason", (failure instanceof RpcAuthenticationException)
+				? "authentication failed" : "not connected");
+		if (failure != null) {
+			builder.withDetail("error", describe(failure));
 		}
-		catch (TimeoutException ex) {
-			builder.down()
-				.withDetail("reason", "timeout")
-				.withDetail("error", "getblockcount did not answer within " + this.timeout);
+		else {
+			String status = this.client.connectionStatus();
+			if (!status.isEmpty()) {
+				builder.withDetail("error", status);
+			}
 		}
 	}
 

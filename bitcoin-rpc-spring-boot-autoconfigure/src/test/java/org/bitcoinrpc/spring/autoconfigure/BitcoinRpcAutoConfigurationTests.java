@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.DisconnectedBehavior;
 import org.bitcoinrpc.client.ProxyOptions;
 import org.bitcoinrpc.client.ResendPolicy;
 import org.bitcoinrpc.client.TransportMode;
@@ -66,7 +67,8 @@ class BitcoinRpcAutoConfigurationTests {
 					"bitcoin.rpc.connect-timeout=3s", "bitcoin.rpc.max-pending-requests=42",
 					"bitcoin.rpc.max-response-size=16MB", "bitcoin.rpc.reconnect.enabled=false",
 					"bitcoin.rpc.reconnect.policy=linear", "bitcoin.rpc.reconnect.initial-delay=1s",
-					"bitcoin.rpc.reconnect.max-delay=3s", "bitcoin.rpc.keepalive.interval=0s",
+					"bitcoin.rpc.reconnect.max-delay=3s", "bitcoin.rpc.reconnect.queue-timeout=2500ms",
+					"bitcoin.rpc.reconnect.disconnected-behavior=reject", "bitcoin.rpc.keepalive.interval=0s",
 					"bitcoin.rpc.keepalive.timeout=4s")
 			.run((context) -> {
 				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
@@ -85,6 +87,8 @@ class BitcoinRpcAutoConfigurationTests {
 				assertThat(options.reconnectDelay().delay(1)).isEqualTo(Duration.ofSeconds(1));
 				assertThat(options.reconnectDelay().delay(2)).isEqualTo(Duration.ofSeconds(2));
 				assertThat(options.reconnectDelay().delay(9)).isEqualTo(Duration.ofSeconds(3));
+				assertThat(options.queueTimeout()).isEqualTo(Duration.ofMillis(2500));
+				assertThat(options.disconnectedBehavior()).isEqualTo(DisconnectedBehavior.REJECT);
 				assertThat(options.keepAliveInterval()).isZero();
 				assertThat(options.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(4));
 			});

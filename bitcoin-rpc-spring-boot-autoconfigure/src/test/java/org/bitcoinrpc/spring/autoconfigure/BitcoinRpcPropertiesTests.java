@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.DisconnectedBehavior;
 import org.bitcoinrpc.client.zmq.ZmqOptions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications.Transactions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Reconnect.Policy;
@@ -38,6 +39,9 @@ class BitcoinRpcPropertiesTests {
 		assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.LINEAR);
 		assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY);
 		assertThat(properties.getReconnect().getMaxDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_MAX_DELAY);
+		assertThat(properties.getReconnect().getQueueTimeout()).isEqualTo(ClientOptions.DEFAULT_QUEUE_TIMEOUT);
+		assertThat(properties.getReconnect().getDisconnectedBehavior())
+			.isEqualTo(ClientOptions.DEFAULT_DISCONNECTED_BEHAVIOR);
 		assertThat(properties.getKeepalive().getInterval()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_INTERVAL);
 		assertThat(properties.getKeepalive().getTimeout()).isEqualTo(ClientOptions.DEFAULT_KEEP_ALIVE_TIMEOUT);
 		assertThat(properties.getNotifications().isBlocks()).isFalse();
@@ -73,7 +77,8 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.request-timeout=12s", "bitcoin.rpc.connect-timeout=3s", "bitcoin.rpc.max-pending-requests=42",
 				"bitcoin.rpc.max-response-size=16MB", "bitcoin.rpc.reconnect.enabled=false",
 				"bitcoin.rpc.reconnect.policy=exponential", "bitcoin.rpc.reconnect.initial-delay=250ms",
-				"bitcoin.rpc.reconnect.max-delay=2m", "bitcoin.rpc.keepalive.interval=0s", "bitcoin.rpc.keepalive.timeout=4s",
+				"bitcoin.rpc.reconnect.max-delay=2m", "bitcoin.rpc.reconnect.queue-timeout=3s",
+				"bitcoin.rpc.reconnect.disconnected-behavior=reject", "bitcoin.rpc.keepalive.interval=0s", "bitcoin.rpc.keepalive.timeout=4s",
 				"bitcoin.rpc.notifications.blocks=true", "bitcoin.rpc.notifications.transactions=verbose",
 				"bitcoin.rpc.notifications.addresses=addr1,addr2",
 				"bitcoin.rpc.notifications.outpoints[0]=" + "ab".repeat(32) + ":1", "bitcoin.rpc.fail-fast=true",
@@ -105,6 +110,8 @@ class BitcoinRpcPropertiesTests {
 				assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.EXPONENTIAL);
 				assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(Duration.ofMillis(250));
 				assertThat(properties.getReconnect().getMaxDelay()).isEqualTo(Duration.ofMinutes(2));
+				assertThat(properties.getReconnect().getQueueTimeout()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(properties.getReconnect().getDisconnectedBehavior()).isEqualTo(DisconnectedBehavior.REJECT);
 				assertThat(properties.getKeepalive().getInterval()).isEqualTo(Duration.ZERO);
 				assertThat(properties.getKeepalive().getTimeout()).isEqualTo(Duration.ofSeconds(4));
 				assertThat(properties.getNotifications().isBlocks()).isTrue();

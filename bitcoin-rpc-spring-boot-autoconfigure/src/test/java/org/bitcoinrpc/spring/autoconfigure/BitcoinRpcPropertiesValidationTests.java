@@ -66,6 +66,7 @@ class BitcoinRpcPropertiesValidationTests {
 				invalid("bitcoin.rpc.max-response-size", "between 1KB", WS, "bitcoin.rpc.max-response-size=10B"),
 				invalid("bitcoin.rpc.max-response-size", "between 1KB", WS, "bitcoin.rpc.max-response-size=3GB"),
 				invalid("bitcoin.rpc.reconnect.initial-delay", "positive", WS, "bitcoin.rpc.reconnect.initial-delay=0ms"),
+				invalid("bitcoin.rpc.reconnect.queue-timeout", "positive", WS, "bitcoin.rpc.reconnect.queue-timeout=0s"),
 				invalid("bitcoin.rpc.reconnect.max-delay", "Must not be shorter", WS,
 						"bitcoin.rpc.reconnect.initial-delay=10s", "bitcoin.rpc.reconnect.max-delay=5s"),
 				invalid("bitcoin.rpc.keepalive.interval", "negative", WS, "bitcoin.rpc.keepalive.interval=-1s"),

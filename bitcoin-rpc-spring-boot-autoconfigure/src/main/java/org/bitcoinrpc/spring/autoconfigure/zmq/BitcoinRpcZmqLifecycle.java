@@ -31,7 +31,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Subscribes to Bitcoin Core's ZMQ notifications ({@code bitcoin.rpc.zmq.*}) once the client is
- * connected, and unsubscribes before the client shuts down.
+ * connected, and unsubscribes when the context stops, before the client's connection is suspended.
+ * A stopped lifecycle starts again (context stop and start, CRaC checkpoint and restore): it
+ * subscribes again once the client has connected again. Destruction is final.
  * <p>
  * Events go through the client ({@link BitcoinRpcClient#dispatchEvent}), in order with its own:
  * blocks as {@link Notification.BlockConnected} and {@link Notification.BlockDisconnected}, the
@@ -45,6 +47,8 @@ import org.springframework.context.SmartLifecycle;
  * endpoints ({@code getzmqnotifications}), retrying every {@code catch-up-retry-interval} while
  * the node cannot answer. After a stop and a start (of the context) it resumes after the last
  * block it delivered, so no block is missed or repeated.
+ * <p>
+ * {@link #destroy()} closes the subscriber for good; {@link #start()} then fails.
  * <p>
  * The phase is after {@link BitcoinRpcClientLifecycle#PHASE} and before the web server's: started
  * after the client, stopped before it, so that ZMQ events already handed to the client are still
@@ -68,6 +72,9 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 	private final Object monitor = new Object();
 
 	private volatile boolean running;
+
+	/** Set once by {@link #destroy()}: nothing subscribes after it. */
+	private boolean destroyed;
 
 	private boolean listenerAdded;
 
@@ -97,9 +104,16 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 		this.settings = ZmqOptionsFactory.settings(properties);
 	}
 
+	/**
+	 * Subscribes now if the client is connected, else once it is.
+	 * @throws IllegalStateException after {@link #destroy()}
+	 */
 	@Override
 	public void start() {
 		synchronized (this.monitor) {
+			if (this.destroyed) {
+				throw new IllegalStateException("The ZMQ lifecycle for " + this.client.options().url() + " was destroyed");
+			}
 			if (this.running) {
 				return;
 			}
@@ -238,6 +252,10 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 		}
 	}
 
+	/**
+	 * Closes the subscriber and remembers the last block it delivered, so that {@link #start()}
+	 * resumes after it; retries of the discovery or of the start that are under way are dropped.
+	 */
 	@Override
 	public void stop() {
 		synchronized (this.monitor) {
@@ -259,9 +277,17 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 		}
 	}
 
+	/** Closes the subscriber for good (as {@link #stop()} if still running); idempotent. */
 	@Override
 	public void destroy() {
-		stop();
+		synchronized (this.monitor) {
+			stop();
+			this.destroyed = true;
+			if (this.listenerAdded) {
+				this.client.removeListener(this);
+				this.listenerAdded = false;
+			}
+		}
 	}
 
 	@Override

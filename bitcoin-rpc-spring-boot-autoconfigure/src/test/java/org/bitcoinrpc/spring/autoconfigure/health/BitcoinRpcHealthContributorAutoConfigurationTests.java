@@ -1,11 +1,18 @@
 package org.bitcoinrpc.spring.autoconfigure.health;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.metrics.BitcoinRpcMetricsAutoConfiguration;
 import org.bitcoinrpc.spring.health.BitcoinRpcHealthIndicator;
+import org.bitcoinrpc.spring.metrics.BitcoinRpcMetrics;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +22,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -72,9 +80,13 @@ class BitcoinRpcHealthContributorAutoConfigurationTests {
 	@Test
 	void upOverHttp() {
 		forNode(this.node.httpUrl(), PASSWORD).run((context) -> {
-			Health health = context.getBean(BitcoinRpcHealthIndicator.class).health();
-			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsEntry("mode", "HTTP_POST").containsEntry("blockHeight", 0L);
+			HealthIndicator indicator = context.getBean(BitcoinRpcHealthIndicator.class);
+			// Connecting over HTTP sends a first call, in the background: UP once it is answered.
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+			Health health = indicator.health();
+			assertThat(health.getDetails()).containsEntry("mode", "HTTP_POST")
+				.containsEntry("state", "CONNECTED")
+				.containsEntry("blockHeight", 0L);
 		});
 	}
 
@@ -134,11 +146,67 @@ class BitcoinRpcHealthContributorAutoConfigurationTests {
 	@Test
 	void downWhenAuthenticationFailsOverHttp() {
 		forNode(this.node.httpUrl(), "wrong-password").run((context) -> {
-			Health health = context.getBean(BitcoinRpcHealthIndicator.class).health();
+			HealthIndicator indicator = context.getBean(BitcoinRpcHealthIndicator.class);
+			// The connect's first call is refused: not connected (retrying), for that reason.
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> "authentication failed".equals(indicator.health().getDetails().get("reason")));
+			Health health = indicator.health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("reason", "authentication failed")
-				.containsEntry("state", "CONNECTED");
+			assertThat(health.getDetails()).doesNotContainEntry("state", "CONNECTED");
+			assertThat((String) health.getDetails().get("error")).contains("RpcAuthenticationException");
 			assertThat(health.toString()).doesNotContain("wrong-password");
+		});
+	}
+
+	@Test
+	void overHttpHealthAndGaugeFollowTheNodeFromNothingListeningToUp() throws Exception {
+		this.node.stop();
+		int port = freePort();
+		String url = "http://127.0.0.1:" + port + "/";
+		forNode(url, PASSWORD)
+			.withConfiguration(AutoConfigurations.of(BitcoinRpcMetricsAutoConfiguration.class, MetricsAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class)
+			.run((context) -> {
+				HealthIndicator indicator = context.getBean(BitcoinRpcHealthIndicator.class);
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getDetails().containsKey("error"));
+				Health down = indicator.health();
+				assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(down.getDetails()).containsEntry("mode", "HTTP_POST")
+					.containsEntry("reason", "not connected")
+					.doesNotContainEntry("state", "CONNECTED")
+					.doesNotContainKey("blockHeight");
+				assertThat((String) down.getDetails().get("error")).contains(url);
+				assertThat(connectionGauge(registry)).isZero();
+				assertNoCredentials(down);
+
+				SimulatedNode late = SimulatedNode.builder().user("u").password(PASSWORD).port(port).build().start();
+				try {
+					await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+					assertThat(indicator.health().getDetails()).containsEntry("state", "CONNECTED")
+						.containsEntry("blockHeight", 0L)
+						.doesNotContainKey("reason");
+					assertThat(connectionGauge(registry)).isEqualTo(1.0);
+				}
+				finally {
+					late.stop();
+				}
+			});
+	}
+
+	@Test
+	void overHttpTheStateIsTheOneTheCheckLeaves() {
+		forNode(this.node.httpUrl(), PASSWORD).run((context) -> {
+			HealthIndicator indicator = context.getBean(BitcoinRpcHealthIndicator.class);
+			await().atMost(Duration.ofSeconds(10)).until(() -> indicator.health().getStatus().equals(Status.UP));
+			this.node.stop();
+			// Over HTTP the check's own call is what finds the node gone: never "CONNECTED" next to that.
+			Health health = indicator.health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).doesNotContainEntry("state", "CONNECTED")
+				.containsEntry("reason", "not connected")
+				.containsKey("error");
+			assertThat((String) health.getDetails().get("error")).contains(this.node.httpUrl());
 		});
 	}
 
@@ -175,6 +243,16 @@ class BitcoinRpcHealthContributorAutoConfigurationTests {
 			.withBean("bitcoinRpcHealthIndicator", HealthIndicator.class, () -> () -> Health.up().build())
 			.run((context) -> assertThat(context).doesNotHaveBean(BitcoinRpcHealthIndicator.class)
 				.hasBean("bitcoinRpcHealthIndicator"));
+	}
+
+	private static double connectionGauge(MeterRegistry registry) {
+		return registry.get(BitcoinRpcMetrics.CONNECTION_STATE).gauge().value();
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static void assertNoCredentials(Health health) {

@@ -39,6 +39,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -234,6 +235,58 @@ class BitcoinRpcZmqIntegrationTests {
 			await().atMost(WAIT).until(() -> recorder.connected.size() == 3);
 			assertThat(recorder.connected).map((event) -> event.notification().hash())
 				.containsExactly(before, missed.get(0), missed.get(1));
+		});
+	}
+
+	@Test
+	void contextCanBeStoppedAndStartedAgain() {
+		zmq("bitcoin.rpc.zmq.hashblock=" + this.publisher.endpoint("hashblock")).run((context) -> {
+			BitcoinRpcZmqLifecycle zmq = context.getBean(BitcoinRpcZmqLifecycle.class);
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			Recorder recorder = context.getBean(Recorder.class);
+			awaitReady(zmq, "hashblock");
+			String before = this.node.generate(1).get(0);
+			this.publisher.publishHashBlock(before);
+			await().atMost(WAIT).until(() -> recorder.connected.size() == 1);
+
+			context.stop();
+			assertThat(zmq.isRunning()).isFalse();
+			assertThat(zmq.stats()).isNull();
+			assertThat(client.state()).isEqualTo(ConnectionState.DISCONNECTED);
+			// Mined and announced while the application is stopped.
+			String missed = this.node.generate(1).get(0);
+			this.publisher.publishHashBlock(missed);
+
+			context.start();
+			assertThat(zmq.isRunning()).isTrue();
+			// Subscribed again once the client connected again, resuming after the last block delivered.
+			awaitReady(zmq, "hashblock");
+			await().atMost(WAIT).until(() -> recorder.connected.size() == 2);
+			String after = this.node.generate(1).get(0);
+			this.publisher.publishHashBlock(after);
+			await().atMost(WAIT).until(() -> recorder.connected.size() == 3);
+			assertThat(recorder.connected).map((event) -> event.notification().hash())
+				.containsExactly(before, missed, after);
+		});
+	}
+
+	@Test
+	void destructionIsFinal() {
+		zmq("bitcoin.rpc.zmq.hashblock=" + this.publisher.endpoint("hashblock")).run((context) -> {
+			BitcoinRpcZmqLifecycle zmq = context.getBean(BitcoinRpcZmqLifecycle.class);
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			awaitReady(zmq, "hashblock");
+			zmq.destroy();
+			zmq.destroy();
+			assertThat(zmq.isRunning()).isFalse();
+			assertThat(zmq.stats()).isNull();
+			assertThatIllegalStateException().isThrownBy(zmq::start).withMessageContaining("destroyed");
+			// The client connecting again does not bring the subscriber back either (it no longer listens).
+			client.suspend();
+			client.connect();
+			assertThat(client.getBlockCount()).isEqualTo(this.node.blockCount());
+			assertThat(zmq.isRunning()).isFalse();
+			assertThat(zmq.stats()).isNull();
 		});
 	}
 
