@@ -165,8 +165,16 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		CompletableFuture<Void> result = new CompletableFuture<>();
 		this.transport.connect().thenCompose((ignored) -> reRegister()).whenComplete((ignored, failure) -> {
 			if (failure == null) {
-				connected(0);
-				result.complete(null);
+				if (connected(0)) {
+					result.complete(null);
+				}
+				else {
+					// Suspended or shut down while the attempt ran: what it opened was dropped.
+					result.completeExceptionally((this.state == ConnectionState.SHUT_DOWN)
+							? new RpcShutdownException("connect to " + this.endpoint + " failed: the client is shut down")
+							: new RpcConnectionException("Connect to " + this.endpoint
+									+ " was abandoned: the client was suspended while connecting"));
+				}
 			}
 			else {
 				Throwable cause = unwrap(failure);
@@ -177,16 +185,17 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		return result;
 	}
 
-	private void connected(int attempts) {
+	/** Marks the connection up; false when it was suspended or shut down meanwhile (and is dropped). */
+	private boolean connected(int attempts) {
 		synchronized (this.lock) {
 			if (this.state == ConnectionState.CONNECTED) {
 				// Over HTTP an answered call may have brought the connection back first.
-				return;
+				return true;
 			}
 			if (this.state != ConnectionState.CONNECTING && this.state != ConnectionState.RECONNECTING) {
 				// Shut down or suspended while the attempt ran.
 				this.transport.disconnect();
-				return;
+				return false;
 			}
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
@@ -206,6 +215,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			this.events.dispatch(new ConnectionEvent.Reconnected(this.endpoint, attempts));
 		}
 		flushUnwritten();
+		return true;
 	}
 
 	private void firstAttemptFailed(Throwable cause, boolean retryInBackground) {
