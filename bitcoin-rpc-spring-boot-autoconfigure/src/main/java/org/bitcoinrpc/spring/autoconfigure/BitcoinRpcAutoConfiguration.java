@@ -64,10 +64,12 @@ public final class BitcoinRpcAutoConfiguration {
 		/**
 		 * The client, created but not connected: {@link BitcoinRpcClientLifecycle} connects it,
 		 * suspends it and, when destroyed, shuts it down (waiting up to
-		 * {@code bitcoin.rpc.shutdown-timeout}). So the bean has no destroy method of its own
-		 * (otherwise its inferred {@code close()} would wait and warn a second time).
+		 * {@code bitcoin.rpc.shutdown-timeout}). Its destroy method is {@code shutdown()}, which
+		 * does not wait and does nothing once the lifecycle has shut the client down, but still
+		 * releases the client should an application replace the lifecycle with one of its own (the
+		 * inferred {@code close()} would wait and warn a second time).
 		 */
-		@Bean(destroyMethod = "")
+		@Bean(destroyMethod = "shutdown")
 		@ConditionalOnMissingBean
 		BitcoinRpcClient bitcoinRpcClient(BitcoinRpcProperties properties, BitcoinRpcConnectionDetails connectionDetails,
 				ObjectProvider<BitcoinRpcClientCustomizer> customizers) {
