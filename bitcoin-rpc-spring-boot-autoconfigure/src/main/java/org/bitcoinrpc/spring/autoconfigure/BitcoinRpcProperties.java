@@ -45,7 +45,9 @@ public class BitcoinRpcProperties {
 
 	/**
 	 * Path of Bitcoin Core's authentication cookie file (.cookie), used instead of user and
-	 * password. Re-read after a 401, as the node rewrites it at every start.
+	 * password; a leading '~/' stands for the user's home. On regtest, testnet4 and signet the
+	 * node keeps it in the network's sub-folder (.bitcoin/regtest/.cookie). Re-read after a 401,
+	 * as the node rewrites it at every start.
 	 */
 	private @Nullable Path cookieFile;
 

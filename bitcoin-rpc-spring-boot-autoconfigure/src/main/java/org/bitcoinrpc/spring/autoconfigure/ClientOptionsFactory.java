@@ -107,7 +107,20 @@ final class ClientOptionsFactory {
 		if (hasUser) {
 			builder.credentials(user, password);
 		}
-		builder.cookieFile(cookieFile);
+		builder.cookieFile((cookieFile != null) ? expandHome(cookieFile) : null);
+	}
+
+	/**
+	 * {@code ~/.bitcoin/.cookie} as a shell would read it: Java takes {@code ~} for a folder of
+	 * that name, and {@code cookie-file: ~/.bitcoin/.cookie} is what users write. Only a leading
+	 * {@code ~} alone is expanded (not {@code ~alice}).
+	 */
+	static Path expandHome(Path path) {
+		if (path.getNameCount() == 0 || !path.getName(0).toString().equals("~") || path.isAbsolute()) {
+			return path;
+		}
+		Path home = Path.of(System.getProperty("user.home"));
+		return (path.getNameCount() == 1) ? home : home.resolve(path.subpath(1, path.getNameCount()));
 	}
 
 	private static void applyTls(ClientOptions.Builder builder, BitcoinRpcProperties.Tls tls, String url) {

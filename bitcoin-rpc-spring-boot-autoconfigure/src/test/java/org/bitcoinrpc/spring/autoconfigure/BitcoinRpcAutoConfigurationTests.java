@@ -108,6 +108,16 @@ class BitcoinRpcAutoConfigurationTests {
 	}
 
 	@Test
+	void aCookieFileUnderTildeIsInTheUsersHome() {
+		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.cookie-file=~/.bitcoin/regtest/.cookie")
+			.run((context) -> assertThat(context.getBean(BitcoinRpcClient.class).options().cookieFile())
+				.isEqualTo(Path.of(System.getProperty("user.home"), ".bitcoin", "regtest", ".cookie")));
+		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.cookie-file=data/~/.cookie")
+			.run((context) -> assertThat(context.getBean(BitcoinRpcClient.class).options().cookieFile())
+				.isEqualTo(Path.of("data", "~", ".cookie")));
+	}
+
+	@Test
 	void cookieFileIsPassedOn(@TempDir Path dir) {
 		Path cookie = dir.resolve(".cookie");
 		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.cookie-file=" + cookie)
