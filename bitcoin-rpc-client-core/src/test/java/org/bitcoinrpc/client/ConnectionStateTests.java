@@ -184,4 +184,51 @@ class ConnectionStateTests {
 		assertThat(client.getBlockCount()).isEqualTo(8);
 	}
 
+	@Test
+	void aConnectCutShortBySuspendFailsAndTheNextConnectIsTheOnlyConnection() throws Exception {
+		SimulatedNode node = closing(SimulatedNode.builder().user("user").password("pass").initialHeight(5).build().start());
+		RecordingListener events = new RecordingListener();
+		BitcoinRpcClient client = closing(BitcoinRpcClient.create(fast(node.wsUrl()).build()));
+		client.addListener(events);
+		client.connect();
+		client.notifyBlocks();
+		client.suspend();
+		// The next connect registers notifyblocks again; slowed down, it is still in flight when
+		// the suspend and the connect after it come.
+		node.delay("notifyblocks", Duration.ofMillis(500));
+
+		CompletableFuture<Void> cutShort = client.connectAsync();
+		await().atMost(Duration.ofSeconds(10)).until(() -> node.openWebSocketSessions() == 1);
+		client.suspend();
+		CompletableFuture<Void> next = client.connectAsync();
+
+		assertThatThrownBy(() -> cutShort.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(RpcConnectionException.class)
+			.hasMessageContaining("suspended while connecting");
+		next.get(10, TimeUnit.SECONDS);
+		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+		await().atMost(Duration.ofSeconds(10)).until(() -> node.openWebSocketSessions() == 1
+				&& node.subscriptionCounts().get("notifyblocks") == 1);
+		node.resetControls();
+		node.generate(1);
+		events.awaitCount(Notification.BlockConnected.class, 1);
+		assertThat(client.getBlockCount()).isEqualTo(6);
+		assertThat(events.events(ConnectionEvent.Reconnecting.class)).isEmpty();
+	}
+
+	@Test
+	void anHttpConnectCutShortBySuspendFailsAndTheNextOneConnects() throws Exception {
+		SimulatedNode node = closing(SimulatedNode.builder().user("user").password("pass").initialHeight(5).build().start());
+		node.delay("getblockcount", Duration.ofMillis(500));
+		BitcoinRpcClient client = closing(BitcoinRpcClient.create(fast(node.httpUrl()).build()));
+
+		CompletableFuture<Void> cutShort = client.connectAsync();
+		client.suspend();
+		CompletableFuture<Void> next = client.connectAsync();
+
+		assertThatThrownBy(() -> cutShort.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(RpcConnectionException.class);
+		next.get(10, TimeUnit.SECONDS);
+		assertThat(client.state()).isEqualTo(ConnectionState.CONNECTED);
+		assertThat(client.isConnected()).isTrue();
+	}
+
 }

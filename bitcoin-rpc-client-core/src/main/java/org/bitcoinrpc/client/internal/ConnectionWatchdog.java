@@ -85,6 +85,27 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	private @Nullable ScheduledFuture<?> reconnectTask;
 
 	/**
+	 * Counts suspends and shutdowns. An attempt started before one of them is stale when it ends:
+	 * what it opened is dropped and its outcome changes nothing. Guarded by {@link #lock}.
+	 */
+	private long epoch;
+
+	/**
+	 * Completes once the latest attempt (a connect or a reconnect) has ended and been handled. The
+	 * next attempt starts only then, so that two attempts never race on the transport's one
+	 * connection (a connect right after a suspend that cut an attempt short). Guarded by
+	 * {@link #lock}.
+	 */
+	private CompletableFuture<Void> attemptDone = CompletableFuture.completedFuture(null);
+
+	/**
+	 * True while a stale attempt's connection is being dropped: the transport reports that loss
+	 * synchronously, and it must not count as the loss of the connection being made now. Guarded
+	 * by {@link #lock}, and only set and read by the thread holding it.
+	 */
+	private boolean droppingStale;
+
+	/**
 	 * Why the last attempt failed or the connection was lost; null while connected. Also keeps a
 	 * failure repeating itself (a wrong URL, every few seconds for ever) at WARN once and then at
 	 * DEBUG. Written by any thread, under {@link #lock} where it is compared.
@@ -163,39 +184,89 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 		}
 		CompletableFuture<Void> result = new CompletableFuture<>();
-		this.transport.connect().thenCompose((ignored) -> reRegister()).whenComplete((ignored, failure) -> {
-			if (failure == null) {
-				if (connected(0)) {
-					result.complete(null);
+		Attempt attempt = beginAttempt();
+		attempt.previous.whenComplete((ignored, previousFailure) -> openAndRegister().whenComplete((ignored2, failure) -> {
+			try {
+				if (failure == null) {
+					if (connected(0, attempt.epoch)) {
+						result.complete(null);
+					}
+					else {
+						// Suspended or shut down while the attempt ran: what it opened was dropped.
+						result.completeExceptionally(abandoned());
+					}
 				}
 				else {
-					// Suspended or shut down while the attempt ran: what it opened was dropped.
-					result.completeExceptionally((this.state == ConnectionState.SHUT_DOWN)
-							? new RpcShutdownException("connect to " + this.endpoint + " failed: the client is shut down")
-							: new RpcConnectionException("Connect to " + this.endpoint
-									+ " was abandoned: the client was suspended while connecting"));
+					Throwable cause = unwrap(failure);
+					if (isCurrent(attempt.epoch)) {
+						firstAttemptFailed(cause, retryInBackground);
+					}
+					result.completeExceptionally(cause);
 				}
 			}
-			else {
-				Throwable cause = unwrap(failure);
-				firstAttemptFailed(cause, retryInBackground);
-				result.completeExceptionally(cause);
+			finally {
+				attempt.done.complete(null);
 			}
-		});
+		}));
 		return result;
 	}
 
-	/** Marks the connection up; false when it was suspended or shut down meanwhile (and is dropped). */
-	private boolean connected(int attempts) {
+	/** Registers an attempt as the latest; it must start after {@link Attempt#previous} and complete {@link Attempt#done}. */
+	private Attempt beginAttempt() {
 		synchronized (this.lock) {
+			Attempt attempt = new Attempt(this.epoch, this.attemptDone, new CompletableFuture<>());
+			this.attemptDone = attempt.done;
+			return attempt;
+		}
+	}
+
+	private boolean isCurrent(long attemptEpoch) {
+		synchronized (this.lock) {
+			return attemptEpoch == this.epoch;
+		}
+	}
+
+	/**
+	 * Opens the transport, then registers the subscriptions again: first, because a call resent
+	 * before its subscription is back could trigger a notification the node would not send yet
+	 * (the order the Go client keeps too).
+	 */
+	private CompletableFuture<Void> openAndRegister() {
+		try {
+			return this.transport.connect().thenCompose((ignored) -> reRegister());
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private RuntimeException abandoned() {
+		return (this.state == ConnectionState.SHUT_DOWN)
+				? new RpcShutdownException("connect to " + this.endpoint + " failed: the client is shut down")
+				: new RpcConnectionException("Connect to " + this.endpoint
+						+ " was abandoned: the client was suspended while connecting");
+	}
+
+	/**
+	 * Marks the connection up; false when the attempt of {@code attemptEpoch} was cut short by a
+	 * suspend or shutdown meanwhile, in which case what it opened is dropped.
+	 */
+	private boolean connected(int attempts, long attemptEpoch) {
+		synchronized (this.lock) {
+			if (attemptEpoch != this.epoch || this.state == ConnectionState.SHUT_DOWN
+					|| this.state == ConnectionState.DISCONNECTED) {
+				this.droppingStale = true;
+				try {
+					this.transport.disconnect();
+				}
+				finally {
+					this.droppingStale = false;
+				}
+				return false;
+			}
 			if (this.state == ConnectionState.CONNECTED) {
 				// Over HTTP an answered call may have brought the connection back first.
 				return true;
-			}
-			if (this.state != ConnectionState.CONNECTING && this.state != ConnectionState.RECONNECTING) {
-				// Shut down or suspended while the attempt ran.
-				this.transport.disconnect();
-				return false;
 			}
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
@@ -243,7 +314,13 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	 */
 	public void onAnswered() {
 		if (this.http && this.state == ConnectionState.RECONNECTING) {
-			connected(Math.max(1, reconnectAttempts()));
+			long current;
+			int attempts;
+			synchronized (this.lock) {
+				current = this.epoch;
+				attempts = Math.max(1, this.attempt);
+			}
+			connected(attempts, current);
 		}
 	}
 
@@ -253,7 +330,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	public void onConnectionLost(Throwable cause) {
 		boolean reconnecting;
 		synchronized (this.lock) {
-			if (this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED
+			if (this.droppingStale || this.state == ConnectionState.SHUT_DOWN || this.state == ConnectionState.DISCONNECTED
 					|| (this.http && this.state != ConnectionState.CONNECTED)) {
 				// Over HTTP every failed POST reports: only the first, from a good connection, counts.
 				return;
@@ -343,16 +420,25 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 			number = this.attempt;
 		}
-		// Subscriptions first, then the calls: a call resent before its subscription is back could
-		// trigger a notification the node would not send yet (the order the Go client keeps too).
-		this.transport.connect()
-			.thenCompose((ignored) -> reRegister())
-			.whenComplete((ignored, failure) -> afterAttempt(number, failure));
+		Attempt attempt = beginAttempt();
+		attempt.previous.whenComplete((ignored, previousFailure) -> openAndRegister()
+			.whenComplete((ignored2, failure) -> {
+				try {
+					afterAttempt(number, failure, attempt.epoch);
+				}
+				finally {
+					attempt.done.complete(null);
+				}
+			}));
 	}
 
-	private void afterAttempt(int number, @Nullable Throwable failure) {
+	private void afterAttempt(int number, @Nullable Throwable failure, long attemptEpoch) {
 		if (failure == null && this.transport.isOpen()) {
-			connected(number);
+			connected(number, attemptEpoch);
+			return;
+		}
+		if (!isCurrent(attemptEpoch)) {
+			// Cut short by a suspend or shutdown: nothing to report, nothing to schedule.
 			return;
 		}
 		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
@@ -527,11 +613,12 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			this.state = ConnectionState.DISCONNECTED;
 			this.lastFailure = null;
 			this.attempt = 0;
+			// An attempt still running is stale from now on: it drops what it opens and changes nothing.
+			this.epoch++;
+			this.attemptActive = false;
 			if (this.reconnectTask != null) {
-				// A running attempt sees the state when it ends and drops what it opened.
 				this.reconnectTask.cancel(false);
 				this.reconnectTask = null;
-				this.attemptActive = false;
 			}
 		}
 		logger.info("Suspended the connection to {}", this.endpoint);
@@ -549,6 +636,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 				return false;
 			}
 			this.state = ConnectionState.SHUT_DOWN;
+			this.epoch++;
 			if (this.reconnectTask != null) {
 				this.reconnectTask.cancel(false);
 			}
@@ -563,6 +651,10 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			cause = cause.getCause();
 		}
 		return cause;
+	}
+
+	/** One connection attempt: its epoch, the attempt it waits for, and its own end. */
+	private record Attempt(long epoch, CompletableFuture<Void> previous, CompletableFuture<Void> done) {
 	}
 
 }
