@@ -16,8 +16,25 @@ public sealed interface Notification extends BitcoinEvent {
 	/** The JSON-RPC method name the node used, e.g. {@code blockconnected}. */
 	String method();
 
+	/**
+	 * A change of the best chain by one block: {@link BlockConnected} or {@link BlockDisconnected}.
+	 * What a chain follower delivers (see {@code org.bitcoinrpc.client.follow}).
+	 */
+	sealed interface BlockChange extends Notification permits BlockConnected, BlockDisconnected {
+
+		/** The block's hash. */
+		String hash();
+
+		/** The block's height. */
+		long height();
+
+		/** The block's time (Unix seconds). */
+		long time();
+
+	}
+
 	/** {@code blockconnected [hash, height, time]}, after {@code notifyblocks}. */
-	record BlockConnected(String hash, long height, long time) implements Notification {
+	record BlockConnected(String hash, long height, long time) implements BlockChange {
 
 		@Override
 		public String method() {
@@ -27,7 +44,7 @@ public sealed interface Notification extends BitcoinEvent {
 	}
 
 	/** {@code blockdisconnected [hash, height, time]}: the block left the main chain (a reorg). */
-	record BlockDisconnected(String hash, long height, long time) implements Notification {
+	record BlockDisconnected(String hash, long height, long time) implements BlockChange {
 
 		@Override
 		public String method() {

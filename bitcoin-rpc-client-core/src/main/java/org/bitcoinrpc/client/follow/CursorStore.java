@@ -1,0 +1,50 @@
+package org.bitcoinrpc.client.follow;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where a follower keeps its {@link Cursor}, by follower name. The cursor moves only together
+ * with the handling of the block it names: {@link #advance} runs the handler's work and records
+ * the cursor only if the work returned normally. A store that shares a transaction with the work
+ * (JDBC, with the application's own writes on the same database) commits both at once, which
+ * gives exactly-once effects; the others give at-least-once effects across a crash between the
+ * work and the record (the block is handled again at the next start).
+ * <p>
+ * A store is called by one follower thread at a time for a given name.
+ */
+public interface CursorStore {
+
+	/** The cursor saved for this follower name, if any. */
+	Optional<Cursor> load(String name);
+
+	/**
+	 * Runs {@code work}, then records {@code cursor} for {@code name}. If the work throws, nothing
+	 * is recorded and the exception propagates; if recording fails, the exception propagates too
+	 * (and a transactional store rolls the work back).
+	 */
+	void advance(String name, Cursor cursor, Work work) throws Exception;
+
+	/** The handling of one block. */
+	@FunctionalInterface
+	interface Work {
+
+		void run() throws Exception;
+
+	}
+
+	/** A store in memory: lost with the process. For tests, and for followers that start at the tip. */
+	static CursorStore inMemory() {
+		return new InMemoryCursorStore();
+	}
+
+	/**
+	 * A store in files under {@code directory}, one per follower name, each replaced atomically
+	 * (written aside, then moved over the old one), so a crash leaves the old cursor or the new
+	 * one, never a torn file.
+	 */
+	static CursorStore files(Path directory) {
+		return new FileCursorStore(directory);
+	}
+
+}

@@ -1,0 +1,11 @@
+/**
+ * Following the chain: every block of the best chain delivered exactly once, in order, with reorgs
+ * as disconnects then connects, across outages and restarts. A {@link org.bitcoinrpc.client.follow.ChainFollower}
+ * keeps a {@link org.bitcoinrpc.client.follow.Cursor} (the last block handled) in a
+ * {@link org.bitcoinrpc.client.follow.CursorStore} and moves it only after the
+ * {@link org.bitcoinrpc.client.follow.BlockHandler} returned.
+ */
+@NullMarked
+package org.bitcoinrpc.client.follow;
+
+import org.jspecify.annotations.NullMarked;
