@@ -1,0 +1,633 @@
+package org.bitcoinrpc.client.follow;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+import org.bitcoinrpc.client.BitcoinEvent;
+import org.bitcoinrpc.client.BitcoinEventListener;
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ConnectionEvent;
+import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.TransportMode;
+import org.bitcoinrpc.client.model.BlockHeader;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers every block of the node's best chain to a {@link BlockHandler} exactly once, in order:
+ * a reorg as {@link Notification.BlockDisconnected} for each block that left the chain, newest
+ * first, then {@link Notification.BlockConnected} for the new ones, oldest first. It keeps its
+ * position, a {@link Cursor}, in a {@link CursorStore} under its name and moves it only when the
+ * handler returned, so a follower started again with the same store resumes where it stopped,
+ * catching up what was mined meanwhile and unwinding what a reorg removed.
+ * <pre>{@code
+ * ChainFollower follower = ChainFollower.builder(client)
+ *     .name("payments")
+ *     .store(CursorStore.files(Path.of("/var/lib/myapp/cursors")))
+ *     .handler((change) -> System.out.println(change))
+ *     .start();
+ * }</pre>
+ * <h2>How it finds out</h2>
+ * The follower does not trust notifications for content: a notification, a (re)connection or a
+ * poll only wakes it, and it then asks the node where the best chain is and walks from its cursor
+ * to it over RPC ({@code getbestblockhash}, {@code getblockhash}, {@code getblockheader}). So a
+ * notification lost while the connection was down, repeated, or out of order changes nothing, and
+ * every source feeds the same walk:
+ * <ul>
+ * <li>over a websocket (btcd) it subscribes with {@code notifyblocks} and wakes on each block
+ * notification and on every connect and reconnect, and also polls, slowly, as a safety net;</li>
+ * <li>over HTTP (Bitcoin Core, btcd) it polls {@code getbestblockhash} every
+ * {@link Builder#pollInterval(Duration) poll interval};</li>
+ * <li>anything else (a ZMQ subscriber) may call {@link #wake()}.</li>
+ * </ul>
+ * <h2>Threads</h2>
+ * One thread of its own walks, calls the handler and writes the store; the handler is never
+ * called concurrently. RPC failures are retried on that thread after the poll interval (logged
+ * once per run of failures); handler failures as the {@link FailurePolicy} says.
+ */
+public final class ChainFollower implements AutoCloseable {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChainFollower.class);
+
+	/** How often a follower that is woken by notifications polls anyway, in case one was lost. */
+	private static final Duration SAFETY_POLL = Duration.ofSeconds(30);
+
+	private final BitcoinRpcClient client;
+
+	private final String name;
+
+	private final CursorStore store;
+
+	private final BlockHandler handler;
+
+	private final StartPoint startPoint;
+
+	private final FailurePolicy failurePolicy;
+
+	private final Duration pollInterval;
+
+	/** How long to wait before trying again after an RPC failure: the poll interval, at most 5 s. */
+	private final Duration retryInterval;
+
+	private final boolean notifications;
+
+	private final Consumer<FollowerEvent> events;
+
+	private final Duration rpcTimeout;
+
+	private final Thread thread;
+
+	private final BitcoinEventListener wakeListener = this::onClientEvent;
+
+	/** Guards {@link #wakeRequested}; {@link #wakeUp} is signalled by {@link #wake()} and {@link #close()}. */
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition wakeUp = this.lock.newCondition();
+
+	/** Set by {@link #wake()} from any thread, cleared by the follower thread before it walks. Guarded by {@link #lock}. */
+	private boolean wakeRequested = true;
+
+	/** Cleared by {@link #close()} from any thread; read by the follower thread. */
+	private volatile boolean running = true;
+
+	/** The last block handled (or the starting point); written only by the follower thread. */
+	private volatile @Nullable Cursor cursor;
+
+	/** The node's tip as last seen; written only by the follower thread. */
+	private volatile @Nullable Cursor nodeTip;
+
+	private ChainFollower(Builder builder) {
+		this.client = builder.client;
+		this.name = builder.name;
+		this.store = builder.store;
+		this.handler = Objects.requireNonNull(builder.handler, "handler must be set");
+		this.startPoint = builder.startPoint;
+		this.failurePolicy = builder.failurePolicy;
+		this.notifications = this.client.options().mode() == TransportMode.WEBSOCKET;
+		this.pollInterval = (builder.pollInterval != null) ? builder.pollInterval
+				: this.notifications ? SAFETY_POLL : Duration.ofSeconds(1);
+		this.retryInterval = (this.pollInterval.compareTo(Duration.ofSeconds(5)) < 0) ? this.pollInterval
+				: Duration.ofSeconds(5);
+		this.events = builder.events;
+		this.rpcTimeout = this.client.options().requestTimeout();
+		this.thread = new Thread(this::run, "bitcoin-rpc-follower-" + this.name);
+		this.thread.setDaemon(true);
+	}
+
+	/** A builder for a follower of the chain of this client's node. */
+	public static Builder builder(BitcoinRpcClient client) {
+		return new Builder(Objects.requireNonNull(client, "client must not be null"));
+	}
+
+	/** The follower's name: its key in the {@link CursorStore}. */
+	public String name() {
+		return this.name;
+	}
+
+	/** The last block handled, or the starting point; {@code null} until the follower found its start. */
+	public @Nullable Cursor cursor() {
+		return this.cursor;
+	}
+
+	/** The node's best block as the follower last saw it; {@code null} until then. */
+	public @Nullable Cursor nodeTip() {
+		return this.nodeTip;
+	}
+
+	/** Whether the follower's thread is still at work. */
+	public boolean isRunning() {
+		return this.thread.isAlive();
+	}
+
+	/** Asks the follower to look at the node's chain now; from any thread, never blocks. */
+	public void wake() {
+		this.lock.lock();
+		try {
+			this.wakeRequested = true;
+			this.wakeUp.signalAll();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Stops the follower and waits up to 10 seconds for its thread. A handler running now is
+	 * interrupted; its block is not recorded (it is offered again at the next start). Idempotent.
+	 */
+	@Override
+	public void close() {
+		this.running = false;
+		this.client.removeListener(this.wakeListener);
+		wake();
+		if (Thread.currentThread() != this.thread) {
+			this.thread.interrupt();
+			try {
+				this.thread.join(TimeUnit.SECONDS.toMillis(10));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private ChainFollower begin() {
+		this.client.addListener(this.wakeListener);
+		this.thread.start();
+		return this;
+	}
+
+	private void onClientEvent(BitcoinEvent event) {
+		if (event instanceof Notification.BlockChange || event instanceof ConnectionEvent.Connected
+				|| event instanceof ConnectionEvent.Reconnected) {
+			wake();
+		}
+	}
+
+	// ------------------------------------------------------------------ the follower thread
+
+	private void run() {
+		String reason = "closed";
+		int rpcFailures = 0;
+		boolean subscribed = false;
+		try {
+			while (this.running) {
+				awaitWake(rpcFailures > 0);
+				if (!this.running) {
+					break;
+				}
+				try {
+					if (this.notifications && !subscribed && this.client.isConnected()) {
+						subscribed = subscribe();
+					}
+					if (this.cursor == null) {
+						this.cursor = findStart();
+					}
+					walk();
+					if (rpcFailures > 0) {
+						logger.info("Follower '{}' reaches the node again", this.name);
+					}
+					rpcFailures = 0;
+				}
+				catch (RpcFailed ex) {
+					if (rpcFailures++ == 0) {
+						logger.warn("Follower '{}' cannot follow the chain now ({}); trying again every {} ms", this.name,
+								ex.getMessage(), this.retryInterval.toMillis());
+					}
+				}
+			}
+		}
+		catch (Stop ex) {
+			reason = ex.getMessage();
+		}
+		catch (InterruptedException ex) {
+			// close(): the thread ends.
+		}
+		catch (RuntimeException | Error ex) {
+			reason = "unexpected failure: " + ex;
+			logger.error("Follower '{}' stopped on an unexpected failure", this.name, ex);
+		}
+		finally {
+			this.running = false;
+			this.client.removeListener(this.wakeListener);
+			logger.info("Follower '{}' stopped ({}) at {}", this.name, reason, describe(this.cursor));
+			emit(new FollowerEvent.Stopped(this.cursor, reason));
+		}
+	}
+
+	/**
+	 * Waits for a wake-up or the poll interval. After an RPC failure it first waits the retry
+	 * interval whatever wakes it, so that a node that fails fast is not asked in a tight loop.
+	 */
+	private void awaitWake(boolean backOff) throws InterruptedException {
+		this.lock.lock();
+		try {
+			if (backOff) {
+				long nanos = this.retryInterval.toNanos();
+				while (this.running && nanos > 0) {
+					nanos = this.wakeUp.awaitNanos(nanos);
+				}
+				this.wakeRequested = false;
+				return;
+			}
+			long nanos = this.pollInterval.toNanos();
+			while (this.running && !this.wakeRequested && nanos > 0) {
+				nanos = this.wakeUp.awaitNanos(nanos);
+			}
+			this.wakeRequested = false;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Subscribes to block notifications once the websocket is up; the client registers the
+	 * subscription again after every reconnect. A refusal is logged and polling goes on.
+	 */
+	private boolean subscribe() throws InterruptedException {
+		try {
+			await(this.client.notifyBlocksAsync(), "notifyblocks");
+			return true;
+		}
+		catch (RpcFailed ex) {
+			logger.warn("Follower '{}' could not subscribe to block notifications ({}); polling every {} ms meanwhile",
+					this.name, ex.getMessage(), this.pollInterval.toMillis());
+			return false;
+		}
+	}
+
+	/** The cursor to start from: the stored one, else the {@link StartPoint}'s (recorded at once). */
+	private Cursor findStart() throws InterruptedException {
+		Cursor stored = this.store.load(this.name).orElse(null);
+		if (stored != null) {
+			logger.info("Follower '{}' resumes after {}", this.name, describe(stored));
+			return stored;
+		}
+		Cursor start;
+		if (this.startPoint instanceof StartPoint.Height height) {
+			if (height.height() == 0) {
+				throw new Stop("a follower cannot start before the genesis block; start at height 1 or later");
+			}
+			start = cursorOf(header(await(this.client.getBlockHashAsync(height.height() - 1), "getblockhash")));
+		}
+		else if (this.startPoint instanceof StartPoint.After after) {
+			start = cursorOf(header(after.hash()));
+		}
+		else {
+			start = cursorOf(header(bestBlockHash()));
+		}
+		record(start);
+		logger.info("Follower '{}' starts after {}", this.name, describe(start));
+		return start;
+	}
+
+	/**
+	 * Walks from the cursor to the node's best block: down while the cursor is off the best chain
+	 * (each step a {@code BlockDisconnected}), then up along it (each step a {@code BlockConnected}).
+	 * Each step is checked against the cursor, so a reorg during the walk sends it down again.
+	 */
+	private void walk() throws InterruptedException {
+		int handled = 0;
+		while (this.running) {
+			Cursor current = Objects.requireNonNull(this.cursor);
+			String best = bestBlockHash();
+			BlockHeader bestHeader = header(best);
+			this.nodeTip = cursorOf(bestHeader);
+			if (best.equals(current.hash())) {
+				if (handled > 0) {
+					emit(new FollowerEvent.CaughtUp(current, handled));
+					logger.info("Follower '{}' caught up to {} ({} change(s))", this.name, describe(current), handled);
+				}
+				return;
+			}
+			if (!onBestChain(current, bestHeader.height())) {
+				Cursor parent = parentOf(current);
+				deliver(new Notification.BlockDisconnected(current.hash(), current.height(), current.time()), parent);
+				handled++;
+				continue;
+			}
+			String next = await(this.client.getBlockHashAsync(current.height() + 1), "getblockhash");
+			while (this.running && next != null) {
+				BlockHeader header = header(next);
+				Cursor at = Objects.requireNonNull(this.cursor);
+				if (!at.hash().equals(header.previousBlockHash())) {
+					// The chain moved under the walk: look again from the top.
+					break;
+				}
+				Cursor connected = cursorOf(header);
+				deliver(new Notification.BlockConnected(connected.hash(), connected.height(), connected.time()), connected);
+				handled++;
+				next = header.nextBlockHash();
+			}
+		}
+	}
+
+	/** Whether the block is on the node's best chain now: its height is there and holds it. */
+	private boolean onBestChain(Cursor block, long bestHeight) throws InterruptedException {
+		return block.height() <= bestHeight
+				&& block.hash().equals(await(this.client.getBlockHashAsync(block.height()), "getblockhash"));
+	}
+
+	/**
+	 * The cursor before {@code block}, from the parent's serialized header: nodes answer that for
+	 * blocks off their best chain too (btcd's verbose header does not), and a reorg may have taken
+	 * the parent off the best chain as well.
+	 */
+	private Cursor parentOf(Cursor block) throws InterruptedException {
+		String parent = block.previousHash();
+		if (parent == null) {
+			throw new Stop("the genesis block " + block.hash() + " left the best chain: wrong network?");
+		}
+		String hex = await(this.client.getBlockHeaderHexAsync(parent), "getblockheader " + parent + " false");
+		return RawHeader.parse(hex).cursor(parent, block.height() - 1);
+	}
+
+	/**
+	 * Runs the handler for one change and records the cursor after it, as the failure policy
+	 * says when the handler throws. Returns once the cursor moved.
+	 */
+	private void deliver(Notification.BlockChange change, Cursor after) throws InterruptedException {
+		for (int attempt = 1;; attempt++) {
+			Exception failure;
+			try {
+				this.store.advance(this.name, after, () -> this.handler.handle(change));
+				this.cursor = after;
+				return;
+			}
+			catch (InterruptedException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				if (!this.running || Thread.currentThread().isInterrupted()) {
+					throw new InterruptedException("closed while handling " + describe(change));
+				}
+				failure = ex;
+			}
+			if (this.failurePolicy instanceof FailurePolicy.Retry retry) {
+				Duration wait = retry.delay().delay(attempt);
+				logger.warn("Handler of follower '{}' failed on {} (attempt {}); trying the same block again in {} ms",
+						this.name, describe(change), attempt, wait.toMillis(), failure);
+				emit(new FollowerEvent.HandlerFailed(change, attempt, failure, true));
+				sleep(wait);
+			}
+			else if (this.failurePolicy instanceof FailurePolicy.Skip) {
+				logger.error("Handler of follower '{}' failed on {}; SKIPPING the block as the failure policy says",
+						this.name, describe(change), failure);
+				emit(new FollowerEvent.HandlerFailed(change, attempt, failure, false));
+				emit(new FollowerEvent.BlockSkipped(change, failure));
+				record(after);
+				return;
+			}
+			else {
+				logger.error("Handler of follower '{}' failed on {}; stopping as the failure policy says", this.name,
+						describe(change), failure);
+				emit(new FollowerEvent.HandlerFailed(change, attempt, failure, false));
+				throw new Stop("the handler failed on " + describe(change) + ": " + failure);
+			}
+		}
+	}
+
+	/** Records a cursor with no handling (a start, a skipped block). */
+	private void record(Cursor at) throws InterruptedException {
+		try {
+			this.store.advance(this.name, at, () -> {
+			});
+			this.cursor = at;
+		}
+		catch (InterruptedException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new RpcFailed("cannot record the cursor in " + this.store + ": " + ex, ex);
+		}
+	}
+
+	private void sleep(Duration wait) throws InterruptedException {
+		this.lock.lock();
+		try {
+			long nanos = wait.toNanos();
+			while (this.running && nanos > 0) {
+				nanos = this.wakeUp.awaitNanos(nanos);
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		if (!this.running) {
+			throw new InterruptedException("closed");
+		}
+	}
+
+	private void emit(FollowerEvent event) {
+		try {
+			this.events.accept(event);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Event consumer of follower '{}' failed on {}", this.name, event, ex);
+		}
+	}
+
+	private String bestBlockHash() throws InterruptedException {
+		return await(this.client.getBestBlockHashAsync(), "getbestblockhash");
+	}
+
+	private BlockHeader header(String hash) throws InterruptedException {
+		return await(this.client.getBlockHeaderAsync(hash), "getblockheader " + hash);
+	}
+
+	private static Cursor cursorOf(BlockHeader header) {
+		return new Cursor(header.hash(), header.height(), header.time(), header.previousBlockHash());
+	}
+
+	/** Waits for one call; a failure or a missing result becomes {@link RpcFailed}, retried later. */
+	private <T> T await(CompletableFuture<T> call, String what) throws InterruptedException {
+		T value;
+		try {
+			value = call.get(this.rpcTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
+			throw new RpcFailed(what + " failed: " + cause.getMessage(), cause);
+		}
+		catch (TimeoutException ex) {
+			call.cancel(false);
+			throw new RpcFailed(what + " did not answer in time", ex);
+		}
+		if (value == null) {
+			throw new RpcFailed(what + " returned null", null);
+		}
+		return value;
+	}
+
+	private static String describe(@Nullable Cursor cursor) {
+		return (cursor != null) ? "block " + cursor.height() + " " + cursor.hash() : "no block";
+	}
+
+	private static String describe(Notification.BlockChange change) {
+		return ((change instanceof Notification.BlockConnected) ? "connected block " : "disconnected block ")
+				+ change.height() + " " + change.hash();
+	}
+
+	/** An RPC call failed: the walk is tried again after the poll interval. */
+	private static final class RpcFailed extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		RpcFailed(String message, @Nullable Throwable cause) {
+			super(message, cause);
+		}
+
+	}
+
+	/** The follower must stop (the failure policy says so, or it cannot go on). */
+	private static final class Stop extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		Stop(String reason) {
+			super(reason, null, false, false);
+		}
+
+	}
+
+	/** The fields of an 80-byte serialized block header that a cursor needs. */
+	private record RawHeader(String previousHash, long time) {
+
+		static RawHeader parse(String hex) {
+			if (hex.length() != 160) {
+				throw new RpcFailed("a serialized block header has 160 hex characters, not " + hex.length(), null);
+			}
+			byte[] bytes = HexFormat.of().parseHex(hex);
+			byte[] previous = new byte[32];
+			for (int i = 0; i < 32; i++) {
+				// Serialized little-endian; shown and passed byte-reversed.
+				previous[i] = bytes[4 + 31 - i];
+			}
+			long time = (bytes[68] & 0xffL) | (bytes[69] & 0xffL) << 8 | (bytes[70] & 0xffL) << 16
+					| (bytes[71] & 0xffL) << 24;
+			return new RawHeader(HexFormat.of().formatHex(previous), time);
+		}
+
+		Cursor cursor(String hash, long height) {
+			boolean genesis = this.previousHash.chars().allMatch((c) -> c == '0');
+			return new Cursor(hash, height, this.time, genesis ? null : this.previousHash);
+		}
+
+	}
+
+	/** Collects a follower's settings. */
+	public static final class Builder {
+
+		private final BitcoinRpcClient client;
+
+		private String name = "default";
+
+		private CursorStore store = CursorStore.inMemory();
+
+		private @Nullable BlockHandler handler;
+
+		private StartPoint startPoint = StartPoint.tip();
+
+		private FailurePolicy failurePolicy = FailurePolicy.DEFAULT;
+
+		private @Nullable Duration pollInterval;
+
+		private Consumer<FollowerEvent> events = (event) -> {
+		};
+
+		private Builder(BitcoinRpcClient client) {
+			this.client = client;
+		}
+
+		/** The follower's name, its key in the store (default {@code default}). */
+		public Builder name(String name) {
+			Objects.requireNonNull(name, "name must not be null");
+			if (name.isBlank()) {
+				throw new IllegalArgumentException("name must not be blank");
+			}
+			this.name = name;
+			return this;
+		}
+
+		/** Where the cursor is kept (default: in memory, so a new process starts at the start point). */
+		public Builder store(CursorStore store) {
+			this.store = Objects.requireNonNull(store, "store must not be null");
+			return this;
+		}
+
+		/** What to do with each block. Required. */
+		public Builder handler(BlockHandler handler) {
+			this.handler = Objects.requireNonNull(handler, "handler must not be null");
+			return this;
+		}
+
+		/** Where to start when the store has no cursor for the name (default: the node's tip). */
+		public Builder startPoint(StartPoint startPoint) {
+			this.startPoint = Objects.requireNonNull(startPoint, "startPoint must not be null");
+			return this;
+		}
+
+		/** What a handler failure does (default {@link FailurePolicy#DEFAULT}: retry with back-off). */
+		public Builder failurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = Objects.requireNonNull(failurePolicy, "failurePolicy must not be null");
+			return this;
+		}
+
+		/**
+		 * How often to ask the node for its best block without being woken, and how long to wait
+		 * after an RPC failure. Default: 1 s over HTTP, 30 s over a websocket (where block
+		 * notifications wake the follower).
+		 */
+		public Builder pollInterval(Duration pollInterval) {
+			Objects.requireNonNull(pollInterval, "pollInterval must not be null");
+			if (pollInterval.isNegative() || pollInterval.isZero()) {
+				throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+			}
+			this.pollInterval = pollInterval;
+			return this;
+		}
+
+		/** Receives the follower's {@link FollowerEvent}s, on the follower's thread. */
+		public Builder events(Consumer<FollowerEvent> events) {
+			this.events = Objects.requireNonNull(events, "events must not be null");
+			return this;
+		}
+
+		/** Builds the follower and starts its thread. */
+		public ChainFollower start() {
+			return new ChainFollower(this).begin();
+		}
+
+	}
+
+}

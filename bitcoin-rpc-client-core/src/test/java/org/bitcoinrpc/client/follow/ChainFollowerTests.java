@@ -1,0 +1,216 @@
+package org.bitcoinrpc.client.follow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.test.SimulatedNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A follower delivers every block of the best chain once, in order, from either transport:
+ * blocks mined while the client was disconnected, after a restart of the follower, and through
+ * handler failures.
+ */
+class ChainFollowerTests {
+
+	private SimulatedNode node;
+
+	private final List<AutoCloseable> closing = new ArrayList<>();
+
+	@BeforeEach
+	void startNode() {
+		this.node = SimulatedNode.builder().user("user").password("pass").initialHeight(10).build().start();
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		for (int i = this.closing.size() - 1; i >= 0; i--) {
+			this.closing.get(i).close();
+		}
+		this.node.close();
+	}
+
+	private <T extends AutoCloseable> T closing(T resource) {
+		this.closing.add(resource);
+		return resource;
+	}
+
+	private BitcoinRpcClient client(String transport) {
+		String url = transport.equals("ws") ? this.node.wsUrl() : this.node.httpUrl();
+		BitcoinRpcClient client = closing(BitcoinRpcClient.create(ClientOptions.builder().url(url)
+			.credentials("user", "pass").reconnectDelay(Delay.constant(Duration.ofMillis(50))).build()));
+		client.connect();
+		return client;
+	}
+
+	private ChainFollower.Builder follower(BitcoinRpcClient client, Recorder recorder) {
+		return ChainFollower.builder(client).handler(recorder).pollInterval(Duration.ofMillis(100));
+	}
+
+	/** The node's best chain from {@code from} to its tip, as the changes a follower should deliver. */
+	private List<String> connects(int from) {
+		List<String> expected = new ArrayList<>();
+		for (int height = from; height <= this.node.blockCount(); height++) {
+			expected.add("+" + height + " " + this.node.blockHash(height));
+		}
+		return expected;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void blocksMinedWhileTheClientIsDisconnectedAreDeliveredOnceInOrder(String transport) {
+		BitcoinRpcClient client = client(transport);
+		Recorder recorder = new Recorder();
+		ChainFollower follower = closing(follower(client, recorder).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		assertThat(follower.cursor().height()).isEqualTo(10);
+
+		this.node.generate(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 2);
+		client.suspend();
+		this.node.generate(3);
+		client.connect();
+		this.node.generate(1);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 6);
+		assertThat(recorder.changes()).containsExactlyElementsOf(connects(11));
+		assertThat(follower.cursor().height()).isEqualTo(16);
+		await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(recorder.changes()).as("nothing twice").hasSize(6);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void aFollowerStartedAgainWithTheSameStoreResumesWhereItStopped(String transport) {
+		BitcoinRpcClient client = client(transport);
+		CursorStore store = CursorStore.inMemory();
+		Recorder first = new Recorder();
+		ChainFollower follower = follower(client, first).name("restart").store(store).start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		this.node.generate(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> first.changes().size() == 2);
+		follower.close();
+		assertThat(follower.isRunning()).isFalse();
+
+		this.node.generate(5);
+		Recorder second = new Recorder();
+		ChainFollower again = closing(follower(client, second).name("restart").store(store).start());
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> second.changes().size() == 5);
+		assertThat(first.changes()).containsExactlyElementsOf(connects(11).subList(0, 2));
+		assertThat(second.changes()).containsExactlyElementsOf(connects(13));
+		assertThat(again.cursor().height()).isEqualTo(17);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void aFailingHandlerGetsTheSameBlockAgainAndNothingAfterItFirst(String transport) {
+		BitcoinRpcClient client = client(transport);
+		AtomicInteger failures = new AtomicInteger(3);
+		Recorder recorder = new Recorder((change) -> change.height() == 12 && failures.getAndDecrement() > 0);
+		List<FollowerEvent> events = new CopyOnWriteArrayList<>();
+		ChainFollower follower = closing(follower(client, recorder).events(events::add)
+			.failurePolicy(FailurePolicy.retry(Delay.constant(Duration.ofMillis(20)))).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+
+		this.node.generate(4);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 4);
+		assertThat(recorder.changes()).containsExactlyElementsOf(connects(11));
+		assertThat(recorder.attempts()).containsExactly(11L, 12L, 12L, 12L, 12L, 13L, 14L);
+		assertThat(events).filteredOn(FollowerEvent.HandlerFailed.class::isInstance).hasSize(3)
+			.allSatisfy((event) -> assertThat(((FollowerEvent.HandlerFailed) event).willRetry()).isTrue());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void theStopPolicyStopsBeforeTheFailedBlockAndTheSkipPolicyMovesPastItWithAnEvent(String transport) {
+		BitcoinRpcClient client = client(transport);
+		CursorStore store = CursorStore.inMemory();
+		Recorder stopping = new Recorder((change) -> change.height() == 12);
+		ChainFollower stopped = follower(client, stopping).store(store).failurePolicy(FailurePolicy.stop()).start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> stopped.cursor() != null);
+		this.node.generate(3);
+		await().atMost(Duration.ofSeconds(10)).until(() -> !stopped.isRunning());
+		assertThat(stopping.changes()).containsExactlyElementsOf(connects(11).subList(0, 1));
+		assertThat(store.load("default")).get().extracting(Cursor::height).isEqualTo(11L);
+
+		Recorder skipping = new Recorder((change) -> change.height() == 12);
+		List<FollowerEvent> events = new CopyOnWriteArrayList<>();
+		ChainFollower skipper = closing(follower(client, skipping).store(store).events(events::add)
+			.failurePolicy(FailurePolicy.skip()).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> skipper.cursor() != null && skipper.cursor().height() == 13);
+		assertThat(skipping.changes()).containsExactlyElementsOf(connects(13));
+		assertThat(events).filteredOn(FollowerEvent.BlockSkipped.class::isInstance).singleElement()
+			.satisfies((event) -> assertThat(((FollowerEvent.BlockSkipped) event).change().height()).isEqualTo(12));
+	}
+
+	@org.junit.jupiter.api.Test
+	void overAWebsocketBlockNotificationsAndReconnectsWakeTheFollowerWithoutPolling() {
+		BitcoinRpcClient client = client("ws");
+		Recorder recorder = new Recorder();
+		// The default poll over a websocket is 30 s: whatever arrives sooner came through a wake-up.
+		ChainFollower follower = closing(ChainFollower.builder(client).handler(recorder).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.node.subscriptionCounts().get("notifyblocks") == 1);
+
+		this.node.generate(1);
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 1);
+		this.node.restart();
+		this.node.generate(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 3);
+
+		assertThat(recorder.changes()).containsExactlyElementsOf(connects(11));
+	}
+
+	/** Records what a handler was given: every attempt, and the changes it accepted. */
+	static final class Recorder implements BlockHandler {
+
+		private final java.util.function.Predicate<Notification.BlockChange> fail;
+
+		private final List<String> changes = new CopyOnWriteArrayList<>();
+
+		private final List<Long> attempts = new CopyOnWriteArrayList<>();
+
+		Recorder() {
+			this((change) -> false);
+		}
+
+		Recorder(java.util.function.Predicate<Notification.BlockChange> fail) {
+			this.fail = fail;
+		}
+
+		@Override
+		public void handle(Notification.BlockChange change) {
+			this.attempts.add(change.height());
+			if (this.fail.test(change)) {
+				throw new IllegalStateException("handler failure on " + change.height());
+			}
+			this.changes.add(((change instanceof Notification.BlockConnected) ? "+" : "-") + change.height() + " "
+					+ change.hash());
+		}
+
+		List<String> changes() {
+			return List.copyOf(this.changes);
+		}
+
+		List<Long> attempts() {
+			return List.copyOf(this.attempts);
+		}
+
+	}
+
+}
