@@ -47,4 +47,17 @@ public interface CursorStore {
 		return new FileCursorStore(directory);
 	}
 
+	/**
+	 * A store in the table {@value JdbcCursorStore#DEFAULT_TABLE} of a database, created if absent;
+	 * the handler's own writes on {@link JdbcCursorStore#currentConnection()} commit with the cursor.
+	 */
+	static CursorStore jdbc(javax.sql.DataSource dataSource) {
+		return new JdbcCursorStore(dataSource, JdbcCursorStore.DEFAULT_TABLE);
+	}
+
+	/** {@link #jdbc(javax.sql.DataSource)} with a table of another name. */
+	static CursorStore jdbc(javax.sql.DataSource dataSource, String table) {
+		return new JdbcCursorStore(dataSource, table);
+	}
+
 }
