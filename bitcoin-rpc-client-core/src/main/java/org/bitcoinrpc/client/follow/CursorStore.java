@@ -41,7 +41,11 @@ public interface CursorStore {
 	/**
 	 * A store in files under {@code directory}, one per follower name, each replaced atomically
 	 * (written aside, then moved over the old one), so a crash leaves the old cursor or the new
-	 * one, never a torn file.
+	 * one, never a torn file. Follower names become file names, so they are 1 to 100 of
+	 * {@code A-Z a-z 0-9 . _ -}, not starting with {@code .}; others are rejected with an
+	 * {@link IllegalArgumentException}. The directory is created, with its parents, if absent.
+	 *
+	 * @throws java.io.UncheckedIOException if the directory cannot be created
 	 */
 	static CursorStore files(Path directory) {
 		return new FileCursorStore(directory);
