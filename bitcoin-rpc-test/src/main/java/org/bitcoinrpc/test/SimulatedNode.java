@@ -58,6 +58,10 @@ import org.slf4j.LoggerFactory;
  * {@code stopnotifyspent}, {@code notifyreceived}, {@code stopnotifyreceived}, {@code loadtxfilter}
  * and {@code rescanblocks}. Anything else is -32601 "Method not found".
  *
+ * <p>Blocks removed by {@link #disconnectTip()} or {@link #reorg(int)} stay known as stale blocks,
+ * as in btcd: {@code getblockheader [hash, false]} and {@code getblock [hash, 0]} answer for them,
+ * the verbose forms fail with -32603 "block HASH is not in the main chain".
+ *
  * <p>Transactions: {@code sendrawtransaction} (or {@link #submitTransaction}) puts a transaction in
  * the mempool and the next mined block takes it after its coinbase. Any non-empty hex is accepted:
  * bytes that do not decode as a transaction are kept as an opaque one (txid = double SHA-256 of the
@@ -461,12 +465,37 @@ public final class SimulatedNode implements AutoCloseable {
      * coinbase go back to the mempool (without mempool notifications, as in btcd), and sessions that
      * asked with {@code notifyblocks} get {@code blockdisconnected [hash, height, time]} then
      * {@code filteredblockdisconnected [height, header]} (fixture {@code ws-blockdisconnected}). A
-     * block mined later at that height differs from the removed one.
+     * block mined later at that height differs from the removed one. The removed block stays known
+     * as a stale block, as in btcd (see {@link #reorg}).
      * @return the removed block's hash
      * @throws IllegalStateException when only the genesis block is left
      */
     public String disconnectTip() {
         return this.chain.disconnectTip().hash();
+    }
+
+    /**
+     * Reorganises the chain as a competing branch with more work would: the top {@code depth}
+     * blocks are replaced by {@code depth + 1} new ones (other hashes: each gets another extra
+     * nonce in its coinbase). Sessions that asked with {@code notifyblocks} get, as from btcd, the
+     * disconnect notifications of each removed block, newest first, then the connect notifications
+     * of each new block, oldest first. The removed blocks' transactions but the coinbases go back
+     * to the mempool and into the first new block. No reader sees the chain half way.
+     *
+     * <p>The removed blocks stay known as stale blocks, answered as btcd 0.24 answers for a block
+     * off its main chain: {@code getblockheader [hash, false]} and {@code getblock [hash, 0]} give
+     * the header and the block, while the verbose forms fail with -32603 "block HASH is not in the
+     * main chain"; {@code getblockhash} gives the new branch's hashes.
+     * @param depth how many blocks to replace, 1 or more and below the height
+     * @return the new blocks' hashes, lowest first
+     * @throws IllegalArgumentException when {@code depth} is below 1 or not below the height
+     */
+    public List<String> reorg(int depth) {
+        List<String> hashes = new ArrayList<>();
+        for (Block block : this.chain.reorg(depth)) {
+            hashes.add(block.hash());
+        }
+        return hashes;
     }
 
     /**

@@ -10,8 +10,8 @@ import java.util.List;
 public interface ChainListener {
 
     /**
-     * Called once per {@code generate}, after the blocks are part of the chain, with the new blocks in
-     * height order.
+     * Called once per {@code generate} or {@code reorg}, after the blocks are part of the chain, with
+     * the new blocks in height order.
      * @param blocks the new blocks, lowest first
      */
     void blocksConnected(List<Block> blocks);
@@ -25,7 +25,8 @@ public interface ChainListener {
 
     /**
      * Called after the tip was removed from the chain (its transactions, but the coinbase, are back in
-     * the mempool).
+     * the mempool); a {@code reorg} calls it for each removed block, newest first, before
+     * {@link #blocksConnected} for the new ones.
      * @param block the removed block
      */
     default void blockDisconnected(Block block) {

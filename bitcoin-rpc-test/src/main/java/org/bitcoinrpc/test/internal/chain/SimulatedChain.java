@@ -19,10 +19,14 @@ import org.jspecify.annotations.Nullable;
  * whose block was disconnected before gets another extra nonce in its coinbase, so it differs from
  * the one it replaces.
  *
+ * <p>A disconnected block is not forgotten: like btcd, which keeps side-chain blocks in its block
+ * index and database, the chain keeps it as a stale block ({@link #staleBlock}). It never returns
+ * to the chain, since a block mined later at its height differs from it.
+ *
  * <p>Thread-safe: reads and changes hold {@link #stateLock}; {@link #generate(int)},
- * {@link #submit(Transaction)} and {@link #disconnectTip()} also hold {@link #miningLock} while they
- * tell the listeners, so notifications keep the order of the changes even when several threads
- * change the chain at once.
+ * {@link #submit(Transaction)}, {@link #disconnectTip()} and {@link #reorg(int)} also hold
+ * {@link #miningLock} while they tell the listeners, so notifications keep the order of the changes
+ * even when several threads change the chain at once.
  */
 public final class SimulatedChain {
 
@@ -72,8 +76,15 @@ public final class SimulatedChain {
     /** Blocks by height. Guarded by {@link #stateLock}. */
     private final List<Block> blocks = new ArrayList<>();
 
-    /** Blocks by display hash (lower case). Guarded by {@link #stateLock}. */
+    /** Blocks of the chain by display hash (lower case). Guarded by {@link #stateLock}. */
     private final Map<String, Block> byHash = new HashMap<>();
+
+    /**
+     * Blocks that were disconnected (stale blocks), by display hash (lower case); never in
+     * {@link #byHash} at the same time. Only grows, as btcd's block index does. Guarded by
+     * {@link #stateLock}.
+     */
+    private final Map<String, Block> stale = new HashMap<>();
 
     /** Heights of confirmed transactions, by txid. Guarded by {@link #stateLock}. */
     private final Map<String, Integer> confirmed = new HashMap<>();
@@ -129,11 +140,7 @@ public final class SimulatedChain {
             List<Block> mined = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 synchronized (this.stateLock) {
-                    Block parent = this.blocks.get(this.blocks.size() - 1);
-                    int extraNonce = this.disconnects.getOrDefault(parent.height() + 1, 0);
-                    Block block = mine(parent, this.mempool.takeAll(), extraNonce);
-                    append(block);
-                    mined.add(block);
+                    mined.add(mineOnTip());
                 }
             }
             if (!mined.isEmpty()) {
@@ -172,7 +179,8 @@ public final class SimulatedChain {
 
     /**
      * Removes the tip, puts its transactions but the coinbase back at the front of the mempool (as
-     * btcd does, without mempool notifications) and tells the listeners.
+     * btcd does, without mempool notifications) and tells the listeners. The block stays known as a
+     * stale block.
      * @return the removed block
      * @throws IllegalStateException when the tip is the genesis block
      */
@@ -180,25 +188,55 @@ public final class SimulatedChain {
         synchronized (this.miningLock) {
             Block tip;
             synchronized (this.stateLock) {
-                if (this.blocks.size() == 1) {
-                    throw new IllegalStateException("The genesis block cannot be disconnected");
-                }
-                tip = this.blocks.remove(this.blocks.size() - 1);
-                this.byHash.remove(tip.hash());
-                List<Transaction> returned = new ArrayList<>();
-                for (Transaction tx : tip.transactions()) {
-                    this.confirmed.remove(tx.txid());
-                    if (!tx.isCoinbase()) {
-                        returned.add(tx);
-                    }
-                }
-                this.mempool.returnToFront(returned);
-                this.disconnects.merge(tip.height(), 1, Integer::sum);
+                tip = removeTip();
             }
             for (ChainListener listener : this.listeners) {
                 listener.blockDisconnected(tip);
             }
             return tip;
+        }
+    }
+
+    /**
+     * Replaces the top {@code depth} blocks with {@code depth + 1} new ones, as a competing branch
+     * with more work would. The removed blocks become stale blocks and their transactions but the
+     * coinbases go back to the mempool, so the first new block takes them again (with whatever else
+     * waited there). Readers never see the chain half way: both halves happen under one hold of
+     * {@link #stateLock}. The listeners then hear, as btcd's subscribers do, of each removed block
+     * newest first, then of the new blocks in one {@link ChainListener#blocksConnected} call.
+     * @param depth how many blocks to replace, at least 1 and below the height (so block 1 stays)
+     * @return the new blocks, lowest first
+     * @throws IllegalArgumentException when {@code depth} is out of range
+     */
+    public List<Block> reorg(int depth) {
+        synchronized (this.miningLock) {
+            List<Block> removed = new ArrayList<>();
+            List<Block> mined = new ArrayList<>();
+            synchronized (this.stateLock) {
+                int height = this.blocks.size() - 1;
+                if (depth < 1 || depth >= height) {
+                    throw new IllegalArgumentException(
+                            "depth must be at least 1 and below the height " + height + ", was " + depth);
+                }
+                for (int i = 0; i < depth; i++) {
+                    removed.add(removeTip());
+                }
+                // Each removal counted a disconnect at its height, so every new block there gets
+                // another extra nonce and a hash other than the one it replaces.
+                for (int i = 0; i <= depth; i++) {
+                    mined.add(mineOnTip());
+                }
+            }
+            for (Block block : removed) {
+                for (ChainListener listener : this.listeners) {
+                    listener.blockDisconnected(block);
+                }
+            }
+            List<Block> view = List.copyOf(mined);
+            for (ChainListener listener : this.listeners) {
+                listener.blocksConnected(view);
+            }
+            return view;
         }
     }
 
@@ -241,10 +279,11 @@ public final class SimulatedChain {
     }
 
     /**
-     * Looks a block up by its display hash (any case) and reports where it sits in the chain, all
+     * Looks a block of the chain up by its display hash (any case) and reports where it sits, all
      * read at one instant.
      * @param displayHash 64 hex characters
-     * @return the block with the tip height and the next block's hash, or null if unknown
+     * @return the block with the tip height and the next block's hash, or null if it is not on the
+     *         chain (never known, or stale: see {@link #staleBlock})
      */
     public @Nullable Located locate(String displayHash) {
         synchronized (this.stateLock) {
@@ -255,6 +294,18 @@ public final class SimulatedChain {
             int tipHeight = this.blocks.size() - 1;
             String next = (block.height() < tipHeight) ? this.blocks.get(block.height() + 1).hash() : null;
             return new Located(block, tipHeight, next);
+        }
+    }
+
+    /**
+     * A block that was disconnected from the chain (a stale block), looked up by its display hash
+     * (any case).
+     * @param displayHash 64 hex characters
+     * @return the block, or null if it is on the chain or was never known
+     */
+    public @Nullable Block staleBlock(String displayHash) {
+        synchronized (this.stateLock) {
+            return this.stale.get(displayHash.toLowerCase(Locale.ROOT));
         }
     }
 
@@ -270,6 +321,35 @@ public final class SimulatedChain {
         public int confirmations() {
             return 1 + this.tipHeight - this.block.height();
         }
+    }
+
+    // Called with stateLock held.
+    private Block mineOnTip() {
+        Block parent = this.blocks.get(this.blocks.size() - 1);
+        int extraNonce = this.disconnects.getOrDefault(parent.height() + 1, 0);
+        Block block = mine(parent, this.mempool.takeAll(), extraNonce);
+        append(block);
+        return block;
+    }
+
+    // Called with stateLock held.
+    private Block removeTip() {
+        if (this.blocks.size() == 1) {
+            throw new IllegalStateException("The genesis block cannot be disconnected");
+        }
+        Block tip = this.blocks.remove(this.blocks.size() - 1);
+        this.byHash.remove(tip.hash());
+        this.stale.put(tip.hash(), tip);
+        List<Transaction> returned = new ArrayList<>();
+        for (Transaction tx : tip.transactions()) {
+            this.confirmed.remove(tx.txid());
+            if (!tx.isCoinbase()) {
+                returned.add(tx);
+            }
+        }
+        this.mempool.returnToFront(returned);
+        this.disconnects.merge(tip.height(), 1, Integer::sum);
+        return tip;
     }
 
     // Called with stateLock held.

@@ -109,20 +109,45 @@ public final class RpcMethods {
         return JsonWriter.quote(block.hash());
     }
 
+    /**
+     * btcd reads the header with {@code HeaderByHash}, which finds stale (side-chain) blocks too, so
+     * {@code [hash, false]} answers for them; the verbose form then asks {@code BlockHeightByHash},
+     * which knows only the main chain, and fails with -32603.
+     */
     private String getBlockHeader(Params params) {
         String hash = params.string(0, "hash", "");
         boolean verbose = params.bool(1, "verbose", true);
-        SimulatedChain.Located located = locate(hash);
+        String canonical = checkedHash(hash);
+        SimulatedChain.Located located = this.chain.locate(canonical);
+        if (located == null) {
+            Block stale = staleOrNotFound(canonical);
+            if (!verbose) {
+                return JsonWriter.quote(stale.headerHex());
+            }
+            throw notInMainChain(canonical);
+        }
         if (!verbose) {
             return JsonWriter.quote(located.block().headerHex());
         }
         return BlockJson.header(located, hash);
     }
 
+    /**
+     * btcd reads the block from its database, which holds stale blocks too, so verbosity 0 answers
+     * for them; any other verbosity then asks {@code BlockHeightByHash} and fails with -32603.
+     */
     private String getBlock(Params params) {
         String hash = params.string(0, "hash", "");
         long verbosity = params.goInt(1, "verbosity", 1);
-        SimulatedChain.Located located = locate(hash);
+        String canonical = checkedHash(hash);
+        SimulatedChain.Located located = this.chain.locate(canonical);
+        if (located == null) {
+            Block stale = staleOrNotFound(canonical);
+            if (verbosity == 0) {
+                return JsonWriter.quote(Encoding.hex(stale.serialize()));
+            }
+            throw notInMainChain(canonical);
+        }
         if (verbosity == 0) {
             return JsonWriter.quote(Encoding.hex(located.block().serialize()));
         }
@@ -158,18 +183,37 @@ public final class RpcMethods {
     }
 
     /**
-     * Parses a hash as btcd's {@code chainhash.NewHashFromStr} does (at most 64 hex digits, an odd
-     * count gets a leading zero, short ones are zero-padded on the left) and looks it up.
+     * Checks a hash as btcd's {@code chainhash.NewHashFromStr} does (at most 64 hex digits, an odd
+     * count gets a leading zero, short ones are zero-padded on the left).
+     * @return the 64 lower-case digits
      */
-    private SimulatedChain.Located locate(String hash) {
+    private static String checkedHash(String hash) {
         if (HashArgs.goError(hash) != null) {
             throw new RpcException(RpcException.DECODE_HEX,
                     "Argument must be hexadecimal string (not " + HashArgs.goQuote(hash) + ")");
         }
-        SimulatedChain.Located located = this.chain.locate(HashArgs.canonical(hash));
-        if (located == null) {
+        return HashArgs.canonical(hash);
+    }
+
+    /**
+     * The stale block with this hash, which {@link SimulatedChain#locate} just did not find on the
+     * chain. Looking there second is safe without one lock over both: a block only ever goes from
+     * unknown to the chain to stale, so a block that left the chain in between is found here.
+     */
+    private Block staleOrNotFound(String canonicalHash) {
+        Block stale = this.chain.staleBlock(canonicalHash);
+        if (stale == null) {
             throw new RpcException(RpcException.BLOCK_NOT_FOUND, "Block not found");
         }
-        return located;
+        return stale;
+    }
+
+    /**
+     * btcd's {@code internalRPCError} around {@code BlockHeightByHash}'s error: code -32603 and the
+     * bare error text, with the hash as {@code chainhash.Hash.String()} prints it (64 lower-case
+     * digits, whatever the request's spelling).
+     */
+    private static RpcException notInMainChain(String canonicalHash) {
+        return new RpcException(RpcException.INTERNAL, "block " + canonicalHash + " is not in the main chain");
     }
 }
