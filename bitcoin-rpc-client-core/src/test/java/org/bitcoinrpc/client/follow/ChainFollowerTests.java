@@ -176,6 +176,92 @@ class ChainFollowerTests {
 		assertThat(recorder.changes()).containsExactlyElementsOf(connects(11));
 	}
 
+	/** The changes a reorg of the top {@code depth} blocks gives: old blocks newest first, then the new branch. */
+	private List<String> reorgChanges(List<String> oldHashes, int oldTip, int depth) {
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < depth; i++) {
+			expected.add("-" + (oldTip - i) + " " + oldHashes.get(oldHashes.size() - 1 - i));
+		}
+		expected.addAll(connects(oldTip - depth + 1));
+		return expected;
+	}
+
+	private List<String> hashes(int from, int to) {
+		List<String> hashes = new ArrayList<>();
+		for (int height = from; height <= to; height++) {
+			hashes.add(this.node.blockHash(height));
+		}
+		return hashes;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void aReorgOfDepthThreeWhileDisconnectedGivesThreeDisconnectsThenTheNewBlocks(String transport) {
+		BitcoinRpcClient client = client(transport);
+		Recorder recorder = new Recorder();
+		ChainFollower follower = closing(follower(client, recorder).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		this.node.generate(2);
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 2);
+		List<String> old = hashes(1, 12);
+
+		client.suspend();
+		this.node.reorg(3);
+		client.connect();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 2 + 7);
+		assertThat(recorder.changes().subList(2, 9)).containsExactlyElementsOf(reorgChanges(old, 12, 3));
+		assertThat(follower.cursor().hash()).isEqualTo(this.node.bestBlockHash());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void aReorgWhileConnectedIsDeliveredInOrder(String transport) {
+		BitcoinRpcClient client = client(transport);
+		Recorder recorder = new Recorder();
+		ChainFollower follower = closing(follower(client, recorder).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		List<String> old = hashes(1, 10);
+
+		this.node.reorg(2);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 5);
+		assertThat(recorder.changes()).containsExactlyElementsOf(reorgChanges(old, 10, 2));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "file", "jdbc" })
+	void anAppRestartAfterFiftyBlocksAndAReorgOfTwoDeliversExactlyTheUnwindsAndTheFifty(String storeKind,
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		CursorStore store = storeKind.equals("file") ? CursorStore.files(dir)
+				: CursorStore.jdbc(TestDatabases.h2("restart" + System.nanoTime()));
+		BitcoinRpcClient client = client("http");
+		Recorder first = new Recorder();
+		ChainFollower follower = follower(client, first).name("app").store(store).start();
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		this.node.generate(5);
+		await().atMost(Duration.ofSeconds(10)).until(() -> first.changes().size() == 5);
+		follower.close();
+		List<String> old = hashes(1, 15);
+
+		this.node.reorg(2);
+		this.node.generate(47);
+		// A new process: a new client, a new store object on the same file or table.
+		BitcoinRpcClient restarted = client("http");
+		CursorStore reopened = storeKind.equals("file") ? CursorStore.files(dir) : store;
+		Recorder second = new Recorder();
+		closing(follower(restarted, second).name("app").store(reopened).start());
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> second.changes().size() == 52);
+		assertThat(second.changes()).containsExactlyElementsOf(reorgChanges(old, 15, 2).subList(0, 2).stream()
+			.collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), (unwinds) -> {
+				List<String> all = new ArrayList<>(unwinds);
+				all.addAll(connects(14));
+				return all;
+			})));
+		assertThat(this.node.blockCount()).isEqualTo(63);
+	}
+
 	/** Records what a handler was given: every attempt, and the changes it accepted. */
 	static final class Recorder implements BlockHandler {
 
