@@ -16,6 +16,8 @@ import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.RpcErrorCode;
+import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.model.BlockHeader;
 import org.jspecify.annotations.Nullable;
@@ -368,7 +370,19 @@ public final class ChainFollower implements AutoCloseable {
 		if (parent == null) {
 			throw new Stop("the genesis block " + block.hash() + " left the best chain: wrong network?");
 		}
-		String hex = await(this.client.getBlockHeaderHexAsync(parent), "getblockheader " + parent + " false");
+		String hex;
+		try {
+			hex = await(this.client.getBlockHeaderHexAsync(parent), "getblockheader " + parent + " false");
+		}
+		catch (RpcFailed ex) {
+			if (ex.getCause() instanceof RpcErrorException error && error.code() == RpcErrorCode.INVALID_ADDRESS_OR_KEY) {
+				// Retrying cannot help: the node does not have the block (another network, a new data directory).
+				throw new Stop("the node does not know block " + parent + ", the parent of " + describe(block)
+						+ " which is no longer on its best chain, so the follower cannot unwind; is it the same node"
+						+ " and network? Start the follower again from a new start point (another name, or clear its cursor)");
+			}
+			throw ex;
+		}
 		return RawHeader.parse(hex).cursor(parent, block.height() - 1);
 	}
 

@@ -262,6 +262,25 @@ class ChainFollowerTests {
 		assertThat(this.node.blockCount()).isEqualTo(63);
 	}
 
+	@org.junit.jupiter.api.Test
+	void aCursorFromAnotherNodeStopsTheFollowerSayingWhyInsteadOfRetryingForEver() throws Exception {
+		BitcoinRpcClient client = client("http");
+		CursorStore store = CursorStore.inMemory();
+		// A cursor written against another node (or network): neither the block nor its parent exist here.
+		store.advance("elsewhere", new Cursor("ab".repeat(32), 5, 1_700_000_000L, "cd".repeat(32)), () -> {
+		});
+		Recorder recorder = new Recorder();
+		List<FollowerEvent> events = new CopyOnWriteArrayList<>();
+		ChainFollower follower = closing(follower(client, recorder).name("elsewhere").store(store).events(events::add).start());
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !follower.isRunning());
+		assertThat(recorder.attempts()).isEmpty();
+		assertThat(events).filteredOn(FollowerEvent.Stopped.class::isInstance).singleElement()
+			.satisfies((event) -> assertThat(((FollowerEvent.Stopped) event).reason())
+				.contains("does not know block " + "cd".repeat(32)).contains("same node and network"));
+		assertThat(store.load("elsewhere")).get().extracting(Cursor::height).isEqualTo(5L);
+	}
+
 	/** Records what a handler was given: every attempt, and the changes it accepted. */
 	static final class Recorder implements BlockHandler {
 
