@@ -60,8 +60,14 @@ public final class ChainFollower implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChainFollower.class);
 
-	/** How often a follower that is woken by notifications polls anyway, in case one was lost. */
-	private static final Duration SAFETY_POLL = Duration.ofSeconds(30);
+	/** The default name: the follower's key in its store. */
+	public static final String DEFAULT_NAME = "default";
+
+	/** The default poll interval over HTTP, where polling is how the follower finds new blocks. */
+	public static final Duration DEFAULT_HTTP_POLL_INTERVAL = Duration.ofSeconds(1);
+
+	/** The default poll interval over a websocket: a safety net, notifications wake the follower. */
+	public static final Duration DEFAULT_WEBSOCKET_POLL_INTERVAL = Duration.ofSeconds(30);
 
 	private final BitcoinRpcClient client;
 
@@ -116,7 +122,7 @@ public final class ChainFollower implements AutoCloseable {
 		this.failurePolicy = builder.failurePolicy;
 		this.notifications = this.client.options().mode() == TransportMode.WEBSOCKET;
 		this.pollInterval = (builder.pollInterval != null) ? builder.pollInterval
-				: this.notifications ? SAFETY_POLL : Duration.ofSeconds(1);
+				: this.notifications ? DEFAULT_WEBSOCKET_POLL_INTERVAL : DEFAULT_HTTP_POLL_INTERVAL;
 		this.retryInterval = (this.pollInterval.compareTo(Duration.ofSeconds(5)) < 0) ? this.pollInterval
 				: Duration.ofSeconds(5);
 		this.events = builder.events;
@@ -278,7 +284,8 @@ public final class ChainFollower implements AutoCloseable {
 	 */
 	private boolean subscribe() throws InterruptedException {
 		try {
-			await(this.client.notifyBlocksAsync(), "notifyblocks");
+			// Completes with null: wait for the outcome, not for a value.
+			await(this.client.notifyBlocksAsync().thenApply((ignored) -> Boolean.TRUE), "notifyblocks");
 			return true;
 		}
 		catch (RpcFailed ex) {
@@ -297,9 +304,6 @@ public final class ChainFollower implements AutoCloseable {
 		}
 		Cursor start;
 		if (this.startPoint instanceof StartPoint.Height height) {
-			if (height.height() == 0) {
-				throw new Stop("a follower cannot start before the genesis block; start at height 1 or later");
-			}
 			start = cursorOf(header(await(this.client.getBlockHashAsync(height.height() - 1), "getblockhash")));
 		}
 		else if (this.startPoint instanceof StartPoint.After after) {
@@ -398,13 +402,13 @@ public final class ChainFollower implements AutoCloseable {
 				this.cursor = after;
 				return;
 			}
-			catch (InterruptedException ex) {
-				throw ex;
-			}
 			catch (Exception ex) {
-				if (!this.running || Thread.currentThread().isInterrupted()) {
+				if (!this.running) {
 					throw new InterruptedException("closed while handling " + describe(change));
 				}
+				// Not closing: an interrupt (or InterruptedException) from the handler's own work is
+				// one more handler failure, never a silent end of the follower.
+				Thread.interrupted();
 				failure = ex;
 			}
 			if (this.failurePolicy instanceof FailurePolicy.Retry retry) {
@@ -564,7 +568,7 @@ public final class ChainFollower implements AutoCloseable {
 
 		private final BitcoinRpcClient client;
 
-		private String name = "default";
+		private String name = DEFAULT_NAME;
 
 		private CursorStore store = CursorStore.inMemory();
 

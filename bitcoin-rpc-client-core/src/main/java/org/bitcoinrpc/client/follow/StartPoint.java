@@ -16,8 +16,9 @@ public sealed interface StartPoint {
 
 	/** The first block handled is the one at {@code height} on the best chain. */
 	static StartPoint height(long height) {
-		if (height < 0) {
-			throw new IllegalArgumentException("height must not be negative, was " + height);
+		if (height < 1) {
+			throw new IllegalArgumentException("height must be at least 1 (the genesis block is where every chain"
+					+ " starts, not a block to handle), was " + height);
 		}
 		return new Height(height);
 	}

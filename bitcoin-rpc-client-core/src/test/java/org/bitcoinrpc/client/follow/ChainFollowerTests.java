@@ -169,6 +169,8 @@ class ChainFollowerTests {
 
 		this.node.generate(1);
 		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 1);
+		// Subscribed once, and it knows it: a wake-up does not subscribe again.
+		assertThat(this.node.requestCount("notifyblocks")).isEqualTo(1);
 		this.node.restart();
 		this.node.generate(2);
 		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 3);
@@ -279,6 +281,27 @@ class ChainFollowerTests {
 			.satisfies((event) -> assertThat(((FollowerEvent.Stopped) event).reason())
 				.contains("does not know block " + "cd".repeat(32)).contains("same node and network"));
 		assertThat(store.load("elsewhere")).get().extracting(Cursor::height).isEqualTo(5L);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aHandlerThatThrowsInterruptedExceptionIsRetriedNotTakenForAClose() {
+		BitcoinRpcClient client = client("http");
+		AtomicInteger interrupts = new AtomicInteger(2);
+		List<String> handled = new CopyOnWriteArrayList<>();
+		ChainFollower follower = closing(ChainFollower.builder(client).pollInterval(Duration.ofMillis(100))
+			.failurePolicy(FailurePolicy.retry(Delay.constant(Duration.ofMillis(10)))).handler((change) -> {
+				if (interrupts.getAndDecrement() > 0) {
+					throw new InterruptedException("the handler's own wait was interrupted");
+				}
+				handled.add(change.hash());
+			}).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+
+		this.node.generate(1);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> handled.size() == 1);
+		assertThat(follower.isRunning()).isTrue();
+		assertThat(handled).containsExactly(this.node.blockHash(11));
 	}
 
 	/** Records what a handler was given: every attempt, and the changes it accepted. */
