@@ -135,21 +135,31 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	private String source() {
 		boolean websocket = this.client.options().mode() == TransportMode.WEBSOCKET;
 		String poll = format(this.settings.effectivePollInterval(websocket));
-		String start = "Following the chain of " + UserInfo.mask(this.client.options().url().toString()) + " as '"
-				+ this.settings.name() + "'";
+		String start = "Following blocks of " + UserInfo.mask(this.client.options().url().toString()) + " (follower '"
+				+ this.settings.name() + "')";
 		if (websocket) {
-			return start + " over the websocket, woken by block notifications (notifyblocks), polling getbestblockhash every "
+			return start + " over the websocket: woken by block notifications (notifyblocks), polling getbestblockhash every "
 					+ poll + " as a safety net";
 		}
 		if (this.zmq) {
-			return start + " over HTTP, woken by ZMQ block notifications (bitcoin.rpc.zmq), polling getbestblockhash every "
+			return start + " over HTTP: woken by ZMQ block notifications (bitcoin.rpc.zmq), polling getbestblockhash every "
 					+ poll + " as well";
 		}
-		return start + ": following blocks over HTTP by polling getbestblockhash every " + poll;
+		return start + " over HTTP by polling getbestblockhash every " + poll;
 	}
 
-	private static String format(Duration duration) {
+	/** As the properties are written: 1s, 100ms, 5m, 1h. */
+	static String format(Duration duration) {
 		long millis = duration.toMillis();
+		if (millis == 0 || duration.toNanos() % 1_000_000 != 0) {
+			return duration.toString();
+		}
+		if (millis % 3_600_000 == 0) {
+			return (millis / 3_600_000) + "h";
+		}
+		if (millis % 60_000 == 0) {
+			return (millis / 60_000) + "m";
+		}
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 

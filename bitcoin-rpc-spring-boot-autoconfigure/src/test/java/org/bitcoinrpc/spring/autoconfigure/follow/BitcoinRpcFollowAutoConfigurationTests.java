@@ -204,7 +204,7 @@ class BitcoinRpcFollowAutoConfigurationTests {
 	void notificationsBlocksOverHttpStartsTheFollowerAndSaysHow(CapturedOutput output) {
 		forNode("http", "bitcoin.rpc.notifications.blocks=true").run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(BitcoinRpcFollowLifecycle.class);
-			assertThat(output).contains("following blocks over HTTP by polling getbestblockhash every 1s");
+			assertThat(output).contains("over HTTP by polling getbestblockhash every 1s");
 			Recorder recorder = context.getBean(Recorder.class);
 			BitcoinRpcFollowLifecycle lifecycle = context.getBean(BitcoinRpcFollowLifecycle.class);
 			await().atMost(WAIT).until(() -> lifecycle.cursor() != null);
