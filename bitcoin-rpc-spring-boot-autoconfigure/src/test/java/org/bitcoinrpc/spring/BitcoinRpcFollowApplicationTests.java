@@ -93,7 +93,7 @@ class BitcoinRpcFollowApplicationTests {
 	static class BlockIndexing {
 
 		@Bean
-		BlockHandler blockIndexer(BlockIndex index) {
+		BlockHandler blockIndexer(BlockIndex index) { // BlockIndex: your own store
 			return (change) -> {
 				if (change instanceof Notification.BlockConnected block) {
 					index.add(block.hash(), block.height());
