@@ -7,7 +7,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.spring.event.BitcoinRpcEventPublisher;
+import org.bitcoinrpc.spring.event.ChainFollowerEventPublisher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
@@ -39,6 +41,8 @@ import org.springframework.context.annotation.Configuration;
  * <li>with the actuator, a {@link SanitizingFunction} that masks {@code bitcoin.rpc.*password}
  * in the {@code env} and {@code configprops} endpoints even when they show values.</li>
  * </ul>
+ * The chain follower ({@code bitcoin.rpc.follow.*}) is configured by
+ * {@link org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfiguration}.
  * ZMQ notifications ({@code bitcoin.rpc.zmq.*}) are configured by
  * {@link org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration}; this class only
  * warns when they are enabled without jeromq on the class path.
@@ -80,13 +84,25 @@ public final class BitcoinRpcAutoConfiguration {
 			return BitcoinRpcClient.create(options);
 		}
 
+		/**
+		 * The lifecycle, with the publisher of the client's events. When a chain follower publishes
+		 * the block events ({@code bitcoin.rpc.follow.*}), the client's own block notifications are
+		 * left out: they would repeat the follower's, and could miss blocks.
+		 */
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnSingleCandidate(BitcoinRpcClient.class)
 		BitcoinRpcClientLifecycle bitcoinRpcClientLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties,
-				ApplicationEventPublisher applicationEventPublisher) {
+				ApplicationEventPublisher applicationEventPublisher,
+				ObjectProvider<ChainFollowerEventPublisher> followerEventPublisher) {
+			boolean following = followerEventPublisher.getIfAvailable() != null;
+			if (!following && properties.getNotifications().isBlocks()
+					&& client.options().mode() != TransportMode.WEBSOCKET) {
+				logger.warn("bitcoin.rpc.notifications.blocks is true but the client uses HTTP and the chain follower is "
+						+ "off: no block events. Set bitcoin.rpc.follow.enabled=true to follow the chain by polling.");
+			}
 			return new BitcoinRpcClientLifecycle(client, properties,
-					List.of(new BitcoinRpcEventPublisher(client, applicationEventPublisher)));
+					List.of(new BitcoinRpcEventPublisher(client, applicationEventPublisher, !following)));
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcErrorException;
+import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications;
 import org.jspecify.annotations.Nullable;
@@ -73,6 +74,12 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 
 	private final List<OutPoint> outpoints;
 
+	/**
+	 * Whether to send subscriptions: only over a websocket. Over HTTP the one notification allowed
+	 * is {@code blocks}, which the chain follower serves by polling instead.
+	 */
+	private final boolean subscribes;
+
 	private final boolean failFast;
 
 	private final Duration shutdownTimeout;
@@ -111,6 +118,7 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 		this.listeners = List.copyOf(listeners);
 		this.notifications = properties.getNotifications();
 		this.outpoints = ClientOptionsFactory.checkNotifications(this.notifications, client.options().mode());
+		this.subscribes = this.notifications.anyRequested() && client.options().mode() == TransportMode.WEBSOCKET;
 		this.failFast = properties.isFailFast();
 		this.shutdownTimeout = properties.getShutdownTimeout();
 	}
@@ -276,7 +284,7 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 
 	/** Sends the subscriptions unless they are sent or being sent. */
 	private void subscribe() {
-		if (!this.notifications.anyRequested() || !this.subscription.compareAndSet(Subscription.NONE, Subscription.PENDING)) {
+		if (!this.subscribes || !this.subscription.compareAndSet(Subscription.NONE, Subscription.PENDING)) {
 			return;
 		}
 		List<CompletableFuture<Void>> calls = new ArrayList<>();

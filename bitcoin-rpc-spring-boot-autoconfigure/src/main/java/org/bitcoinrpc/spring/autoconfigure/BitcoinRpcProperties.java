@@ -95,6 +95,8 @@ public class BitcoinRpcProperties {
 
 	private final Zmq zmq = new Zmq();
 
+	private final Follow follow = new Follow();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -205,6 +207,10 @@ public class BitcoinRpcProperties {
 
 	public Zmq getZmq() {
 		return this.zmq;
+	}
+
+	public Follow getFollow() {
+		return this.follow;
 	}
 
 	/**
@@ -694,6 +700,197 @@ public class BitcoinRpcProperties {
 
 		public void setMaxCatchUpBlocks(int maxCatchUpBlocks) {
 			this.maxCatchUpBlocks = maxCatchUpBlocks;
+		}
+
+	}
+
+	/**
+	 * Following the chain: every block of the node's best chain delivered exactly once, in order
+	 * (a reorg as disconnects, newest first, then connects), to the application's BlockHandler
+	 * beans and as BlockConnectedEvent and BlockDisconnectedEvent, resuming from a stored cursor.
+	 * Defaults equal the core's {@code ChainFollower.Builder} defaults.
+	 */
+	public static class Follow {
+
+		/**
+		 * Whether to follow the chain. Also on, unless set to false, when 'notifications.blocks'
+		 * is true and the URL is http:// or https://. With the follower on, BlockConnectedEvent
+		 * and BlockDisconnectedEvent come from it only, never from the client's own notifications.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Name of the follower: the key of its cursor in the store.
+		 */
+		private String name = "default";
+
+		/**
+		 * Where to start when the store holds no cursor for the name (a stored cursor always wins):
+		 * 'tip' (the next block mined is the first handled), a block height (the block at that
+		 * height is the first handled, from 1) or a 64-hex block hash (its child is the first
+		 * handled).
+		 */
+		private String start = "tip";
+
+		/**
+		 * Time between polls of the node's best block (getbestblockhash), also the longest wait
+		 * before retrying failed calls (at most 5s). When unset: 1s over HTTP, 30s over a
+		 * websocket, where block notifications wake the follower.
+		 */
+		private @Nullable Duration pollInterval;
+
+		/**
+		 * Where the follower keeps its cursor.
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * Directory of the cursor files, one per follower name. Required with the 'file' store.
+		 */
+		private @Nullable Path directory;
+
+		/**
+		 * What a BlockHandler bean or a block event listener that throws makes the follower do.
+		 */
+		private FailurePolicy failurePolicy = FailurePolicy.RETRY;
+
+		private final Retry retry = new Retry();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getStart() {
+			return this.start;
+		}
+
+		public void setStart(String start) {
+			this.start = start;
+		}
+
+		public @Nullable Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(@Nullable Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public @Nullable Path getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(@Nullable Path directory) {
+			this.directory = directory;
+		}
+
+		public FailurePolicy getFailurePolicy() {
+			return this.failurePolicy;
+		}
+
+		public void setFailurePolicy(FailurePolicy failurePolicy) {
+			this.failurePolicy = failurePolicy;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+		/**
+		 * Where a follower keeps its cursor.
+		 */
+		public enum Store {
+
+			/**
+			 * In memory: kept across a stop and start of the context, lost with the process (a
+			 * new process starts at 'start' again).
+			 */
+			MEMORY,
+
+			/**
+			 * In files under 'directory', one per follower name, each replaced atomically.
+			 */
+			FILE
+
+		}
+
+		/**
+		 * What a handler failure does.
+		 */
+		public enum FailurePolicy {
+
+			/**
+			 * Offer the same block again, with exponential back-off ('retry.*'), for ever;
+			 * nothing after it is delivered first.
+			 */
+			RETRY,
+
+			/**
+			 * Stop the follower; the cursor stays before the block, which the next start of the
+			 * context offers again.
+			 */
+			STOP,
+
+			/**
+			 * Move past the block as if handled, logging an ERROR and publishing
+			 * FollowerEvent.BlockSkipped.
+			 */
+			SKIP
+
+		}
+
+		/**
+		 * Back-off of the 'retry' failure policy.
+		 */
+		public static class Retry {
+
+			/**
+			 * Delay before the first retry of a block whose handling failed; doubled at each
+			 * further attempt, with jitter.
+			 */
+			private Duration initialDelay = Duration.ofSeconds(1);
+
+			/**
+			 * Longest delay between two attempts at one block.
+			 */
+			private Duration maxDelay = Duration.ofMinutes(1);
+
+			public Duration getInitialDelay() {
+				return this.initialDelay;
+			}
+
+			public void setInitialDelay(Duration initialDelay) {
+				this.initialDelay = initialDelay;
+			}
+
+			public Duration getMaxDelay() {
+				return this.maxDelay;
+			}
+
+			public void setMaxDelay(Duration maxDelay) {
+				this.maxDelay = maxDelay;
+			}
+
 		}
 
 	}

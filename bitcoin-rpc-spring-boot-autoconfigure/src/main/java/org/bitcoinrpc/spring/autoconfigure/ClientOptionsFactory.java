@@ -227,17 +227,22 @@ final class ClientOptionsFactory {
 
 	/**
 	 * Checks the notification properties against the client's transport and parses the outpoints.
+	 * {@code notifications.blocks} is fine over HTTP: there the chain follower
+	 * ({@code bitcoin.rpc.follow.*}) gives the block events, by polling or woken by ZMQ.
 	 * @param notifications the properties
 	 * @param mode the transport of the client that will subscribe
 	 * @return the outpoints to watch
 	 */
 	static List<OutPoint> checkNotifications(BitcoinRpcProperties.Notifications notifications, TransportMode mode) {
-		if (notifications.anyRequested() && mode != TransportMode.WEBSOCKET) {
-			String name = notifications.isBlocks() ? "notifications.blocks"
-					: (notifications.getTransactions() != BitcoinRpcProperties.Notifications.Transactions.NONE)
-							? "notifications.transactions"
-							: notifications.getAddresses().isEmpty() ? "notifications.outpoints" : "notifications.addresses";
-			throw invalid(name, null, "Notifications need a websocket URL (ws:// or wss://); the client uses HTTP POST");
+		if (mode != TransportMode.WEBSOCKET) {
+			String name = (notifications.getTransactions() != BitcoinRpcProperties.Notifications.Transactions.NONE)
+					? "notifications.transactions" : !notifications.getAddresses().isEmpty() ? "notifications.addresses"
+							: !notifications.getOutpoints().isEmpty() ? "notifications.outpoints" : null;
+			if (name != null) {
+				throw invalid(name, null,
+						"Notifications need a websocket URL (ws:// or wss://); the client uses HTTP POST "
+								+ "(only notifications.blocks works over HTTP, through the chain follower)");
+			}
 		}
 		List<String> addresses = notifications.getAddresses();
 		for (int i = 0; i < addresses.size(); i++) {

@@ -3,6 +3,7 @@ package org.bitcoinrpc.spring.event;
 import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.Notification;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -10,6 +11,10 @@ import org.springframework.context.ApplicationEventPublisher;
  * Publishes every event of a client as a {@link BitcoinRpcEvent}. Add it to the client with
  * {@link BitcoinRpcClient#addListener}; it runs on the client's event thread, so application
  * listeners run there too, in order, and never on the connection's reader.
+ * <p>
+ * When a chain follower publishes the block events ({@link ChainFollowerEventPublisher}), this
+ * publisher leaves out the client's own {@link Notification.BlockConnected} and
+ * {@link Notification.BlockDisconnected} (from the websocket or from ZMQ), which would repeat them.
  */
 public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 
@@ -17,18 +22,37 @@ public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final boolean blockChanges;
+
 	/**
-	 * A publisher.
+	 * A publisher of every event.
 	 * @param client the client whose events are published (the events' source)
 	 * @param publisher where to publish, usually the application context
 	 */
 	public BitcoinRpcEventPublisher(BitcoinRpcClient client, ApplicationEventPublisher publisher) {
+		this(client, publisher, true);
+	}
+
+	/**
+	 * A publisher.
+	 * @param client the client whose events are published (the events' source)
+	 * @param publisher where to publish, usually the application context
+	 * @param blockChanges whether to publish the client's {@code blockconnected} and
+	 * {@code blockdisconnected} notifications (and ZMQ's block events, which come the same way);
+	 * false when a chain follower publishes {@link BlockConnectedEvent} and
+	 * {@link BlockDisconnectedEvent} itself
+	 */
+	public BitcoinRpcEventPublisher(BitcoinRpcClient client, ApplicationEventPublisher publisher, boolean blockChanges) {
 		this.client = client;
 		this.publisher = publisher;
+		this.blockChanges = blockChanges;
 	}
 
 	@Override
 	public void onEvent(BitcoinEvent event) {
+		if (!this.blockChanges && event instanceof Notification.BlockChange) {
+			return;
+		}
 		this.publisher.publishEvent(BitcoinRpcEvent.of(this.client, event));
 	}
 

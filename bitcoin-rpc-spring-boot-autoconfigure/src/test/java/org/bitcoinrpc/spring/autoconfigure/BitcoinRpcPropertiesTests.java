@@ -6,6 +6,8 @@ import java.time.Duration;
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.DisconnectedBehavior;
 import org.bitcoinrpc.client.zmq.ZmqOptions;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.FailurePolicy;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.Store;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Notifications.Transactions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Reconnect.Policy;
 import org.junit.jupiter.api.Test;
@@ -61,6 +63,16 @@ class BitcoinRpcPropertiesTests {
 		assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(ZmqOptions.DEFAULT_RECEIVE_HIGH_WATER_MARK);
 		assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(ZmqOptions.DEFAULT_CATCH_UP_RETRY_INTERVAL);
 		assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(ZmqOptions.DEFAULT_MAX_CATCH_UP_BLOCKS);
+		BitcoinRpcProperties.Follow follow = properties.getFollow();
+		assertThat(follow.isEnabled()).isFalse();
+		assertThat(follow.getName()).isEqualTo("default");
+		assertThat(follow.getStart()).isEqualTo("tip");
+		assertThat(follow.getPollInterval()).isNull();
+		assertThat(follow.getStore()).isEqualTo(Store.MEMORY);
+		assertThat(follow.getDirectory()).isNull();
+		assertThat(follow.getFailurePolicy()).isEqualTo(FailurePolicy.RETRY);
+		assertThat(follow.getRetry().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(follow.getRetry().getMaxDelay()).isEqualTo(Duration.ofMinutes(1));
 		// The linear default policy is the client's default delay, step by step.
 		for (int attempt = 1; attempt <= 20; attempt++) {
 			assertThat(Duration.ofSeconds(Math.min(60, 5L * attempt)))
@@ -88,7 +100,11 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.zmq.sequence=tcp://127.0.0.1:28334", "bitcoin.rpc.zmq.discover=true",
 				"bitcoin.rpc.zmq.handshake-timeout=750ms", "bitcoin.rpc.zmq.reconnect-interval=1s",
 				"bitcoin.rpc.zmq.receive-high-water-mark=5000", "bitcoin.rpc.zmq.catch-up-retry-interval=2s",
-				"bitcoin.rpc.zmq.max-catch-up-blocks=50")
+				"bitcoin.rpc.zmq.max-catch-up-blocks=50", "bitcoin.rpc.follow.enabled=true",
+				"bitcoin.rpc.follow.name=payments", "bitcoin.rpc.follow.start=840000",
+				"bitcoin.rpc.follow.poll-interval=250ms", "bitcoin.rpc.follow.store=file",
+				"bitcoin.rpc.follow.directory=/var/lib/app/cursors", "bitcoin.rpc.follow.failure-policy=skip",
+				"bitcoin.rpc.follow.retry.initial-delay=2s", "bitcoin.rpc.follow.retry.max-delay=30s")
 			.run((context) -> {
 				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
 				assertThat(properties.isEnabled()).isFalse();
@@ -133,6 +149,16 @@ class BitcoinRpcPropertiesTests {
 				assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(5000);
 				assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(50);
+				BitcoinRpcProperties.Follow follow = properties.getFollow();
+				assertThat(follow.isEnabled()).isTrue();
+				assertThat(follow.getName()).isEqualTo("payments");
+				assertThat(follow.getStart()).isEqualTo("840000");
+				assertThat(follow.getPollInterval()).isEqualTo(Duration.ofMillis(250));
+				assertThat(follow.getStore()).isEqualTo(Store.FILE);
+				assertThat(follow.getDirectory()).isEqualTo(Path.of("/var/lib/app/cursors"));
+				assertThat(follow.getFailurePolicy()).isEqualTo(FailurePolicy.SKIP);
+				assertThat(follow.getRetry().getInitialDelay()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(follow.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(30));
 			});
 	}
 

@@ -1,0 +1,220 @@
+package org.bitcoinrpc.spring.autoconfigure.follow;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.TransportMode;
+import org.bitcoinrpc.client.follow.BlockHandler;
+import org.bitcoinrpc.client.follow.ChainFollower;
+import org.bitcoinrpc.client.follow.Cursor;
+import org.bitcoinrpc.client.follow.CursorStore;
+import org.bitcoinrpc.client.internal.UserInfo;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcClientLifecycle;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.event.ChainFollowerEventPublisher;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs a {@link ChainFollower} while the application context runs: started after the client's
+ * lifecycle, closed before it. Each change of the best chain goes to every {@link BlockHandler}
+ * bean in order, then is published as a {@code BlockConnectedEvent} or
+ * {@code BlockDisconnectedEvent}; the cursor moves past the block only when all of them returned.
+ * If one throws, the whole block is offered again (handlers that already ran on it included: with
+ * a transactional store their work was rolled back), or the follower stops or skips it, as
+ * {@code bitcoin.rpc.follow.failure-policy} says.
+ * <p>
+ * Stopping closes the follower (a handler running then is interrupted, and its block offered
+ * again later); starting again builds a new follower over the same {@link CursorStore}, which
+ * resumes after the last block handled and catches up on what was mined meanwhile. The
+ * {@link BlockHandler} beans are looked up at each start. Destruction is final.
+ * <p>
+ * A follower that stopped by itself (the {@code stop} failure policy) makes {@link #isRunning()}
+ * false, so the next start of the context starts a new one, from the block that failed.
+ */
+public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean {
+
+	/**
+	 * The phase: after the client's and the ZMQ subscriber's, so the follower starts once they
+	 * have, and stops first, before its wake-up sources and the client's connection go.
+	 */
+	public static final int PHASE = BitcoinRpcClientLifecycle.PHASE + 1536;
+
+	private static final Log logger = LogFactory.getLog(BitcoinRpcFollowLifecycle.class);
+
+	private final BitcoinRpcClient client;
+
+	private final FollowOptionsFactory.Settings settings;
+
+	private final CursorStore store;
+
+	private final ObjectProvider<BlockHandler> handlers;
+
+	private final ChainFollowerEventPublisher events;
+
+	private final boolean zmq;
+
+	/**
+	 * Guards {@link #follower} and {@link #destroyed}. Held while a follower closes, so that a
+	 * start never runs a second follower over the same cursor while the first is still handling.
+	 */
+	private final Object monitor = new Object();
+
+	/** The running follower, or null; written under {@link #monitor}, volatile for the readers. */
+	private volatile @Nullable ChainFollower follower;
+
+	/** Set once by {@link #destroy()}: nothing starts after it. Guarded by {@link #monitor}. */
+	private boolean destroyed;
+
+	/**
+	 * A lifecycle for a client.
+	 * @param client the client the follower uses
+	 * @param properties the properties: {@code follow.*} and, for the log, {@code zmq.enabled}
+	 * @param store where the follower keeps its cursor
+	 * @param handlers the application's handlers, called in order
+	 * @param events publishes each change and the follower's events
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * naming the property at fault
+	 */
+	public BitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties, CursorStore store,
+			ObjectProvider<BlockHandler> handlers, ChainFollowerEventPublisher events) {
+		this.client = client;
+		this.settings = FollowOptionsFactory.settings(properties.getFollow());
+		this.store = store;
+		this.handlers = handlers;
+		this.events = events;
+		this.zmq = properties.getZmq().isEnabled()
+				&& ClassUtils.isPresent("org.zeromq.ZMQ", getClass().getClassLoader());
+	}
+
+	/**
+	 * Starts a follower, resuming from the store's cursor for the name if there is one.
+	 * @throws IllegalStateException after {@link #destroy()}
+	 */
+	@Override
+	public void start() {
+		synchronized (this.monitor) {
+			if (this.destroyed) {
+				throw new IllegalStateException("The chain follower '" + this.settings.name() + "' was destroyed");
+			}
+			ChainFollower current = this.follower;
+			if (current != null) {
+				if (current.isRunning()) {
+					return;
+				}
+				// It stopped by itself (failure policy 'stop'): release it before the next one starts.
+				current.close();
+			}
+			List<BlockHandler> handlers = this.handlers.orderedStream().toList();
+			logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s), then block events");
+			this.follower = this.settings.apply(ChainFollower.builder(this.client))
+				.store(this.store)
+				.handler((change) -> handle(handlers, change))
+				.events(this.events::publishFollowerEvent)
+				.start();
+		}
+	}
+
+	/** On the follower's thread: the handlers in order, then the event; any exception fails the block. */
+	private void handle(List<BlockHandler> handlers, Notification.BlockChange change) throws Exception {
+		for (BlockHandler handler : handlers) {
+			handler.handle(change);
+		}
+		this.events.publishBlockChange(change);
+	}
+
+	/** What wakes the follower, for the log: which source of blocks is used. */
+	private String source() {
+		boolean websocket = this.client.options().mode() == TransportMode.WEBSOCKET;
+		String poll = format(this.settings.effectivePollInterval(websocket));
+		String start = "Following blocks of " + UserInfo.mask(this.client.options().url().toString()) + " (follower '"
+				+ this.settings.name() + "')";
+		if (websocket) {
+			return start + " over the websocket: woken by block notifications (notifyblocks), polling getbestblockhash every "
+					+ poll + " as a safety net";
+		}
+		if (this.zmq) {
+			return start + " over HTTP: woken by ZMQ block notifications (bitcoin.rpc.zmq), polling getbestblockhash every "
+					+ poll + " as well";
+		}
+		return start + " over HTTP by polling getbestblockhash every " + poll;
+	}
+
+	/** As the properties are written: 1s, 100ms, 5m, 1h. */
+	static String format(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis == 0 || duration.toNanos() % 1_000_000 != 0) {
+			return duration.toString();
+		}
+		if (millis % 3_600_000 == 0) {
+			return (millis / 3_600_000) + "h";
+		}
+		if (millis % 60_000 == 0) {
+			return (millis / 60_000) + "m";
+		}
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	/**
+	 * Closes the follower, waiting up to 10 seconds for a handler running now; {@link #start()}
+	 * resumes from the cursor.
+	 */
+	@Override
+	public void stop() {
+		synchronized (this.monitor) {
+			ChainFollower current = this.follower;
+			this.follower = null;
+			if (current != null) {
+				current.close();
+			}
+		}
+	}
+
+	/** Closes the follower for good; idempotent. */
+	@Override
+	public void destroy() {
+		synchronized (this.monitor) {
+			this.destroyed = true;
+			stop();
+		}
+	}
+
+	/** Whether a follower is at work (false once one stopped by itself, so a start makes a new one). */
+	@Override
+	public boolean isRunning() {
+		ChainFollower current = this.follower;
+		return current != null && current.isRunning();
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * The running follower's cursor: the last block handled.
+	 * @return the cursor, or {@code null} when stopped or before the follower found its start
+	 */
+	public @Nullable Cursor cursor() {
+		ChainFollower current = this.follower;
+		return (current != null) ? current.cursor() : null;
+	}
+
+	/**
+	 * The node's best block as the running follower last saw it.
+	 * @return the node's tip, or {@code null} when stopped or not seen yet
+	 */
+	public @Nullable Cursor nodeTip() {
+		ChainFollower current = this.follower;
+		return (current != null) ? current.nodeTip() : null;
+	}
+
+}

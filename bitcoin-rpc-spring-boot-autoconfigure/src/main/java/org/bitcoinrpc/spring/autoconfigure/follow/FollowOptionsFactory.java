@@ -1,0 +1,191 @@
+package org.bitcoinrpc.spring.autoconfigure.follow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.follow.ChainFollower;
+import org.bitcoinrpc.client.follow.CursorStore;
+import org.bitcoinrpc.client.follow.FailurePolicy;
+import org.bitcoinrpc.client.follow.StartPoint;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+
+/**
+ * Turns {@code bitcoin.rpc.follow.*} into a {@link ChainFollower}'s settings and its
+ * {@link CursorStore}, checking every value so that a mistake fails the start-up with the name of
+ * the property at fault.
+ */
+final class FollowOptionsFactory {
+
+	static final String PREFIX = "bitcoin.rpc.follow.";
+
+	/** The core's retry bounds in {@link FailurePolicy#DEFAULT} (it has no constants for them). */
+	static final Duration CORE_RETRY_INITIAL_DELAY = Duration.ofSeconds(1);
+
+	static final Duration CORE_RETRY_MAX_DELAY = Duration.ofMinutes(1);
+
+	/** The core's poll intervals when none is set (private in {@code ChainFollower}); only for the log. */
+	static final Duration CORE_HTTP_POLL_INTERVAL = Duration.ofSeconds(1);
+
+	static final Duration CORE_WEBSOCKET_POLL_INTERVAL = Duration.ofSeconds(30);
+
+	private static final Pattern HEIGHT = Pattern.compile("[0-9]+");
+
+	private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
+
+	private FollowOptionsFactory() {
+	}
+
+	/**
+	 * The checked settings.
+	 * @param properties {@code bitcoin.rpc.follow.*}
+	 * @return what the lifecycle gives the follower's builder
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	static Settings settings(BitcoinRpcProperties.Follow properties) {
+		String name = properties.getName();
+		if (!StringUtils.hasText(name)) {
+			throw invalid("name", name, "Must not be blank: it is the key of the follower's cursor in the store");
+		}
+		StartPoint startPoint = startPoint(properties.getStart());
+		Duration pollInterval = properties.getPollInterval();
+		if (pollInterval != null) {
+			positive(pollInterval, "poll-interval");
+		}
+		return new Settings(name.trim(), startPoint, pollInterval, failurePolicy(properties));
+	}
+
+	/**
+	 * {@code bitcoin.rpc.follow.start}: {@code tip}, a height from 1, or a 64-hex block hash.
+	 * @param start the property's value
+	 * @return the start point
+	 * @throws InvalidConfigurationPropertyValueException for anything else
+	 */
+	static StartPoint startPoint(@Nullable String start) {
+		String reason = "Must be 'tip', a block height from 1 (the first block handled) or a 64-hex block hash "
+				+ "(its child is the first block handled)";
+		String value = (start != null) ? start.trim() : "";
+		if (value.toLowerCase(Locale.ROOT).equals("tip")) {
+			return StartPoint.tip();
+		}
+		if (HASH.matcher(value).matches()) {
+			return StartPoint.after(value);
+		}
+		if (HEIGHT.matcher(value).matches()) {
+			long height;
+			try {
+				height = Long.parseLong(value);
+			}
+			catch (NumberFormatException ex) {
+				throw invalid("start", start, reason);
+			}
+			if (height == 0) {
+				// The core accepts height 0 but its follower then stops: the genesis block has no parent to start after.
+				throw invalid("start", start, "Must be at least 1: the genesis block cannot be handled");
+			}
+			return StartPoint.height(height);
+		}
+		throw invalid("start", start, reason);
+	}
+
+	private static FailurePolicy failurePolicy(BitcoinRpcProperties.Follow properties) {
+		BitcoinRpcProperties.Follow.FailurePolicy policy = properties.getFailurePolicy();
+		if (policy == null) {
+			throw invalid("failure-policy", null, "Must be retry, stop or skip");
+		}
+		// Checked whatever the policy, so that a bad value does not wait for a switch to 'retry'.
+		Duration initial = positive(properties.getRetry().getInitialDelay(), "retry.initial-delay");
+		Duration max = positive(properties.getRetry().getMaxDelay(), "retry.max-delay");
+		if (max.compareTo(initial) < 0) {
+			throw invalid("retry.max-delay", max,
+					"Must not be shorter than " + PREFIX + "retry.initial-delay (" + initial + ")");
+		}
+		return switch (policy) {
+			case STOP -> FailurePolicy.stop();
+			case SKIP -> FailurePolicy.skip();
+			case RETRY -> (initial.equals(CORE_RETRY_INITIAL_DELAY) && max.equals(CORE_RETRY_MAX_DELAY))
+					// The core's own instance, so the defaults are the core's defaults.
+					? FailurePolicy.DEFAULT : FailurePolicy.retry(Delay.exponentialWithJitter(initial, max));
+		};
+	}
+
+	/**
+	 * The store {@code bitcoin.rpc.follow.store} names.
+	 * @param properties {@code bitcoin.rpc.follow.*}
+	 * @return a new store
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	static CursorStore cursorStore(BitcoinRpcProperties.Follow properties) {
+		BitcoinRpcProperties.Follow.Store store = properties.getStore();
+		if (store == null) {
+			throw invalid("store", null, "Must be memory or file");
+		}
+		return switch (store) {
+			case MEMORY -> CursorStore.inMemory();
+			case FILE -> CursorStore.files(directory(properties.getDirectory()));
+		};
+	}
+
+	private static Path directory(@Nullable Path directory) {
+		if (directory == null || directory.toString().isBlank()) {
+			throw invalid("directory", null, "Must be set when " + PREFIX + "store is file: the directory of the "
+					+ "cursor files, one per follower name");
+		}
+		return directory;
+	}
+
+	private static Duration positive(@Nullable Duration value, String name) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw invalid(name, value, "Must be a positive duration");
+		}
+		return value;
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value, String reason) {
+		return new InvalidConfigurationPropertyValueException(PREFIX + name, value, reason);
+	}
+
+	/**
+	 * {@code bitcoin.rpc.follow.*}, checked.
+	 *
+	 * @param name the follower's name
+	 * @param startPoint where to start without a stored cursor
+	 * @param pollInterval the poll interval, or {@code null} for the core's default
+	 * @param failurePolicy what a handler failure does
+	 */
+	record Settings(String name, StartPoint startPoint, @Nullable Duration pollInterval, FailurePolicy failurePolicy) {
+
+		/**
+		 * Applies the settings to a builder.
+		 * @param builder a follower's builder
+		 * @return the builder
+		 */
+		ChainFollower.Builder apply(ChainFollower.Builder builder) {
+			builder.name(this.name).startPoint(this.startPoint).failurePolicy(this.failurePolicy);
+			if (this.pollInterval != null) {
+				builder.pollInterval(this.pollInterval);
+			}
+			return builder;
+		}
+
+		/**
+		 * The poll interval the follower uses.
+		 * @param websocket whether the client uses a websocket
+		 * @return the configured interval, or the core's default for the transport
+		 */
+		Duration effectivePollInterval(boolean websocket) {
+			if (this.pollInterval != null) {
+				return this.pollInterval;
+			}
+			return websocket ? CORE_WEBSOCKET_POLL_INTERVAL : CORE_HTTP_POLL_INTERVAL;
+		}
+
+	}
+
+}
