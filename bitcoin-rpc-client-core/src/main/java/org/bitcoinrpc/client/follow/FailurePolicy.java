@@ -12,8 +12,14 @@ import org.bitcoinrpc.client.Delay;
  */
 public sealed interface FailurePolicy {
 
+	/** The first wait of {@link #DEFAULT}. */
+	Duration DEFAULT_RETRY_INITIAL_DELAY = Duration.ofSeconds(1);
+
+	/** The longest wait of {@link #DEFAULT}. */
+	Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofMinutes(1);
+
 	/** The default: retry the same block with exponential back-off from 1 s to 1 min, with jitter. */
-	FailurePolicy DEFAULT = retry(Delay.exponentialWithJitter(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+	FailurePolicy DEFAULT = retry(Delay.exponentialWithJitter(DEFAULT_RETRY_INITIAL_DELAY, DEFAULT_RETRY_MAX_DELAY));
 
 	/** Retry the same block for ever, waiting {@code delay.delay(attempt)} before attempt {@code attempt + 1}. */
 	static FailurePolicy retry(Delay delay) {

@@ -722,7 +722,7 @@ public class BitcoinRpcProperties {
 		/**
 		 * Name of the follower: the key of its cursor in the store.
 		 */
-		private String name = "default";
+		private String name = org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_NAME;
 
 		/**
 		 * Where to start when the store holds no cursor for the name (a stored cursor always wins):

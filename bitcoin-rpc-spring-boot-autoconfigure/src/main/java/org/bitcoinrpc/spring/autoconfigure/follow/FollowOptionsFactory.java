@@ -25,15 +25,15 @@ final class FollowOptionsFactory {
 
 	static final String PREFIX = "bitcoin.rpc.follow.";
 
-	/** The core's retry bounds in {@link FailurePolicy#DEFAULT} (it has no constants for them). */
-	static final Duration CORE_RETRY_INITIAL_DELAY = Duration.ofSeconds(1);
+	/** The core's retry bounds in {@link FailurePolicy#DEFAULT}. */
+	static final Duration CORE_RETRY_INITIAL_DELAY = FailurePolicy.DEFAULT_RETRY_INITIAL_DELAY;
 
-	static final Duration CORE_RETRY_MAX_DELAY = Duration.ofMinutes(1);
+	static final Duration CORE_RETRY_MAX_DELAY = FailurePolicy.DEFAULT_RETRY_MAX_DELAY;
 
-	/** The core's poll intervals when none is set (private in {@code ChainFollower}); only for the log. */
-	static final Duration CORE_HTTP_POLL_INTERVAL = Duration.ofSeconds(1);
+	/** The core's poll intervals when none is set; only for the log. */
+	static final Duration CORE_HTTP_POLL_INTERVAL = ChainFollower.DEFAULT_HTTP_POLL_INTERVAL;
 
-	static final Duration CORE_WEBSOCKET_POLL_INTERVAL = Duration.ofSeconds(30);
+	static final Duration CORE_WEBSOCKET_POLL_INTERVAL = ChainFollower.DEFAULT_WEBSOCKET_POLL_INTERVAL;
 
 	private static final Pattern HEIGHT = Pattern.compile("[0-9]+");
 
