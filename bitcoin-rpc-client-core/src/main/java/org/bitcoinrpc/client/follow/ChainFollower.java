@@ -51,6 +51,13 @@ import org.slf4j.LoggerFactory;
  * {@link Builder#pollInterval(Duration) poll interval};</li>
  * <li>anything else (a ZMQ subscriber) may call {@link #wake()}.</li>
  * </ul>
+ * <h2>Several instances</h2>
+ * With a {@link LeasingCursorStore} (the JDBC store), followers of one name in several instances
+ * of an application share the work: one holds the name's lease and follows, the others are
+ * standbys that handle nothing and try to take the lease every poll interval (or a third of the
+ * lease, if sooner). When the active one is closed it gives the lease up and a standby takes over
+ * at once; when it dies, once the lease expired. The new one resumes from the stored cursor, and
+ * the store's fence keeps a paused instance from committing a block after it lost the lease.
  * <h2>Threads</h2>
  * One thread of its own walks, calls the handler and writes the store; the handler is never
  * called concurrently. RPC failures are retried on that thread after the poll interval (logged
@@ -94,6 +101,12 @@ public final class ChainFollower implements AutoCloseable {
 
 	private final Thread thread;
 
+	/** The lease of this follower's name, if its store has leases. Only used by the follower thread, but for {@link #isActive()}. */
+	private final FollowerLease lease;
+
+	/** Set when the lease was (re)taken: another instance may have moved the stored cursor. Follower thread only. */
+	private boolean reloadCursor;
+
 	private final BitcoinEventListener wakeListener = this::onClientEvent;
 
 	/** Guards {@link #wakeRequested}; {@link #wakeUp} is signalled by {@link #wake()} and {@link #close()}. */
@@ -127,6 +140,7 @@ public final class ChainFollower implements AutoCloseable {
 				: Duration.ofSeconds(5);
 		this.events = builder.events;
 		this.rpcTimeout = this.client.options().requestTimeout();
+		this.lease = new FollowerLease(this.store, this.name, this::emit);
 		this.thread = new Thread(this::run, "bitcoin-rpc-follower-" + this.name);
 		this.thread.setDaemon(true);
 	}
@@ -156,6 +170,15 @@ public final class ChainFollower implements AutoCloseable {
 		return this.thread.isAlive();
 	}
 
+	/**
+	 * Whether this follower is the active one of its name: it holds the lease of its
+	 * {@link LeasingCursorStore}, or (with any other store) it has started. {@code false} for a
+	 * standby and once stopped.
+	 */
+	public boolean isActive() {
+		return this.lease.isActive() && this.running;
+	}
+
 	/** Asks the follower to look at the node's chain now; from any thread, never blocks. */
 	public void wake() {
 		this.lock.lock();
@@ -170,7 +193,8 @@ public final class ChainFollower implements AutoCloseable {
 
 	/**
 	 * Stops the follower and waits up to 10 seconds for its thread. A handler running now is
-	 * interrupted; its block is not recorded (it is offered again at the next start). Idempotent.
+	 * interrupted; its block is not recorded (it is offered again at the next start). The lease,
+	 * if any, is given up as the thread ends, so that a standby takes over at once. Idempotent.
 	 */
 	@Override
 	public void close() {
@@ -213,12 +237,16 @@ public final class ChainFollower implements AutoCloseable {
 				if (!this.running) {
 					break;
 				}
+				if (!holdLease()) {
+					continue;
+				}
 				try {
 					if (this.notifications && !subscribed && this.client.isConnected()) {
 						subscribed = subscribe();
 					}
-					if (this.cursor == null) {
+					if (this.cursor == null || this.reloadCursor) {
 						this.cursor = findStart();
+						this.reloadCursor = false;
 					}
 					walk();
 					if (rpcFailures > 0) {
@@ -231,6 +259,9 @@ public final class ChainFollower implements AutoCloseable {
 						logger.warn("Follower '{}' cannot follow the chain now ({}); trying again every {} ms", this.name,
 								ex.getMessage(), this.retryInterval.toMillis());
 					}
+				}
+				catch (LeaseLostException ex) {
+					this.lease.lost(ex);
 				}
 			}
 		}
@@ -247,27 +278,42 @@ public final class ChainFollower implements AutoCloseable {
 		finally {
 			this.running = false;
 			this.client.removeListener(this.wakeListener);
+			this.lease.release();
 			logger.info("Follower '{}' stopped ({}) at {}", this.name, reason, describe(this.cursor));
 			emit(new FollowerEvent.Stopped(this.cursor, reason));
 		}
 	}
 
 	/**
+	 * Whether the follower may walk: it holds its lease (taken or renewed now if due), or its
+	 * store has none. A lease just taken means the stored cursor is read again first.
+	 */
+	private boolean holdLease() {
+		FollowerLease.Hold hold = this.lease.hold();
+		if (hold == FollowerLease.Hold.ACQUIRED) {
+			this.reloadCursor = true;
+		}
+		return hold != FollowerLease.Hold.STANDBY;
+	}
+
+	/**
 	 * Waits for a wake-up or the poll interval. After an RPC failure it first waits the retry
 	 * interval whatever wakes it, so that a node that fails fast is not asked in a tight loop.
+	 * Either wait ends early when the lease must be renewed (or, for a standby, tried again).
 	 */
 	private void awaitWake(boolean backOff) throws InterruptedException {
+		long leaseCheck = this.lease.nanosUntilCheck();
 		this.lock.lock();
 		try {
 			if (backOff) {
-				long nanos = this.retryInterval.toNanos();
+				long nanos = Math.min(this.retryInterval.toNanos(), leaseCheck);
 				while (this.running && nanos > 0) {
 					nanos = this.wakeUp.awaitNanos(nanos);
 				}
 				this.wakeRequested = false;
 				return;
 			}
-			long nanos = this.pollInterval.toNanos();
+			long nanos = Math.min(this.pollInterval.toNanos(), leaseCheck);
 			while (this.running && !this.wakeRequested && nanos > 0) {
 				nanos = this.wakeUp.awaitNanos(nanos);
 			}
@@ -398,9 +444,13 @@ public final class ChainFollower implements AutoCloseable {
 		for (int attempt = 1;; attempt++) {
 			Exception failure;
 			try {
-				this.store.advance(this.name, after, () -> this.handler.handle(change));
+				this.lease.advance(after, () -> this.handler.handle(change));
 				this.cursor = after;
 				return;
+			}
+			catch (LeaseLostException ex) {
+				// Lost: not the handler's failure; the follower becomes a standby (see run).
+				throw ex;
 			}
 			catch (Exception ex) {
 				if (!this.running) {
@@ -438,11 +488,11 @@ public final class ChainFollower implements AutoCloseable {
 	/** Records a cursor with no handling (a start, a skipped block). */
 	private void record(Cursor at) throws InterruptedException {
 		try {
-			this.store.advance(this.name, at, () -> {
+			this.lease.advance(at, () -> {
 			});
 			this.cursor = at;
 		}
-		catch (InterruptedException ex) {
+		catch (InterruptedException | LeaseLostException ex) {
 			throw ex;
 		}
 		catch (Exception ex) {

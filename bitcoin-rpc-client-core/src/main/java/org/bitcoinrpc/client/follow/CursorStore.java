@@ -11,7 +11,9 @@ import java.util.Optional;
  * gives exactly-once effects; the others give at-least-once effects across a crash between the
  * work and the record (the block is handled again at the next start).
  * <p>
- * A store is called by one follower thread at a time for a given name.
+ * A store is called by one follower thread at a time for a given name. Followers of one name in
+ * several processes share a store only if it is a {@link LeasingCursorStore}, which makes one of
+ * them the active one.
  */
 public interface CursorStore {
 
@@ -54,14 +56,26 @@ public interface CursorStore {
 	/**
 	 * A store in the table {@value JdbcCursorStore#DEFAULT_TABLE} of a database, created if absent;
 	 * the handler's own writes on {@link JdbcCursorStore#currentConnection()} commit with the cursor.
+	 * Followers of one name in several instances share it through a lease of
+	 * {@link JdbcCursorStore#DEFAULT_LEASE_DURATION 30 s}: one is active, the others wait (see
+	 * {@link LeasingCursorStore}).
 	 */
 	static CursorStore jdbc(javax.sql.DataSource dataSource) {
-		return new JdbcCursorStore(dataSource, JdbcCursorStore.DEFAULT_TABLE);
+		return jdbc(dataSource, JdbcCursorStore.DEFAULT_TABLE);
 	}
 
 	/** {@link #jdbc(javax.sql.DataSource)} with a table of another name. */
 	static CursorStore jdbc(javax.sql.DataSource dataSource, String table) {
-		return new JdbcCursorStore(dataSource, table);
+		return jdbc(dataSource, table, JdbcCursorStore.DEFAULT_LEASE_DURATION);
+	}
+
+	/**
+	 * {@link #jdbc(javax.sql.DataSource, String)} with a lease of another length: a standby takes
+	 * over at most this long after the active instance died, and every block's handling must end
+	 * within it.
+	 */
+	static CursorStore jdbc(javax.sql.DataSource dataSource, String table, java.time.Duration leaseDuration) {
+		return new JdbcCursorStore(dataSource, table, leaseDuration);
 	}
 
 }

@@ -19,6 +19,20 @@ public sealed interface FollowerEvent {
 	record CaughtUp(Cursor cursor, int blocks) implements FollowerEvent {
 	}
 
+	/**
+	 * With a {@link LeasingCursorStore}: the follower took its name's lease and follows the chain
+	 * from the stored cursor. {@code owner} names this instance in the lease table.
+	 */
+	record Activated(String owner) implements FollowerEvent {
+	}
+
+	/**
+	 * With a {@link LeasingCursorStore}: another instance holds the lease, or this one lost it
+	 * ({@code reason} says which); the follower waits, handling nothing, and tries again.
+	 */
+	record Standby(String owner, String reason) implements FollowerEvent {
+	}
+
 	/** The follower stopped for good: closed, or a handler failure under {@link FailurePolicy#stop()}. */
 	record Stopped(@Nullable Cursor cursor, String reason) implements FollowerEvent {
 	}

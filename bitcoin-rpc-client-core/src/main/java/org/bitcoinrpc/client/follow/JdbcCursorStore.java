@@ -5,6 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -38,14 +41,51 @@ import org.jspecify.annotations.Nullable;
  *     previous_hash CHAR(64)
  * )
  * </pre>
+ * <h2>Leases</h2>
+ * Several instances of an application may run followers of the same name on one database: at
+ * most one of them is active, the one that holds the name's row in a second table, created if
+ * absent too, named after the first with {@code _lease} appended:
+ * <pre>
+ * CREATE TABLE bitcoin_rpc_cursor_lease (
+ *     name       VARCHAR(100) PRIMARY KEY,
+ *     owner      VARCHAR(200) NOT NULL,
+ *     expires_at BIGINT NOT NULL
+ * )
+ * </pre>
+ * {@link #tryAcquire} takes a row that is expired (or its own) and {@link #advance(String, String,
+ * Cursor, Work)} extends it in the transaction of the block's work and cursor, after the work:
+ * the update hits the row only if the owner still holds it unexpired, else the transaction rolls
+ * back with a {@link LeaseLostException}. The row lock that update takes is held until the
+ * commit, so a standby's takeover (an update of the same row) waits for that commit and then no
+ * longer finds the lease expired; or it came first, and the old owner's update finds another
+ * owner. Either way only one of them commits a block.
+ * <p>
+ * <b>Clock.</b> {@code expires_at} is in milliseconds of the writing JVM's clock
+ * ({@link System#currentTimeMillis()}), not the database's: there is no portable SQL for "now in
+ * milliseconds", and a transaction's {@code CURRENT_TIMESTAMP} is fixed at its start on
+ * PostgreSQL and H2, which would let a handler that ran longer than the lease commit. Safety does
+ * not rest on clocks: a commit needs the row to name its owner, and an owner compares its own
+ * expiry with its own clock. Clock skew between hosts moves only the moment a standby sees the
+ * lease as expired: one whose clock is ahead by {@code s} takes over {@code s} early (the holder
+ * then loses its next commit and becomes a standby), one behind takes over {@code s} late. Keep
+ * hosts on NTP and the lease far longer than their skew; and longer than the slowest handler,
+ * whose block can only commit within the lease.
+ * <p>
  * Tested on H2 and PostgreSQL. Thread-safe: each call takes its own connection from the pool.
  */
-public final class JdbcCursorStore implements CursorStore {
+public final class JdbcCursorStore implements LeasingCursorStore {
 
 	/** The table's default name. */
 	public static final String DEFAULT_TABLE = "bitcoin_rpc_cursor";
 
-	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+	/** The lease's default length. */
+	public static final Duration DEFAULT_LEASE_DURATION = Duration.ofSeconds(30);
+
+	/** At most 57 characters, so that the lease table's name ({@code _lease} appended) stays within 63. */
+	private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,56}");
+
+	/** SQLState class 23: integrity constraint violation (a duplicate key). */
+	private static final String INTEGRITY_VIOLATION = "23";
 
 	/** The connection of the {@link #advance} running on this thread, if any. */
 	private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
@@ -54,18 +94,36 @@ public final class JdbcCursorStore implements CursorStore {
 
 	private final String table;
 
-	/** Set once the table is known to exist; written by any caller, a repeat is harmless. */
+	private final String leaseTable;
+
+	private final Duration leaseDuration;
+
+	/** The JVM's clock in production; a test's clock in tests. */
+	private final Clock clock;
+
+	/** Set once the tables are known to exist; written by any caller, a repeat is harmless. */
 	private volatile boolean schemaReady;
 
-	JdbcCursorStore(DataSource dataSource, String table) {
+	JdbcCursorStore(DataSource dataSource, String table, Duration leaseDuration) {
+		this(dataSource, table, leaseDuration, Clock.systemUTC());
+	}
+
+	JdbcCursorStore(DataSource dataSource, String table, Duration leaseDuration, Clock clock) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
 		Objects.requireNonNull(table, "table must not be null");
 		if (!TABLE_NAME.matcher(table).matches()) {
 			// It goes into SQL text: only a plain identifier, never anything to quote or escape.
 			throw new IllegalArgumentException("table must be a plain SQL identifier (letters, digits, '_', not starting"
-					+ " with a digit, at most 63 characters), was '" + table + "'");
+					+ " with a digit, at most 57 characters), was '" + table + "'");
+		}
+		Objects.requireNonNull(leaseDuration, "leaseDuration must not be null");
+		if (leaseDuration.toMillis() < 1) {
+			throw new IllegalArgumentException("leaseDuration must be 1 ms or more, was " + leaseDuration);
 		}
 		this.table = table;
+		this.leaseTable = table + "_lease";
+		this.leaseDuration = leaseDuration;
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
 	/**
@@ -103,8 +161,19 @@ public final class JdbcCursorStore implements CursorStore {
 		}
 	}
 
+	/** Unfenced: for a single instance. A {@link ChainFollower} uses the fenced form. */
 	@Override
 	public void advance(String name, Cursor cursor, Work work) throws Exception {
+		advanceFenced(name, null, cursor, work);
+	}
+
+	@Override
+	public void advance(String name, String owner, Cursor cursor, Work work) throws Exception {
+		advanceFenced(name, Objects.requireNonNull(owner, "owner must not be null"), cursor, work);
+	}
+
+	/** The work, the lease check if there is an owner, and the cursor: one transaction. */
+	private void advanceFenced(String name, @Nullable String owner, Cursor cursor, Work work) throws Exception {
 		try (Connection connection = this.dataSource.getConnection()) {
 			ensureSchema(connection);
 			boolean autoCommit = connection.getAutoCommit();
@@ -112,6 +181,11 @@ public final class JdbcCursorStore implements CursorStore {
 			CURRENT.set(connection);
 			try {
 				work.run();
+				if (owner != null) {
+					// After the work, not before: the row lock it takes is held until the commit, and
+					// a handler that hangs must not keep a standby's takeover waiting on that lock.
+					extendLease(connection, name, owner);
+				}
 				write(connection, name, cursor);
 				connection.commit();
 			}
@@ -124,6 +198,137 @@ public final class JdbcCursorStore implements CursorStore {
 				restore(connection, autoCommit);
 			}
 		}
+	}
+
+	@Override
+	public Duration leaseDuration() {
+		return this.leaseDuration;
+	}
+
+	@Override
+	public boolean tryAcquire(String name, String owner) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			ensureSchema(connection);
+			return inTransaction(connection, () -> acquire(connection, name, owner));
+		}
+		catch (SQLException ex) {
+			if (isDuplicateKey(ex)) {
+				// Another instance inserted the first lease row of this name just now: it holds it.
+				return false;
+			}
+			throw new IllegalStateException("Cannot take the lease of '" + name + "' in table " + this.leaseTable + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/** Renews or takes over the row (one update), or inserts it the first time; a clash on the insert throws. */
+	private boolean acquire(Connection connection, String name, String owner) throws SQLException {
+		long now = this.clock.millis();
+		try (PreparedStatement update = connection.prepareStatement("UPDATE " + this.leaseTable
+				+ " SET owner = ?, expires_at = ? WHERE name = ? AND (owner = ? OR expires_at < ?)")) {
+			update.setString(1, owner);
+			update.setLong(2, now + this.leaseDuration.toMillis());
+			update.setString(3, name);
+			update.setString(4, owner);
+			update.setLong(5, now);
+			if (update.executeUpdate() == 1) {
+				return true;
+			}
+		}
+		if (readLease(connection, name) != null) {
+			return false;
+		}
+		try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + this.leaseTable
+				+ " (name, owner, expires_at) VALUES (?, ?, ?)")) {
+			insert.setString(1, name);
+			insert.setString(2, owner);
+			insert.setLong(3, now + this.leaseDuration.toMillis());
+			insert.executeUpdate();
+			return true;
+		}
+	}
+
+	/** The fence: extends the lease only if {@code owner} holds it unexpired, else throws (and the caller rolls back). */
+	private void extendLease(Connection connection, String name, String owner) throws SQLException {
+		long now = this.clock.millis();
+		try (PreparedStatement update = connection.prepareStatement("UPDATE " + this.leaseTable
+				+ " SET expires_at = ? WHERE name = ? AND owner = ? AND expires_at >= ?")) {
+			update.setLong(1, now + this.leaseDuration.toMillis());
+			update.setString(2, name);
+			update.setString(3, owner);
+			update.setLong(4, now);
+			if (update.executeUpdate() == 1) {
+				return;
+			}
+		}
+		Lease lease = readLease(connection, name);
+		String state = (lease == null) ? "no one holds it"
+				: lease.owner().equals(owner) ? "it expired at " + Instant.ofEpochMilli(lease.expiresAt()) + ", now is "
+						+ Instant.ofEpochMilli(now) + " (a lease of " + this.leaseDuration.toMillis()
+						+ " ms must outlast the slowest block)"
+						: "'" + lease.owner() + "' holds it until " + Instant.ofEpochMilli(lease.expiresAt());
+		throw new LeaseLostException("'" + owner + "' no longer holds the lease of '" + name + "' in table "
+				+ this.leaseTable + ": " + state + "; the block's work was rolled back");
+	}
+
+	private @Nullable Lease readLease(Connection connection, String name) throws SQLException {
+		try (PreparedStatement select = connection
+			.prepareStatement("SELECT owner, expires_at FROM " + this.leaseTable + " WHERE name = ?")) {
+			select.setString(1, name);
+			try (ResultSet row = select.executeQuery()) {
+				return row.next() ? new Lease(row.getString(1), row.getLong(2)) : null;
+			}
+		}
+	}
+
+	/**
+	 * Marks the lease expired, keeping the owner's name in the row for whoever looks; a standby
+	 * takes it at its next try. If this fails (it throws), the lease expires by itself.
+	 */
+	@Override
+	public void release(String name, String owner) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			ensureSchema(connection);
+			inTransaction(connection, () -> {
+				try (PreparedStatement update = connection.prepareStatement("UPDATE " + this.leaseTable
+						+ " SET expires_at = 0 WHERE name = ? AND owner = ?")) {
+					update.setString(1, name);
+					update.setString(2, owner);
+					return update.executeUpdate() == 1;
+				}
+			});
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot release the lease of '" + name + "' in table " + this.leaseTable
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** Runs {@code body} in a transaction of its own, whatever the pool's auto-commit setting. */
+	private static boolean inTransaction(Connection connection, SqlBody body) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			boolean result = body.run();
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
+			rollback(connection, ex);
+			throw ex;
+		}
+		finally {
+			restore(connection, autoCommit);
+		}
+	}
+
+	private static boolean isDuplicateKey(SQLException ex) {
+		for (SQLException e = ex; e != null; e = e.getNextException()) {
+			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Updates the row, or inserts it the first time: portable, where MERGE and ON CONFLICT are not. */
@@ -155,15 +360,40 @@ public final class JdbcCursorStore implements CursorStore {
 		if (this.schemaReady) {
 			return;
 		}
+		try {
+			createTables(connection);
+		}
+		catch (SQLException ex) {
+			// Instances starting together: PostgreSQL's CREATE TABLE IF NOT EXISTS can fail on a
+			// table another session is creating at the same moment. Once it exists, this passes.
+			try {
+				createTables(connection);
+			}
+			catch (SQLException again) {
+				again.addSuppressed(ex);
+				throw again;
+			}
+		}
+		this.schemaReady = true;
+	}
+
+	private void createTables(Connection connection) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
 		try (Statement create = connection.createStatement()) {
 			create.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (name VARCHAR(100) PRIMARY KEY,"
 					+ " hash CHAR(64) NOT NULL, height BIGINT NOT NULL, block_time BIGINT NOT NULL, previous_hash CHAR(64))");
+			create.execute("CREATE TABLE IF NOT EXISTS " + this.leaseTable + " (name VARCHAR(100) PRIMARY KEY,"
+					+ " owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL)");
 			if (!autoCommit) {
 				connection.commit();
 			}
 		}
-		this.schemaReady = true;
+		catch (SQLException ex) {
+			if (!autoCommit) {
+				rollback(connection, ex);
+			}
+			throw ex;
+		}
 	}
 
 	private static void rollback(Connection connection, Throwable failure) {
@@ -191,6 +421,16 @@ public final class JdbcCursorStore implements CursorStore {
 	@Override
 	public String toString() {
 		return "JdbcCursorStore[" + this.table + "]";
+	}
+
+	@FunctionalInterface
+	private interface SqlBody {
+
+		boolean run() throws SQLException;
+
+	}
+
+	private record Lease(String owner, long expiresAt) {
 	}
 
 }

@@ -102,8 +102,10 @@ class ChainFollowerTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
 		this.node.generate(2);
 		await().atMost(Duration.ofSeconds(10)).until(() -> first.changes().size() == 2);
+		assertThat(follower.isActive()).as("a store without leases: always active").isTrue();
 		follower.close();
 		assertThat(follower.isRunning()).isFalse();
+		assertThat(follower.isActive()).isFalse();
 
 		this.node.generate(5);
 		Recorder second = new Recorder();
