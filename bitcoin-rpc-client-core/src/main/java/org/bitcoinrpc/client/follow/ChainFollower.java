@@ -47,8 +47,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>over a websocket (btcd) it subscribes with {@code notifyblocks} and wakes on each block
  * notification and on every connect and reconnect, and also polls, slowly, as a safety net;</li>
- * <li>over HTTP (Bitcoin Core, btcd) it polls {@code getbestblockhash} every
- * {@link Builder#pollInterval(Duration) poll interval};</li>
+ * <li>over HTTP it keeps one Bitcoin Core {@code waitfornewblock} call waiting at the node, which
+ * answers as soon as a block arrives, and then polls only as a safety net; where the node has no
+ * such call (btcd) it polls {@code getbestblockhash} every {@link Builder#pollInterval(Duration)
+ * poll interval};</li>
  * <li>anything else (a ZMQ subscriber) may call {@link #wake()}.</li>
  * </ul>
  * <h2>Several instances</h2>
@@ -101,6 +103,9 @@ public final class ChainFollower implements AutoCloseable {
 
 	private final Thread thread;
 
+	/** Bitcoin Core's long-poll over HTTP, or null over a websocket (notifications wake it there). */
+	private final @Nullable LongPoll longPoll;
+
 	/** The lease of this follower's name, if its store has leases. Only used by the follower thread, but for {@link #isActive()}. */
 	private final FollowerLease lease;
 
@@ -141,6 +146,7 @@ public final class ChainFollower implements AutoCloseable {
 		this.events = builder.events;
 		this.rpcTimeout = this.client.options().requestTimeout();
 		this.lease = new FollowerLease(this.store, this.name, this::emit);
+		this.longPoll = this.notifications ? null : new LongPoll(this.client, this.name, this::wake);
 		this.thread = new Thread(this::run, "bitcoin-rpc-follower-" + this.name);
 		this.thread.setDaemon(true);
 	}
@@ -249,6 +255,9 @@ public final class ChainFollower implements AutoCloseable {
 						this.reloadCursor = false;
 					}
 					walk();
+					if (this.longPoll != null) {
+						this.longPoll.start(Objects.requireNonNull(this.cursor).hash());
+					}
 					if (rpcFailures > 0) {
 						logger.info("Follower '{}' reaches the node again", this.name);
 					}
@@ -313,7 +322,11 @@ public final class ChainFollower implements AutoCloseable {
 				this.wakeRequested = false;
 				return;
 			}
-			long nanos = Math.min(this.pollInterval.toNanos(), leaseCheck);
+			// While waitfornewblock waits at the node, polling is only its safety net.
+			Duration poll = (this.longPoll != null && this.longPoll.isWaiting()
+					&& this.pollInterval.compareTo(DEFAULT_WEBSOCKET_POLL_INTERVAL) < 0) ? DEFAULT_WEBSOCKET_POLL_INTERVAL
+							: this.pollInterval;
+			long nanos = Math.min(poll.toNanos(), leaseCheck);
 			while (this.running && !this.wakeRequested && nanos > 0) {
 				nanos = this.wakeUp.awaitNanos(nanos);
 			}
