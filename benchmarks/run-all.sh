@@ -34,3 +34,8 @@ echo "loadavg after the harness: $(cat /proc/loadavg)" | tee -a "$out/machine.tx
 # 5 with Spring: a Spring Boot context's @EventListener against the plain listener, in a JVM of its own.
 java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness spring | tee "$out/harness-spring.txt"
 echo "loadavg after the Spring harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+
+# 13: chain follower catch-up of 10,000 blocks against plain calls one at a time; the simulated node runs in a
+# child JVM (about 3 minutes).
+java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness catchup | tee "$out/catchup.txt"
+echo "loadavg after the catch-up harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
