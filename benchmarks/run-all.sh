@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The whole benchmark suite, as BENCHMARKS.md reports it: about 13 minutes on 2 cores.
-# Output (JMH text and JSON, the harness table, the machine) goes to benchmarks/target/results/.
+# The whole benchmark suite, as BENCHMARKS.md reports it: about 16 minutes on 2 cores.
+# Output (JMH text and JSON, the harness tables, the machine) goes to benchmarks/target/results/.
 # Everything talks to stub servers on 127.0.0.1 only; every loop is bounded in count and time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
