@@ -25,9 +25,11 @@ import org.bitcoinrpc.client.Notification;
  * client (1), HTTP keep-alive against a connection per call (2), notification dispatch (5) and
  * memory per pending request (6). Everything runs in this JVM against stub servers on 127.0.0.1.
  * Section {@code spring} is 5 again with a Spring Boot application's {@code @EventListener}; it is
- * left out of the default run so that the other sections' JVM holds no Spring context.
+ * left out of the default run so that the other sections' JVM holds no Spring context. Section
+ * {@code catchup} (issue 13, {@link CatchUpHarness}) is left out too: it runs a simulated node in a
+ * child JVM and measures this JVM's heap.
  * <p>
- * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory]}
+ * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup]}
  * (no argument: ws, http, notify and memory). Prints each result as it comes, then a Markdown table.
  */
 public final class LoadHarness {
@@ -72,7 +74,9 @@ public final class LoadHarness {
 				case "notify" -> harness.notifications();
 				case "spring" -> harness.springNotifications();
 				case "memory" -> harness.pendingMemory();
-				default -> throw new IllegalArgumentException("unknown section " + section + " (ws, http, notify, spring, memory)");
+				case "catchup" -> CatchUpHarness.run(harness.rows);
+				default -> throw new IllegalArgumentException(
+						"unknown section " + section + " (ws, http, notify, spring, memory, catchup)");
 			}
 		}
 		System.out.println();

@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+
+import org.bitcoinrpc.test.SimulatedNode;
 
 /**
  * A stub server in a JVM of its own, so that a JMH fork measuring the client (allocation with
  * {@code -prof gc}, CPU time) sees none of the stub's work. The child prints its URL on the first
  * line, and exits when its standard input closes (the parent ended) or after an hour at most.
+ * It can also run a {@link SimulatedNode} with a pre-built chain ({@link #startNode(int)}), so
+ * that a harness measuring the client's heap does not count the node's chain and request log.
  */
 public final class StubProcess implements AutoCloseable {
 
@@ -28,8 +34,21 @@ public final class StubProcess implements AutoCloseable {
 
 	/** Starts {@code java -cp <our class path> StubProcess <kind>}; kind is "ws" or "http". */
 	public static StubProcess start(String kind) throws IOException {
+		return start(kind, "256m");
+	}
+
+	/**
+	 * Starts two {@link SimulatedNode}s with the same {@code height} blocks in a JVM of its own, the
+	 * second with keep-alive HTTP; {@link #url()} is then {@code "<httpUrl> <wsUrl> <keepAliveHttpUrl>"},
+	 * and {@link #cpuNanos()} the nodes' CPU time.
+	 */
+	public static StubProcess startNode(int height) throws IOException {
+		return start("node:" + height, "1g");
+	}
+
+	private static StubProcess start(String kind, String heap) throws IOException {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms256m", "-Xmx256m", "-XX:+UseParallelGC",
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-XX:+UseParallelGC",
 				"-cp", System.getProperty("java.class.path"), StubProcess.class.getName(), kind));
 		builder.redirectError(ProcessBuilder.Redirect.INHERIT);
 		Process process = builder.start();
@@ -44,6 +63,11 @@ public final class StubProcess implements AutoCloseable {
 
 	public String url() {
 		return this.url;
+	}
+
+	/** The child's CPU time so far (all its threads), or -1 when the platform does not say. */
+	public long cpuNanos() {
+		return this.process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
 	}
 
 	@Override
@@ -73,7 +97,24 @@ public final class StubProcess implements AutoCloseable {
 	public static void main(String[] args) throws Exception {
 		AutoCloseable stub;
 		String url;
-		if (args.length > 0 && args[0].equals("http")) {
+		if (args.length > 0 && args[0].startsWith("node:")) {
+			long start = System.nanoTime();
+			SimulatedNode node = SimulatedNode.builder().initialHeight(Integer.parseInt(args[0].substring(5))).build();
+			System.err.printf(Locale.ROOT, "StubProcess: SimulatedNode with %s blocks built in %d ms%n", args[0].substring(5),
+					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+			// A second node with the same chain and keep-alive HTTP framing (as Bitcoin Core); btcd's
+			// framing, the default, closes the connection after every reply.
+			SimulatedNode keepAlive = SimulatedNode.builder().initialHeight(Integer.parseInt(args[0].substring(5)))
+				.connectionClose(false).build();
+			node.start();
+			keepAlive.start();
+			stub = () -> {
+				node.close();
+				keepAlive.close();
+			};
+			url = node.httpUrl() + " " + node.wsUrl() + " " + keepAlive.httpUrl();
+		}
+		else if (args.length > 0 && args[0].equals("http")) {
 			StubHttpServer http = StubHttpServer.start(false);
 			stub = http;
 			url = http.url();
