@@ -46,6 +46,11 @@ import org.springframework.boot.health.contributor.Health;
  * {@code sequenceResets}, {@code decodeErrors}, {@code duplicateBlocks}, and {@code tipHash} and
  * {@code tipHeight} (the last block delivered or the starting point). ZMQ does not change the
  * status: it is the RPC connection's.
+ * <p>
+ * With the chain follower on, the detail {@code follow} describes it (see
+ * {@link BitcoinRpcFollowHealth}), and while the node answers the health is DOWN with the
+ * reason {@value BitcoinRpcFollowHealth#STOPPED} when the follower stopped by itself, or
+ * {@value BitcoinRpcFollowHealth#LAGGING} when it is more blocks behind than its maximum lag.
  */
 public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 
@@ -59,6 +64,8 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 	private final Duration timeout;
 
 	private final @Nullable Supplier<@Nullable ZmqStats> zmqStats;
+
+	private final @Nullable BitcoinRpcFollowHealth follow;
 
 	/**
 	 * An indicator with the default timeout and no knowledge of connection failures.
@@ -91,11 +98,28 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public BitcoinRpcHealthIndicator(BitcoinRpcClient client, Supplier<@Nullable Throwable> lastConnectionFailure,
 			Duration timeout, @Nullable Supplier<@Nullable ZmqStats> zmqStats) {
+		this(client, lastConnectionFailure, timeout, zmqStats, null);
+	}
+
+	/**
+	 * An indicator that also reports a ZMQ subscriber and a chain follower.
+	 * @param client the client
+	 * @param lastConnectionFailure why the client is not connected, if known (the first attempt's
+	 * error, or the latest reconnect failure), to report while it is not
+	 * @param timeout time {@code getblockcount} may take
+	 * @param zmqStats the ZMQ subscriber's counters, {@code null} when not subscribed; {@code null}
+	 * itself when ZMQ is not configured (no {@code zmq} detail)
+	 * @param follow the chain follower's detail and rules; {@code null} when there is no follower
+	 * (no {@code follow} detail)
+	 */
+	public BitcoinRpcHealthIndicator(BitcoinRpcClient client, Supplier<@Nullable Throwable> lastConnectionFailure,
+			Duration timeout, @Nullable Supplier<@Nullable ZmqStats> zmqStats, @Nullable BitcoinRpcFollowHealth follow) {
 		super("Bitcoin RPC health check failed");
 		this.client = client;
 		this.lastConnectionFailure = lastConnectionFailure;
 		this.timeout = timeout;
 		this.zmqStats = zmqStats;
+		this.follow = follow;
 	}
 
 	@Override
@@ -127,12 +151,26 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 		if (this.zmqStats != null) {
 			builder.withDetail("zmq", zmqDetails(this.zmqStats.get(), Instant.now()));
 		}
+		BitcoinRpcFollowHealth.Check follow = null;
+		if (this.follow != null) {
+			// The node's height just asked: the follower's own view stops while a handler is stuck.
+			follow = this.follow.check(Instant.now(), (state == ConnectionState.CONNECTED) ? height : null);
+			builder.withDetail("follow", follow.details());
+		}
 		if (state != ConnectionState.CONNECTED) {
 			notConnected(builder, callFailure);
 			return;
 		}
 		if (callFailure == null) {
-			builder.up().withDetail("blockHeight", (height != null) ? height : -1L);
+			builder.withDetail("blockHeight", (height != null) ? height : -1L);
+			// The node answers: only then can the follower be at fault, so its reason comes second.
+			String followReason = (follow != null) ? follow.downReason() : null;
+			if (followReason != null) {
+				builder.down().withDetail("reason", followReason);
+			}
+			else {
+				builder.up();
+			}
 			return;
 		}
 		// Connected, and the node answered with an error or too late.

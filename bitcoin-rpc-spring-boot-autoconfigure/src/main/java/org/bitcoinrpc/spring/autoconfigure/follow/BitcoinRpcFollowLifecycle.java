@@ -200,6 +200,16 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	}
 
 	/**
+	 * The current follower, for metrics and health: read it again at each use, since every start
+	 * builds a new one.
+	 * @return the follower, also one that stopped by itself (until the next start), or
+	 * {@code null} before the first start and once stopped
+	 */
+	public @Nullable ChainFollower follower() {
+		return this.follower;
+	}
+
+	/**
 	 * The running follower's cursor: the last block handled.
 	 * @return the cursor, or {@code null} when stopped or before the follower found its start
 	 */

@@ -4,6 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowLifecycle;
+import org.bitcoinrpc.spring.metrics.BitcoinRpcFollowMetrics;
 import org.bitcoinrpc.spring.metrics.BitcoinRpcMetrics;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,13 +17,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for {@link BitcoinRpcMetrics}: active when
- * Micrometer is on the class path and a {@link MeterRegistry} bean exists. The metrics are a
- * {@link MeterBinder}, which Spring Boot's metrics auto-configuration binds to the registry.
+ * {@link EnableAutoConfiguration Auto-configuration} for {@link BitcoinRpcMetrics}, and
+ * {@link BitcoinRpcFollowMetrics} when the chain follower is on: active when Micrometer is on the
+ * class path and a {@link MeterRegistry} bean exists. The metrics are {@link MeterBinder}s, which
+ * Spring Boot's metrics auto-configuration binds to the registry.
  */
-@AutoConfiguration(after = BitcoinRpcAutoConfiguration.class,
+@AutoConfiguration(after = { BitcoinRpcAutoConfiguration.class, BitcoinRpcFollowAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
@@ -32,6 +38,20 @@ public final class BitcoinRpcMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	BitcoinRpcMetrics bitcoinRpcMetrics(BitcoinRpcClient client) {
 		return new BitcoinRpcMetrics(client);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(BitcoinRpcFollowLifecycle.class)
+	static class FollowMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		BitcoinRpcFollowMetrics bitcoinRpcFollowMetrics(BitcoinRpcFollowLifecycle lifecycle,
+				BitcoinRpcProperties properties) {
+			// The lifecycle builds a new follower at each start: the gauges ask it at each read.
+			return new BitcoinRpcFollowMetrics(properties.getFollow().getName().trim(), lifecycle::follower);
+		}
+
 	}
 
 }
