@@ -78,4 +78,13 @@ public interface CursorStore {
 		return new JdbcCursorStore(dataSource, table, leaseDuration);
 	}
 
+	/**
+	 * {@link #jdbc(javax.sql.DataSource, String, java.time.Duration)} in transactions that
+	 * {@code transactions} runs: a framework's (Spring's, in the Spring Boot starter), so that the
+	 * handler's writes through that framework commit with the cursor. The SQL is the same.
+	 */
+	static CursorStore jdbc(JdbcTransactions transactions, String table, java.time.Duration leaseDuration) {
+		return new JdbcCursorStore(transactions, table, leaseDuration);
+	}
+
 }

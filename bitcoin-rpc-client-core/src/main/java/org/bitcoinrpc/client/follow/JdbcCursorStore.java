@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  * handler's work and the cursor's update in one transaction on one connection, and the handler
  * can write on that same connection ({@link #currentConnection()}): its writes and the cursor
  * then commit together or not at all, so each block's effects happen exactly once, even when the
- * process dies half-way.
+ * process dies half-way. Where the connection and the transaction come from is a
+ * {@link JdbcTransactions} strategy: by default a connection of the store's own from the
+ * {@code DataSource}; in a Spring application, the Spring-managed transaction that
+ * {@code JdbcTemplate} and JPA join, so that they can write instead of {@link #currentConnection()}.
  * <pre>{@code
  * CursorStore store = CursorStore.jdbc(dataSource);
  * BlockHandler handler = (change) -> {
@@ -71,7 +74,8 @@ import org.jspecify.annotations.Nullable;
  * hosts on NTP and the lease far longer than their skew; and longer than the slowest handler,
  * whose block can only commit within the lease.
  * <p>
- * Tested on H2 and PostgreSQL. Thread-safe: each call takes its own connection from the pool.
+ * Tested on H2 and PostgreSQL. Thread-safe: each call runs in a transaction of its own, on a
+ * connection the {@link JdbcTransactions} gives it.
  */
 public final class JdbcCursorStore implements LeasingCursorStore {
 
@@ -90,7 +94,8 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 	/** The connection of the {@link #advance} running on this thread, if any. */
 	private static final ThreadLocal<Connection> CURRENT = new ThreadLocal<>();
 
-	private final DataSource dataSource;
+	/** Gives every unit of work its connection and transaction; thread-safe. */
+	private final JdbcTransactions transactions;
 
 	private final String table;
 
@@ -109,7 +114,15 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 	}
 
 	JdbcCursorStore(DataSource dataSource, String table, Duration leaseDuration, Clock clock) {
-		this.dataSource = Objects.requireNonNull(dataSource, "dataSource must not be null");
+		this(JdbcTransactions.of(dataSource), table, leaseDuration, clock);
+	}
+
+	JdbcCursorStore(JdbcTransactions transactions, String table, Duration leaseDuration) {
+		this(transactions, table, leaseDuration, Clock.systemUTC());
+	}
+
+	JdbcCursorStore(JdbcTransactions transactions, String table, Duration leaseDuration, Clock clock) {
+		this.transactions = Objects.requireNonNull(transactions, "transactions must not be null");
 		Objects.requireNonNull(table, "table must not be null");
 		if (!TABLE_NAME.matcher(table).matches()) {
 			// It goes into SQL text: only a plain identifier, never anything to quote or escape.
@@ -128,7 +141,9 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 
 	/**
 	 * The connection of the cursor update the calling thread is handling a block for: write on it
-	 * (and do not commit, roll back or close it) so that the writes commit with the cursor.
+	 * (and do not commit, roll back or close it) so that the writes commit with the cursor. Whatever
+	 * the {@link JdbcTransactions}: with Spring's it is the connection of the Spring-managed
+	 * transaction, the one {@code JdbcTemplate} writes on too.
 	 * @throws IllegalStateException outside a {@link BlockHandler} called through a JDBC store
 	 */
 	public static Connection currentConnection() {
@@ -141,23 +156,26 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 
 	@Override
 	public Optional<Cursor> load(String name) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			ensureSchema(connection);
-			try (PreparedStatement select = connection.prepareStatement("SELECT hash, height, block_time, previous_hash FROM "
-					+ this.table + " WHERE name = ?")) {
-				select.setString(1, name);
-				try (ResultSet row = select.executeQuery()) {
-					if (!row.next()) {
-						return Optional.empty();
-					}
-					return Optional.of(new Cursor(row.getString(1).trim(), row.getLong(2), row.getLong(3),
-							trimmed(row.getString(4))));
-				}
-			}
+		try {
+			ensureSchema();
+			return this.transactions.inTransaction((connection) -> read(connection, name));
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot read the cursor of '" + name + "' from table " + this.table + ": "
-					+ ex.getMessage(), ex);
+		catch (Exception ex) {
+			throw failure("Cannot read the cursor of '" + name + "' from table " + this.table, ex);
+		}
+	}
+
+	private Optional<Cursor> read(Connection connection, String name) throws SQLException {
+		try (PreparedStatement select = connection.prepareStatement("SELECT hash, height, block_time, previous_hash FROM "
+				+ this.table + " WHERE name = ?")) {
+			select.setString(1, name);
+			try (ResultSet row = select.executeQuery()) {
+				if (!row.next()) {
+					return Optional.empty();
+				}
+				return Optional.of(new Cursor(row.getString(1).trim(), row.getLong(2), row.getLong(3),
+						trimmed(row.getString(4))));
+			}
 		}
 	}
 
@@ -174,10 +192,8 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 
 	/** The work, the lease check if there is an owner, and the cursor: one transaction. */
 	private void advanceFenced(String name, @Nullable String owner, Cursor cursor, Work work) throws Exception {
-		try (Connection connection = this.dataSource.getConnection()) {
-			ensureSchema(connection);
-			boolean autoCommit = connection.getAutoCommit();
-			connection.setAutoCommit(false);
+		ensureSchema();
+		this.transactions.inTransaction((connection) -> {
 			CURRENT.set(connection);
 			try {
 				work.run();
@@ -187,17 +203,14 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 					extendLease(connection, name, owner);
 				}
 				write(connection, name, cursor);
-				connection.commit();
-			}
-			catch (Exception | Error ex) {
-				rollback(connection, ex);
-				throw ex;
+				return null;
 			}
 			finally {
+				// Before the strategy commits or rolls back: once this returns, the block's
+				// transaction is being decided and nothing may write on its connection.
 				CURRENT.remove();
-				restore(connection, autoCommit);
 			}
-		}
+		});
 	}
 
 	@Override
@@ -207,17 +220,16 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 
 	@Override
 	public boolean tryAcquire(String name, String owner) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			ensureSchema(connection);
-			return inTransaction(connection, () -> acquire(connection, name, owner));
+		try {
+			ensureSchema();
+			return this.transactions.inTransaction((connection) -> acquire(connection, name, owner));
 		}
-		catch (SQLException ex) {
+		catch (Exception ex) {
 			if (isDuplicateKey(ex)) {
 				// Another instance inserted the first lease row of this name just now: it holds it.
 				return false;
 			}
-			throw new IllegalStateException("Cannot take the lease of '" + name + "' in table " + this.leaseTable + ": "
-					+ ex.getMessage(), ex);
+			throw failure("Cannot take the lease of '" + name + "' in table " + this.leaseTable, ex);
 		}
 	}
 
@@ -287,9 +299,9 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 	 */
 	@Override
 	public void release(String name, String owner) {
-		try (Connection connection = this.dataSource.getConnection()) {
-			ensureSchema(connection);
-			inTransaction(connection, () -> {
+		try {
+			ensureSchema();
+			this.transactions.inTransaction((connection) -> {
 				try (PreparedStatement update = connection.prepareStatement("UPDATE " + this.leaseTable
 						+ " SET expires_at = 0 WHERE name = ? AND owner = ?")) {
 					update.setString(1, name);
@@ -298,37 +310,38 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 				}
 			});
 		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot release the lease of '" + name + "' in table " + this.leaseTable
-					+ ": " + ex.getMessage(), ex);
+		catch (Exception ex) {
+			throw failure("Cannot release the lease of '" + name + "' in table " + this.leaseTable, ex);
 		}
 	}
 
-	/** Runs {@code body} in a transaction of its own, whatever the pool's auto-commit setting. */
-	private static boolean inTransaction(Connection connection, SqlBody body) throws SQLException {
-		boolean autoCommit = connection.getAutoCommit();
-		connection.setAutoCommit(false);
-		try {
-			boolean result = body.run();
-			connection.commit();
-			return result;
-		}
-		catch (SQLException | RuntimeException ex) {
-			rollback(connection, ex);
-			throw ex;
-		}
-		finally {
-			restore(connection, autoCommit);
-		}
-	}
-
-	private static boolean isDuplicateKey(SQLException ex) {
-		for (SQLException e = ex; e != null; e = e.getNextException()) {
-			if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
-				return true;
+	/**
+	 * Whether {@code ex} is, or was caused by, a duplicate key: a strategy may wrap the driver's
+	 * {@link SQLException} in an exception of its framework (Spring's {@code DataAccessException}).
+	 */
+	private static boolean isDuplicateKey(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = (cause.getCause() != cause) ? cause.getCause() : null) {
+			if (cause instanceof SQLException sql) {
+				for (SQLException e = sql; e != null; e = e.getNextException()) {
+					if (e.getSQLState() != null && e.getSQLState().startsWith(INTEGRITY_VIOLATION)) {
+						return true;
+					}
+				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * What {@code load}, {@code tryAcquire} and {@code release} throw: a checked failure (the
+	 * driver's) wrapped with what failed, as before strategies; a strategy's unchecked one (Spring's
+	 * {@code DataAccessException}, which already says what failed) as it is.
+	 */
+	private static RuntimeException failure(String what, Exception ex) {
+		if (ex instanceof RuntimeException runtime) {
+			return runtime;
+		}
+		return new IllegalStateException(what + ": " + ex.getMessage(), ex);
 	}
 
 	/** Updates the row, or inserts it the first time: portable, where MERGE and ON CONFLICT are not. */
@@ -356,20 +369,25 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 		statement.setString(4, cursor.previousHash());
 	}
 
-	private void ensureSchema(Connection connection) throws SQLException {
+	/**
+	 * Creates the tables if absent, in a transaction of their own before the caller's: a failure
+	 * here never rolls back a handler's work, and the retry starts on a clean transaction
+	 * (PostgreSQL refuses every statement in one that failed).
+	 */
+	private void ensureSchema() throws Exception {
 		if (this.schemaReady) {
 			return;
 		}
 		try {
-			createTables(connection);
+			this.transactions.inTransaction(this::createTables);
 		}
-		catch (SQLException ex) {
+		catch (Exception ex) {
 			// Instances starting together: PostgreSQL's CREATE TABLE IF NOT EXISTS can fail on a
 			// table another session is creating at the same moment. Once it exists, this passes.
 			try {
-				createTables(connection);
+				this.transactions.inTransaction(this::createTables);
 			}
-			catch (SQLException again) {
+			catch (Exception again) {
 				again.addSuppressed(ex);
 				throw again;
 			}
@@ -377,41 +395,14 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 		this.schemaReady = true;
 	}
 
-	private void createTables(Connection connection) throws SQLException {
-		boolean autoCommit = connection.getAutoCommit();
+	private @Nullable Void createTables(Connection connection) throws SQLException {
 		try (Statement create = connection.createStatement()) {
 			create.execute("CREATE TABLE IF NOT EXISTS " + this.table + " (name VARCHAR(100) PRIMARY KEY,"
 					+ " hash CHAR(64) NOT NULL, height BIGINT NOT NULL, block_time BIGINT NOT NULL, previous_hash CHAR(64))");
 			create.execute("CREATE TABLE IF NOT EXISTS " + this.leaseTable + " (name VARCHAR(100) PRIMARY KEY,"
 					+ " owner VARCHAR(200) NOT NULL, expires_at BIGINT NOT NULL)");
-			if (!autoCommit) {
-				connection.commit();
-			}
 		}
-		catch (SQLException ex) {
-			if (!autoCommit) {
-				rollback(connection, ex);
-			}
-			throw ex;
-		}
-	}
-
-	private static void rollback(Connection connection, Throwable failure) {
-		try {
-			connection.rollback();
-		}
-		catch (SQLException ex) {
-			failure.addSuppressed(ex);
-		}
-	}
-
-	private static void restore(Connection connection, boolean autoCommit) {
-		try {
-			connection.setAutoCommit(autoCommit);
-		}
-		catch (SQLException ex) {
-			// The connection is closed next; a pool resets or discards it.
-		}
+		return null;
 	}
 
 	private static @Nullable String trimmed(@Nullable String value) {
@@ -421,13 +412,6 @@ public final class JdbcCursorStore implements LeasingCursorStore {
 	@Override
 	public String toString() {
 		return "JdbcCursorStore[" + this.table + "]";
-	}
-
-	@FunctionalInterface
-	private interface SqlBody {
-
-		boolean run() throws SQLException;
-
 	}
 
 	private record Lease(String owner, long expiresAt) {

@@ -740,9 +740,23 @@ public class BitcoinRpcProperties {
 		private @Nullable Duration pollInterval;
 
 		/**
-		 * Where the follower keeps its cursor.
+		 * Where the follower keeps its cursor. 'memory' unless set, even with a DataSource: the
+		 * follower writes to the application's database only when asked to with 'jdbc'.
 		 */
 		private Store store = Store.MEMORY;
+
+		/**
+		 * Table of the cursors with the 'jdbc' store, one row per follower name, created if absent
+		 * with its lease table ('_lease' appended).
+		 */
+		private String table = org.bitcoinrpc.client.follow.JdbcCursorStore.DEFAULT_TABLE;
+
+		/**
+		 * How long the lease of a follower name lasts with the 'jdbc' store: when several instances
+		 * share the database, a standby takes over at most this long after the active one died,
+		 * and every block must be handled within it.
+		 */
+		private Duration lease = org.bitcoinrpc.client.follow.JdbcCursorStore.DEFAULT_LEASE_DURATION;
 
 		/**
 		 * Directory of the cursor files, one per follower name. Required with the 'file' store.
@@ -796,6 +810,22 @@ public class BitcoinRpcProperties {
 			this.store = store;
 		}
 
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public Duration getLease() {
+			return this.lease;
+		}
+
+		public void setLease(Duration lease) {
+			this.lease = lease;
+		}
+
 		public @Nullable Path getDirectory() {
 			return this.directory;
 		}
@@ -830,7 +860,14 @@ public class BitcoinRpcProperties {
 			/**
 			 * In files under 'directory', one per follower name, each replaced atomically.
 			 */
-			FILE
+			FILE,
+
+			/**
+			 * In 'table' of the application's DataSource (needs spring-jdbc), in the Spring-managed
+			 * transaction of each block: BlockHandler writes with JdbcTemplate or JPA on that
+			 * DataSource commit with the cursor, exactly once.
+			 */
+			JDBC
 
 		}
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.DisconnectedBehavior;
+import org.bitcoinrpc.client.follow.JdbcCursorStore;
 import org.bitcoinrpc.client.zmq.ZmqOptions;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.FailurePolicy;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.Store;
@@ -70,6 +71,8 @@ class BitcoinRpcPropertiesTests {
 		assertThat(follow.getPollInterval()).isNull();
 		assertThat(follow.getStore()).isEqualTo(Store.MEMORY);
 		assertThat(follow.getDirectory()).isNull();
+		assertThat(follow.getTable()).isEqualTo(JdbcCursorStore.DEFAULT_TABLE);
+		assertThat(follow.getLease()).isEqualTo(JdbcCursorStore.DEFAULT_LEASE_DURATION);
 		assertThat(follow.getFailurePolicy()).isEqualTo(FailurePolicy.RETRY);
 		assertThat(follow.getRetry().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(follow.getRetry().getMaxDelay()).isEqualTo(Duration.ofMinutes(1));
@@ -104,7 +107,8 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.follow.name=payments", "bitcoin.rpc.follow.start=840000",
 				"bitcoin.rpc.follow.poll-interval=250ms", "bitcoin.rpc.follow.store=file",
 				"bitcoin.rpc.follow.directory=/var/lib/app/cursors", "bitcoin.rpc.follow.failure-policy=skip",
-				"bitcoin.rpc.follow.retry.initial-delay=2s", "bitcoin.rpc.follow.retry.max-delay=30s")
+				"bitcoin.rpc.follow.retry.initial-delay=2s", "bitcoin.rpc.follow.retry.max-delay=30s",
+				"bitcoin.rpc.follow.table=app_cursors", "bitcoin.rpc.follow.lease=45s")
 			.run((context) -> {
 				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
 				assertThat(properties.isEnabled()).isFalse();
@@ -156,6 +160,8 @@ class BitcoinRpcPropertiesTests {
 				assertThat(follow.getPollInterval()).isEqualTo(Duration.ofMillis(250));
 				assertThat(follow.getStore()).isEqualTo(Store.FILE);
 				assertThat(follow.getDirectory()).isEqualTo(Path.of("/var/lib/app/cursors"));
+				assertThat(follow.getTable()).isEqualTo("app_cursors");
+				assertThat(follow.getLease()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(follow.getFailurePolicy()).isEqualTo(FailurePolicy.SKIP);
 				assertThat(follow.getRetry().getInitialDelay()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(follow.getRetry().getMaxDelay()).isEqualTo(Duration.ofSeconds(30));

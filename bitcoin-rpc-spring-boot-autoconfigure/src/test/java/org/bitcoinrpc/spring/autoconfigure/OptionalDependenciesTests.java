@@ -3,6 +3,9 @@ package org.bitcoinrpc.spring.autoconfigure;
 import java.time.Duration;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.follow.CursorStore;
+import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowLifecycle;
 import org.bitcoinrpc.spring.autoconfigure.health.BitcoinRpcHealthContributorAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.metrics.BitcoinRpcMetricsAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -22,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The actuator, spring-boot-health, Micrometer and jeromq are optional: without them the client is
- * configured, connects and works; only the health indicator, metrics, sanitizing function and ZMQ
- * notifications are missing.
+ * The actuator, spring-boot-health, Micrometer, jeromq and spring-jdbc are optional: without them
+ * the client is configured, connects and works, and so does the chain follower; only the health
+ * indicator, metrics, sanitizing function, ZMQ notifications and the jdbc cursor store are missing.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class OptionalDependenciesTests {
@@ -85,6 +89,32 @@ class OptionalDependenciesTests {
 				});
 		}
 		assertThat(output.getAll()).contains("bitcoin.rpc.zmq.enabled is true but jeromq is not on the class path");
+	}
+
+	@Test
+	void followerWorksWithoutSpringJdbcAndTheJdbcStoreSaysWhatItNeeds() {
+		try (SimulatedNode node = SimulatedNode.builder().user("u").password("p").initialHeight(5).build().start()) {
+			ApplicationContextRunner runner = new ApplicationContextRunner()
+				.withClassLoader(new FilteredClassLoader("org.springframework.jdbc", "org.springframework.transaction"))
+				.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class,
+						BitcoinRpcFollowAutoConfiguration.class))
+				.withPropertyValues("bitcoin.rpc.url=" + node.httpUrl(), "bitcoin.rpc.user=u", "bitcoin.rpc.password=p",
+						"bitcoin.rpc.follow.enabled=true", "bitcoin.rpc.follow.poll-interval=50ms");
+			runner.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(CursorStore.class);
+				BitcoinRpcFollowLifecycle lifecycle = context.getBean(BitcoinRpcFollowLifecycle.class);
+				await().atMost(Duration.ofSeconds(10)).until(() -> lifecycle.cursor() != null);
+				String hash = node.generate(1).get(0);
+				await().atMost(Duration.ofSeconds(10)).until(() -> hash.equals(lifecycle.cursor().hash()));
+			});
+			runner.withPropertyValues("bitcoin.rpc.follow.store=jdbc")
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class, (ex) -> {
+						assertThat(ex.getName()).isEqualTo("bitcoin.rpc.follow.store");
+						assertThat(ex.getReason()).startsWith("Needs spring-jdbc on the class path");
+					}));
+		}
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package org.bitcoinrpc.sample.demo;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
  * With no {@code bitcoin.rpc.url}, starts the simulated btcd node from {@code bitcoin-rpc-test}
  * in-process on 127.0.0.1 and points the client at it through a {@link BitcoinRpcConnectionDetails}
  * bean, which the starter prefers to its properties. Says so loudly, since a user may not expect it.
+ * Its chain is rebuilt at each start from {@code sample.data-dir} ({@link DemoMiner}), so that the
+ * follower's cursor, stored in the same directory, still names one of its blocks.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoNodeConfiguredCondition.class)
@@ -37,7 +40,8 @@ public class DemoNodeConfiguration {
 
 				==========================================================================
 				  No bitcoin.rpc.url is set: running against the BUILT-IN SIMULATED btcd
-				  node at {} (in this process, a fake chain, mining every few seconds).
+				  node at {} (in this process, a fake chain, mining every few seconds,
+				  rebuilt at each start from the sample's data directory).
 				  To use a real node, set bitcoin.rpc.url (and user/password or
 				  cookie-file), e.g. BITCOIN_RPC_URL=wss://127.0.0.1:8334/ws; see the
 				  commented set-ups in application.yml.
@@ -67,9 +71,13 @@ public class DemoNodeConfiguration {
 		};
 	}
 
+	/** Restored here, at bean creation: before the client connects and the follower starts. */
 	@Bean
-	DemoMiner demoMiner(SimulatedNode demoNode, @Value("${sample.demo.block-interval:5s}") Duration blockInterval) {
-		return new DemoMiner(demoNode, blockInterval);
+	DemoMiner demoMiner(SimulatedNode demoNode, @Value("${sample.demo.block-interval:5s}") Duration blockInterval,
+			@Value("${sample.data-dir}") Path dataDirectory) {
+		DemoMiner miner = new DemoMiner(demoNode, blockInterval, dataDirectory);
+		miner.restore();
+		return miner;
 	}
 
 }

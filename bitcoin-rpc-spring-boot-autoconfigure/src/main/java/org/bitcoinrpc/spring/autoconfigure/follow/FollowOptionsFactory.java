@@ -9,6 +9,7 @@ import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.CursorStore;
 import org.bitcoinrpc.client.follow.FailurePolicy;
+import org.bitcoinrpc.client.follow.JdbcTransactions;
 import org.bitcoinrpc.client.follow.StartPoint;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
 import org.jspecify.annotations.Nullable;
@@ -124,12 +125,40 @@ final class FollowOptionsFactory {
 	static CursorStore cursorStore(BitcoinRpcProperties.Follow properties) {
 		BitcoinRpcProperties.Follow.Store store = properties.getStore();
 		if (store == null) {
-			throw invalid("store", null, "Must be memory or file");
+			throw invalid("store", null, "Must be memory, file or jdbc");
 		}
 		return switch (store) {
 			case MEMORY -> CursorStore.inMemory();
 			case FILE -> CursorStore.files(directory(properties.getDirectory()));
+			// Only reached when the JDBC store's configuration did not apply: spring-jdbc is missing.
+			case JDBC -> throw invalid("store", "jdbc", "Needs spring-jdbc on the class path (for example "
+					+ "spring-boot-starter-jdbc) and a DataSource bean; or use memory or file");
 		};
+	}
+
+	/**
+	 * The {@code jdbc} store, its {@code table} and {@code lease} checked.
+	 * @param properties {@code bitcoin.rpc.follow.*}
+	 * @param transactions the transactions it runs in
+	 * @return a new store
+	 * @throws InvalidConfigurationPropertyValueException naming the property at fault
+	 */
+	static CursorStore jdbcCursorStore(BitcoinRpcProperties.Follow properties, JdbcTransactions transactions) {
+		Duration lease = positive(properties.getLease(), "lease");
+		if (lease.toMillis() < 1) {
+			throw invalid("lease", lease, "Must be 1ms or more");
+		}
+		String table = properties.getTable();
+		if (!StringUtils.hasText(table)) {
+			throw invalid("table", table, "Must not be blank: the name of the cursors' table");
+		}
+		try {
+			return CursorStore.jdbc(transactions, table.trim(), lease);
+		}
+		catch (IllegalArgumentException ex) {
+			// The lease was checked above: the core refused the table's name, and says why.
+			throw invalid("table", table, ex.getMessage());
+		}
 	}
 
 	private static Path directory(@Nullable Path directory) {
