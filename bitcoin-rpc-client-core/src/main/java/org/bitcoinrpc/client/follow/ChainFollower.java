@@ -366,7 +366,17 @@ public final class ChainFollower implements AutoCloseable {
 			start = cursorOf(header(await(this.client.getBlockHashAsync(height.height() - 1), "getblockhash")));
 		}
 		else if (this.startPoint instanceof StartPoint.After after) {
-			start = cursorOf(header(after.hash()));
+			try {
+				start = cursorOf(header(after.hash()));
+			}
+			catch (RpcFailed ex) {
+				if (isUnknownBlock(ex)) {
+					// Retrying cannot help: a typo, or a block of another network.
+					throw new Stop("the node does not know the start block " + after.hash()
+							+ " (StartPoint.after): is it a block of this node's network?");
+				}
+				throw ex;
+			}
 		}
 		else {
 			start = cursorOf(header(bestBlockHash()));
@@ -438,7 +448,7 @@ public final class ChainFollower implements AutoCloseable {
 			hex = await(this.client.getBlockHeaderHexAsync(parent), "getblockheader " + parent + " false");
 		}
 		catch (RpcFailed ex) {
-			if (ex.getCause() instanceof RpcErrorException error && error.code() == RpcErrorCode.INVALID_ADDRESS_OR_KEY) {
+			if (isUnknownBlock(ex)) {
 				// Retrying cannot help: the node does not have the block (another network, a new data directory).
 				throw new Stop("the node does not know block " + parent + ", the parent of " + describe(block)
 						+ " which is no longer on its best chain, so the follower cannot unwind; is it the same node"
@@ -447,6 +457,11 @@ public final class ChainFollower implements AutoCloseable {
 			throw ex;
 		}
 		return RawHeader.parse(hex).cursor(parent, block.height() - 1);
+	}
+
+	/** Whether a failed call said the node has no such block ({@code -5}, "Block not found"). */
+	private static boolean isUnknownBlock(RpcFailed failure) {
+		return failure.getCause() instanceof RpcErrorException error && error.code() == RpcErrorCode.INVALID_ADDRESS_OR_KEY;
 	}
 
 	/**

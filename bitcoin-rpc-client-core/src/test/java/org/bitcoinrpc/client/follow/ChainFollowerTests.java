@@ -306,6 +306,32 @@ class ChainFollowerTests {
 		assertThat(handled).containsExactly(this.node.blockHash(11));
 	}
 
+	@org.junit.jupiter.api.Test
+	void aStartBlockTheNodeDoesNotKnowStopsTheFollowerSayingSo() {
+		BitcoinRpcClient client = client("http");
+		List<FollowerEvent> events = new CopyOnWriteArrayList<>();
+		ChainFollower follower = closing(follower(client, new Recorder()).startPoint(StartPoint.after("ef".repeat(32)))
+			.events(events::add).start());
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> !follower.isRunning());
+		assertThat(events).filteredOn(FollowerEvent.Stopped.class::isInstance).singleElement()
+			.satisfies((event) -> assertThat(((FollowerEvent.Stopped) event).reason())
+				.contains("does not know the start block " + "ef".repeat(32)));
+	}
+
+	@org.junit.jupiter.api.Test
+	void aStartHeightAboveTheTipWaitsForTheChainToReachIt() {
+		BitcoinRpcClient client = client("http");
+		Recorder recorder = new Recorder();
+		ChainFollower follower = closing(follower(client, recorder).startPoint(StartPoint.height(13)).start());
+
+		this.node.generate(4);
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> recorder.changes().size() == 2);
+		assertThat(recorder.changes()).containsExactlyElementsOf(connects(13));
+		assertThat(follower.isRunning()).isTrue();
+	}
+
 	/** Records what a handler was given: every attempt, and the changes it accepted. */
 	static final class Recorder implements BlockHandler {
 
