@@ -287,6 +287,9 @@ public final class ChainFollower implements AutoCloseable {
 		finally {
 			this.running = false;
 			this.client.removeListener(this.wakeListener);
+			// close() interrupted this thread to stop a handler or a wait: clear that, or a pool
+			// (HikariCP) refuses the connection the release needs, and the lease waits out its time.
+			Thread.interrupted();
 			this.lease.release();
 			logger.info("Follower '{}' stopped ({}) at {}", this.name, reason, describe(this.cursor));
 			emit(new FollowerEvent.Stopped(this.cursor, reason));
@@ -401,7 +404,13 @@ public final class ChainFollower implements AutoCloseable {
 			if (best.equals(current.hash())) {
 				if (handled > 0) {
 					emit(new FollowerEvent.CaughtUp(current, handled));
-					logger.info("Follower '{}' caught up to {} ({} change(s))", this.name, describe(current), handled);
+					if (handled > 1) {
+						logger.info("Follower '{}' caught up to {} ({} changes)", this.name, describe(current), handled);
+					}
+					else {
+						// One block at a time is the normal pace: INFO for every block would drown the log.
+						logger.debug("Follower '{}' handled {}", this.name, describe(current));
+					}
 				}
 				return;
 			}
