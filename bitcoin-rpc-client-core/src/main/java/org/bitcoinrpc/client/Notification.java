@@ -17,6 +17,16 @@ public sealed interface Notification extends BitcoinEvent {
 	String method();
 
 	/**
+	 * Whether listeners must get this even when they fall behind (the client queues it past its
+	 * bound rather than drop it): block notifications, and reports of missed blocks. A follower of
+	 * the chain needs every one of them.
+	 */
+	default boolean mustBeDelivered() {
+		return this instanceof BlockChange || this instanceof FilteredBlockConnected
+				|| this instanceof FilteredBlockDisconnected;
+	}
+
+	/**
 	 * A change of the best chain by one block: {@link BlockConnected} or {@link BlockDisconnected}.
 	 * What a chain follower delivers (see {@code org.bitcoinrpc.client.follow}).
 	 */
@@ -159,6 +169,11 @@ public sealed interface Notification extends BitcoinEvent {
 		@Override
 		public String method() {
 			return "zmq:" + this.event.topic().wireName();
+		}
+
+		@Override
+		public boolean mustBeDelivered() {
+			return this.event.reportsMissedBlocks();
 		}
 
 	}

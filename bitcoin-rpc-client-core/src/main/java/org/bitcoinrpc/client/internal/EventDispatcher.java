@@ -14,8 +14,6 @@ import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
-import org.bitcoinrpc.client.zmq.ZmqEvent;
-import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -28,12 +26,10 @@ import tools.jackson.databind.JsonNode;
  * Policy when listeners fall behind: {@code queueSize} events may wait; past that, new events
  * are dropped and counted in {@link #dropped()}, except block and connection events, which are
  * always queued (the queue may then hold more than {@code queueSize} events). Those are
- * {@link ConnectionEvent}s and the block notifications ({@code blockconnected},
- * {@code blockdisconnected} and their {@code filtered} forms, including the
- * {@link Notification.BlockConnected} and {@link Notification.BlockDisconnected} a ZMQ subscriber
- * reports, its {@link ZmqEvent.CatchUpAbandoned}, and its {@link ZmqEvent.NotificationGap}s on the
- * block topics). They are rare, and a listener that follows
- * the chain needs every one: the ZMQ block follower promises every block exactly once, in order.
+ * {@link ConnectionEvent}s and the notifications that say so themselves
+ * ({@link Notification#mustBeDelivered()}): block notifications whatever their source, and
+ * reports of missed blocks. They are rare, and a listener that follows the chain needs every
+ * one. This class knows no source: ZMQ, the websocket and followers only hand it events.
  * <p>
  * Drops are logged at WARN at most once a second, on the thread that dropped the event (usually
  * the reader), with how many were dropped since the previous line and in all. Drops after the last
@@ -140,18 +136,8 @@ public final class EventDispatcher {
 
 	/** Whether an event is queued even past the bound: block and connection events. */
 	static boolean isExempt(BitcoinEvent event) {
-		if (event instanceof ConnectionEvent) {
-			return true;
-		}
-		if (event instanceof Notification.Zmq zmq) {
-			// A gap on a block topic says blocks were missed; losing that report would hide the loss.
-			return zmq.event() instanceof ZmqEvent.CatchUpAbandoned
-					|| (zmq.event() instanceof ZmqEvent.NotificationGap gap
-							&& (gap.topic() == ZmqTopic.HASHBLOCK || gap.topic() == ZmqTopic.RAWBLOCK));
-		}
-		return event instanceof Notification.BlockConnected || event instanceof Notification.BlockDisconnected
-				|| event instanceof Notification.FilteredBlockConnected
-				|| event instanceof Notification.FilteredBlockDisconnected;
+		// The event says so itself: this queue knows no source (websocket, ZMQ, a follower).
+		return event instanceof ConnectionEvent || (event instanceof Notification notification && notification.mustBeDelivered());
 	}
 
 	/** Whether a raw notification is a block notification, queued even past the bound. */

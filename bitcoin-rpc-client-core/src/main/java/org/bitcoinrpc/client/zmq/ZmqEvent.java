@@ -10,6 +10,17 @@ package org.bitcoinrpc.client.zmq;
  */
 public sealed interface ZmqEvent {
 
+	/**
+	 * Whether this event reports lost or abandoned blocks, which must reach the listeners even when
+	 * they fall behind: a gap on a block topic, or a catch-up given up. The client's event queue
+	 * asks the event, so that it need not know ZMQ.
+	 */
+	default boolean reportsMissedBlocks() {
+		return this instanceof CatchUpAbandoned || (this instanceof NotificationGap gap
+				&& (gap.topic() == ZmqTopic.HASHBLOCK || gap.topic() == ZmqTopic.RAWBLOCK));
+	}
+
+
 	/** The topic the event came from. */
 	ZmqTopic topic();
 
