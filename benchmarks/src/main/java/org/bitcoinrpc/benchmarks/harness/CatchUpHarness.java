@@ -64,6 +64,8 @@ final class CatchUpHarness {
 
 		FOLLOWER_FULL("follower + getblock 2 in the handler", "getblock"),
 
+		FOLLOWER_BLOCKS("follower, full blocks (prefetch 4)", "getblock"),
+
 		HEADERS("getblockheader one at a time", "getblockheader"),
 
 		BLOCKS_2("getblock 2 one at a time", "getblock");
@@ -167,25 +169,45 @@ final class CatchUpHarness {
 					throw new IllegalStateException("block " + change.hash() + " has no coinbase");
 				}
 			});
+			case FOLLOWER_BLOCKS -> followBlocks(client);
 			case HEADERS -> walk(client, (hash) -> client.getBlockHeader(hash).nextBlockHash());
 			case BLOCKS_2 -> walk(client, (hash) -> client.getBlockWithTransactions(hash).nextBlockHash());
 		};
 	}
 
-	/** A follower from height 1 until its first {@code CaughtUp}, with a store of its own. */
+	/** The follower's own full-block mode: {@code getblock 2} fetched ahead of the handler. */
+	private static long followBlocks(BitcoinRpcClient client) throws Exception {
+		return follow(client, null);
+	}
+
+	/**
+	 * A follower from height 1 until its first {@code CaughtUp}, with a store of its own; a null
+	 * handler means the full-block mode.
+	 */
 	private static long follow(BitcoinRpcClient client, BlockHandler handler) throws Exception {
 		AtomicLong handled = new AtomicLong();
 		AtomicReference<FollowerEvent> end = new AtomicReference<>();
 		CountDownLatch done = new CountDownLatch(1);
-		try (ChainFollower follower = ChainFollower.builder(client)
+		ChainFollower.Builder builder = ChainFollower.builder(client)
 			.name("bench")
 			.store(CursorStore.inMemory())
 			.startPoint(StartPoint.height(1))
-			.pollInterval(Duration.ofSeconds(1))
-			.handler((change) -> {
+			.pollInterval(Duration.ofSeconds(1));
+		if (handler != null) {
+			builder.handler((change) -> {
 				handler.handle(change);
 				handled.incrementAndGet();
-			})
+			});
+		}
+		else {
+			builder.fullBlocks((change, block) -> {
+				if (block == null || block.transactions().isEmpty()) {
+					throw new IllegalStateException("block " + change.hash() + " came without its coinbase");
+				}
+				handled.incrementAndGet();
+			});
+		}
+		try (ChainFollower follower = builder
 			.events((event) -> {
 				if (event instanceof FollowerEvent.CaughtUp || event instanceof FollowerEvent.Stopped
 						|| event instanceof FollowerEvent.HandlerFailed) {

@@ -20,6 +20,7 @@ import org.bitcoinrpc.client.RpcErrorCode;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.model.BlockHeader;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,9 @@ public final class ChainFollower implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChainFollower.class);
 
+	/** The default number of whole blocks fetched ahead of the handler. */
+	public static final int DEFAULT_PREFETCH = 4;
+
 	/** The default name: the follower's key in its store. */
 	public static final String DEFAULT_NAME = "default";
 
@@ -85,6 +89,12 @@ public final class ChainFollower implements AutoCloseable {
 	private final CursorStore store;
 
 	private final BlockHandler handler;
+
+	/** The handler of whole blocks, or null when the follower delivers headers only. */
+	private final @Nullable FullBlockHandler fullBlocks;
+
+	/** Blocks fetched ahead of the handler in the full-block mode: the bound on what is held in memory. */
+	private final int prefetch;
 
 	private final StartPoint startPoint;
 
@@ -135,7 +145,14 @@ public final class ChainFollower implements AutoCloseable {
 		this.client = builder.client;
 		this.name = builder.name;
 		this.store = builder.store;
-		this.handler = Objects.requireNonNull(builder.handler, "handler must be set");
+		if ((builder.handler == null) == (builder.fullBlocks == null)) {
+			throw new IllegalStateException("Set exactly one of handler(BlockHandler) and fullBlocks(FullBlockHandler)");
+		}
+		this.fullBlocks = builder.fullBlocks;
+		this.handler = (builder.handler != null) ? builder.handler : (change) -> {
+			throw new IllegalStateException("the full-block handler is called with its block");
+		};
+		this.prefetch = builder.prefetch;
 		this.startPoint = builder.startPoint;
 		this.failurePolicy = builder.failurePolicy;
 		this.notifications = this.client.options().mode() == TransportMode.WEBSOCKET;
@@ -416,8 +433,13 @@ public final class ChainFollower implements AutoCloseable {
 			}
 			if (!onBestChain(current, bestHeader.height())) {
 				Cursor parent = parentOf(current);
-				deliver(new Notification.BlockDisconnected(current.hash(), current.height(), current.time()), parent);
+				deliver(new Notification.BlockDisconnected(current.hash(), current.height(), current.time()), parent,
+						(this.fullBlocks != null) ? staleBlock(current.hash()) : null);
 				handled++;
+				continue;
+			}
+			if (this.fullBlocks != null) {
+				handled += walkUpWithBlocks(current, bestHeader.height());
 				continue;
 			}
 			String next = await(this.client.getBlockHashAsync(current.height() + 1), "getblockhash");
@@ -477,11 +499,65 @@ public final class ChainFollower implements AutoCloseable {
 	 * Runs the handler for one change and records the cursor after it, as the failure policy
 	 * says when the handler throws. Returns once the cursor moved.
 	 */
+	/**
+	 * The full-block walk up the best chain to {@code bestHeight}: {@code getblockhash} then
+	 * {@code getblock <hash> 2} for the next {@link #prefetch} heights at once, delivered in order,
+	 * each checked against the cursor (a reorg under the walk ends it; the caller looks again).
+	 * Returns how many blocks were delivered.
+	 */
+	private int walkUpWithBlocks(Cursor from, long bestHeight) throws InterruptedException {
+		java.util.ArrayDeque<CompletableFuture<BlockWithTransactions>> window = new java.util.ArrayDeque<>();
+		long nextHeight = from.height() + 1;
+		int delivered = 0;
+		try {
+			while (this.running) {
+				while (window.size() < this.prefetch && nextHeight <= bestHeight) {
+					window.addLast(this.client.getBlockHashAsync(nextHeight++)
+						.thenCompose(this.client::getBlockWithTransactionsAsync));
+				}
+				CompletableFuture<BlockWithTransactions> head = window.pollFirst();
+				if (head == null) {
+					return delivered;
+				}
+				BlockWithTransactions block = await(head, "getblock (verbosity 2)");
+				Cursor at = Objects.requireNonNull(this.cursor);
+				if (!at.hash().equals(block.previousBlockHash())) {
+					return delivered;
+				}
+				Cursor connected = new Cursor(block.hash(), block.height(), block.time(), block.previousBlockHash());
+				deliver(new Notification.BlockConnected(block.hash(), block.height(), block.time()), connected, block);
+				delivered++;
+			}
+			return delivered;
+		}
+		finally {
+			// Fetched ahead and not delivered: dropped, so that nothing beyond the window is held.
+			window.forEach((pending) -> pending.cancel(false));
+		}
+	}
+
+	/** A block off the best chain with its transactions where the node serves it so (Core), else null (btcd). */
+	private @Nullable BlockWithTransactions staleBlock(String hash) throws InterruptedException {
+		try {
+			return await(this.client.getBlockWithTransactionsAsync(hash), "getblock " + hash + " 2");
+		}
+		catch (RpcFailed ex) {
+			logger.debug("Follower '{}' gets block {} without its transactions: {}", this.name, hash, ex.getMessage());
+			return null;
+		}
+	}
+
 	private void deliver(Notification.BlockChange change, Cursor after) throws InterruptedException {
+		deliver(change, after, null);
+	}
+
+	private void deliver(Notification.BlockChange change, Cursor after, @Nullable BlockWithTransactions block)
+			throws InterruptedException {
 		for (int attempt = 1;; attempt++) {
 			Exception failure;
 			try {
-				this.lease.advance(after, () -> this.handler.handle(change));
+				FullBlockHandler full = this.fullBlocks;
+				this.lease.advance(after, (full != null) ? () -> full.handle(change, block) : () -> this.handler.handle(change));
 				this.cursor = after;
 				return;
 			}
@@ -661,6 +737,10 @@ public final class ChainFollower implements AutoCloseable {
 
 		private @Nullable BlockHandler handler;
 
+		private @Nullable FullBlockHandler fullBlocks;
+
+		private int prefetch = DEFAULT_PREFETCH;
+
 		private StartPoint startPoint = StartPoint.tip();
 
 		private FailurePolicy failurePolicy = FailurePolicy.DEFAULT;
@@ -690,7 +770,30 @@ public final class ChainFollower implements AutoCloseable {
 			return this;
 		}
 
-		/** What to do with each block. Required. */
+		/**
+		 * Delivers whole blocks, with their transactions, instead of headers: the follower fetches
+		 * them ({@code getblock <hash> 2}) with up to {@link #prefetch(int)} requests in flight.
+		 * Set this or {@link #handler(BlockHandler)}.
+		 */
+		public Builder fullBlocks(FullBlockHandler fullBlocks) {
+			this.fullBlocks = Objects.requireNonNull(fullBlocks, "fullBlocks must not be null");
+			return this;
+		}
+
+		/**
+		 * How many blocks the full-block mode fetches ahead of the handler (default
+		 * {@value ChainFollower#DEFAULT_PREFETCH}): more is faster over a slow link and holds more
+		 * blocks in memory.
+		 */
+		public Builder prefetch(int prefetch) {
+			if (prefetch < 1 || prefetch > 64) {
+				throw new IllegalArgumentException("prefetch must be between 1 and 64, was " + prefetch);
+			}
+			this.prefetch = prefetch;
+			return this;
+		}
+
+		/** What to do with each block. Set this or {@link #fullBlocks(FullBlockHandler)}. */
 		public Builder handler(BlockHandler handler) {
 			this.handler = Objects.requireNonNull(handler, "handler must not be null");
 			return this;

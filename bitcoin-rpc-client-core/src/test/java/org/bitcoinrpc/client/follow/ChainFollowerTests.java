@@ -332,6 +332,60 @@ class ChainFollowerTests {
 		assertThat(follower.isRunning()).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "ws", "http" })
+	void theFullBlockModeDeliversEachBlockWithItsTransactionsInOrderThroughAReorg(String transport) {
+		BitcoinRpcClient client = client(transport);
+		List<String> changes = new CopyOnWriteArrayList<>();
+		List<org.bitcoinrpc.client.model.BlockWithTransactions> blocks = new CopyOnWriteArrayList<>();
+		ChainFollower follower = closing(ChainFollower.builder(client).pollInterval(Duration.ofMillis(100)).prefetch(3)
+			.fullBlocks((change, block) -> {
+				changes.add(((change instanceof Notification.BlockConnected) ? "+" : "-") + change.height() + " " + change.hash());
+				if (change instanceof Notification.BlockConnected) {
+					assertThat(block).isNotNull();
+					assertThat(block.hash()).isEqualTo(change.hash());
+					blocks.add(block);
+				}
+				else {
+					// btcd serves a block off its best chain only serialized.
+					assertThat(block).isNull();
+				}
+			}).start());
+		await().atMost(Duration.ofSeconds(10)).until(() -> follower.cursor() != null);
+		this.node.generate(7);
+		await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 7);
+		List<String> old = hashes(1, 17);
+
+		client.suspend();
+		this.node.reorg(2);
+		client.connect();
+
+		await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 7 + 5);
+		List<String> expected = new ArrayList<>();
+		for (int height = 11; height <= 17; height++) {
+			expected.add("+" + height + " " + old.get(height - 1));
+		}
+		expected.addAll(reorgChanges(old, 17, 2));
+		assertThat(changes).containsExactlyElementsOf(expected);
+		assertThat(blocks).allSatisfy((block) -> assertThat(block.transactions()).isNotEmpty());
+		assertThat(blocks).extracting(org.bitcoinrpc.client.model.BlockWithTransactions::height)
+			.containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 16L, 17L, 18L);
+	}
+
+	@org.junit.jupiter.api.Test
+	void aFollowerHasExactlyOneKindOfHandler() {
+		BitcoinRpcClient client = client("http");
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> ChainFollower.builder(client).start())
+			.withMessageContaining("exactly one of handler(BlockHandler) and fullBlocks(FullBlockHandler)");
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> ChainFollower.builder(client).handler((change) -> {
+			}).fullBlocks((change, block) -> {
+			}).start());
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> ChainFollower.builder(client).prefetch(0)).withMessageContaining("prefetch");
+	}
+
 	/** Records what a handler was given: every attempt, and the changes it accepted. */
 	static final class Recorder implements BlockHandler {
 
