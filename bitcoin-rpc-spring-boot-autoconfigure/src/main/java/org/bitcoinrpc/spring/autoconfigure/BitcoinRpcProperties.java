@@ -740,6 +740,12 @@ public class BitcoinRpcProperties {
 		private @Nullable Duration pollInterval;
 
 		/**
+		 * With FullBlockHandler beans: how many whole blocks (getblock verbosity 2) are fetched
+		 * ahead of the handlers, the bound on what is held in memory (1 to 64).
+		 */
+		private int prefetch = org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_PREFETCH;
+
+		/**
 		 * Where the follower keeps its cursor. 'memory' unless set, even with a DataSource: the
 		 * follower writes to the application's database only when asked to with 'jdbc'.
 		 */
@@ -800,6 +806,14 @@ public class BitcoinRpcProperties {
 
 		public void setPollInterval(@Nullable Duration pollInterval) {
 			this.pollInterval = pollInterval;
+		}
+
+		public int getPrefetch() {
+			return this.prefetch;
+		}
+
+		public void setPrefetch(int prefetch) {
+			this.prefetch = prefetch;
 		}
 
 		public Store getStore() {

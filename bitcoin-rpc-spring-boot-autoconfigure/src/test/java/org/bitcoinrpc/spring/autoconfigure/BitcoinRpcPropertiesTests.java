@@ -69,6 +69,7 @@ class BitcoinRpcPropertiesTests {
 		assertThat(follow.getName()).isEqualTo("default");
 		assertThat(follow.getStart()).isEqualTo("tip");
 		assertThat(follow.getPollInterval()).isNull();
+		assertThat(follow.getPrefetch()).isEqualTo(org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_PREFETCH);
 		assertThat(follow.getStore()).isEqualTo(Store.MEMORY);
 		assertThat(follow.getDirectory()).isNull();
 		assertThat(follow.getTable()).isEqualTo(JdbcCursorStore.DEFAULT_TABLE);

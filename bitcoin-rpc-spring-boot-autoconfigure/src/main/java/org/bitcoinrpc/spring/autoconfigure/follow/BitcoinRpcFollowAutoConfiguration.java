@@ -6,6 +6,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.follow.BlockHandler;
+import org.bitcoinrpc.client.follow.FullBlockHandler;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.CursorStore;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
@@ -79,8 +80,9 @@ public final class BitcoinRpcFollowAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	BitcoinRpcFollowLifecycle bitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties,
-			CursorStore cursorStore, ObjectProvider<BlockHandler> handlers, ChainFollowerEventPublisher events) {
-		return new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers, events);
+			CursorStore cursorStore, ObjectProvider<BlockHandler> handlers,
+			ObjectProvider<FullBlockHandler> fullBlockHandlers, ChainFollowerEventPublisher events) {
+		return new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers, fullBlockHandlers, events);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.follow.BlockHandler;
+import org.bitcoinrpc.client.follow.FullBlockHandler;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.Cursor;
 import org.bitcoinrpc.client.follow.CursorStore;
@@ -58,6 +59,9 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 
 	private final ObjectProvider<BlockHandler> handlers;
 
+	/** Handlers of whole blocks; with any, the follower fetches each block with its transactions. */
+	private final @Nullable ObjectProvider<FullBlockHandler> fullBlockHandlers;
+
 	private final ChainFollowerEventPublisher events;
 
 	private final boolean zmq;
@@ -86,6 +90,23 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	 */
 	public BitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties, CursorStore store,
 			ObjectProvider<BlockHandler> handlers, ChainFollowerEventPublisher events) {
+		this(client, properties, store, handlers, null, events);
+	}
+
+	/**
+	 * A lifecycle for a client, with handlers of whole blocks too.
+	 * @param client the client the follower uses
+	 * @param properties the properties: {@code follow.*} and, for the log, {@code zmq.enabled}
+	 * @param store where the follower keeps its cursor
+	 * @param handlers the application's handlers, called in order
+	 * @param fullBlockHandlers handlers of whole blocks, called in order after {@code handlers};
+	 * with any, the follower fetches every block with its transactions
+	 * @param events publishes each change and the follower's events
+	 */
+	public BitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties, CursorStore store,
+			ObjectProvider<BlockHandler> handlers, @Nullable ObjectProvider<FullBlockHandler> fullBlockHandlers,
+			ChainFollowerEventPublisher events) {
+		this.fullBlockHandlers = fullBlockHandlers;
 		this.client = client;
 		this.settings = FollowOptionsFactory.settings(properties.getFollow());
 		this.store = store;
@@ -114,12 +135,28 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 				current.close();
 			}
 			List<BlockHandler> handlers = this.handlers.orderedStream().toList();
-			logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s), then block events");
-			this.follower = this.settings.apply(ChainFollower.builder(this.client))
-				.store(this.store)
-				.handler((change) -> handle(handlers, change))
-				.events(this.events::publishFollowerEvent)
-				.start();
+			List<FullBlockHandler> fullBlockHandlers = (this.fullBlockHandlers != null)
+					? this.fullBlockHandlers.orderedStream().toList() : List.of();
+			ChainFollower.Builder builder = this.settings.apply(ChainFollower.builder(this.client)).store(this.store)
+				.events(this.events::publishFollowerEvent);
+			if (fullBlockHandlers.isEmpty()) {
+				logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s), then block events");
+				builder.handler((change) -> handle(handlers, change));
+			}
+			else {
+				logger.info(source() + "; whole blocks, " + this.settings.prefetch() + " fetched ahead; " + handlers.size()
+						+ " BlockHandler and " + fullBlockHandlers.size() + " FullBlockHandler bean(s), then block events");
+				builder.fullBlocks((change, block) -> {
+					for (BlockHandler handler : handlers) {
+						handler.handle(change);
+					}
+					for (FullBlockHandler handler : fullBlockHandlers) {
+						handler.handle(change, block);
+					}
+					this.events.publishBlockChange(change);
+				});
+			}
+			this.follower = builder.start();
 		}
 	}
 

@@ -59,7 +59,11 @@ final class FollowOptionsFactory {
 		if (pollInterval != null) {
 			positive(pollInterval, "poll-interval");
 		}
-		return new Settings(name.trim(), startPoint, pollInterval, failurePolicy(properties));
+		int prefetch = properties.getPrefetch();
+		if (prefetch < 1 || prefetch > 64) {
+			throw invalid("prefetch", prefetch, "Must be between 1 and 64: the whole blocks fetched ahead of the handlers");
+		}
+		return new Settings(name.trim(), startPoint, pollInterval, failurePolicy(properties), prefetch);
 	}
 
 	/**
@@ -187,8 +191,10 @@ final class FollowOptionsFactory {
 	 * @param startPoint where to start without a stored cursor
 	 * @param pollInterval the poll interval, or {@code null} for the core's default
 	 * @param failurePolicy what a handler failure does
+	 * @param prefetch whole blocks fetched ahead, with FullBlockHandler beans
 	 */
-	record Settings(String name, StartPoint startPoint, @Nullable Duration pollInterval, FailurePolicy failurePolicy) {
+	record Settings(String name, StartPoint startPoint, @Nullable Duration pollInterval, FailurePolicy failurePolicy,
+			int prefetch) {
 
 		/**
 		 * Applies the settings to a builder.
@@ -196,7 +202,7 @@ final class FollowOptionsFactory {
 		 * @return the builder
 		 */
 		ChainFollower.Builder apply(ChainFollower.Builder builder) {
-			builder.name(this.name).startPoint(this.startPoint).failurePolicy(this.failurePolicy);
+			builder.name(this.name).startPoint(this.startPoint).failurePolicy(this.failurePolicy).prefetch(this.prefetch);
 			if (this.pollInterval != null) {
 				builder.pollInterval(this.pollInterval);
 			}

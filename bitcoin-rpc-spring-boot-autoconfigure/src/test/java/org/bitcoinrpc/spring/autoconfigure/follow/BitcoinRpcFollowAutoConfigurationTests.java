@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.follow.BlockHandler;
+import org.bitcoinrpc.client.follow.FullBlockHandler;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
 import org.bitcoinrpc.client.follow.CursorStore;
 import org.bitcoinrpc.client.follow.FollowerEvent;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
@@ -253,6 +255,60 @@ class BitcoinRpcFollowAutoConfigurationTests {
 					assertThat(ex.getReason()).contains("bitcoin.rpc.follow.store is file");
 				});
 		});
+	}
+
+	@Test
+	void fullBlockHandlerBeansGetEachBlockWithItsTransactionsAfterTheBlockHandlers(CapturedOutput output) {
+		forNode("http", "bitcoin.rpc.follow.enabled=true", "bitcoin.rpc.follow.poll-interval=100ms",
+				"bitcoin.rpc.follow.prefetch=2")
+			.withUserConfiguration(WholeBlocks.class)
+			.run((context) -> {
+				Recorder recorder = context.getBean(Recorder.class);
+				WholeBlocks whole = context.getBean(WholeBlocks.class);
+				BitcoinRpcFollowLifecycle lifecycle = context.getBean(BitcoinRpcFollowLifecycle.class);
+				await().atMost(WAIT).until(() -> lifecycle.cursor() != null);
+				List<String> hashes = this.node.generate(3);
+
+				await().atMost(WAIT).until(() -> whole.blocks.size() == 3 && recorder.events.size() == 3);
+				assertThat(whole.blocks).extracting(BlockWithTransactions::hash).containsExactlyElementsOf(hashes);
+				assertThat(whole.blocks).allSatisfy((block) -> assertThat(block.transactions()).isNotEmpty());
+				assertThat(recorder.handled).containsExactly("first +11 " + hashes.get(0), "second +11 " + hashes.get(0),
+						"first +12 " + hashes.get(1), "second +12 " + hashes.get(1), "first +13 " + hashes.get(2),
+						"second +13 " + hashes.get(2));
+				assertThat(whole.afterBlockHandlers).isTrue();
+				assertThat(output).contains("whole blocks, 2 fetched ahead");
+			});
+	}
+
+	@Test
+	void aPrefetchOutOfRangeFailsNamingTheProperty() {
+		forNode("http", "bitcoin.rpc.follow.enabled=true", "bitcoin.rpc.follow.prefetch=0").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOfSatisfying(InvalidConfigurationPropertyValueException.class,
+						(ex) -> assertThat(ex.getName()).isEqualTo("bitcoin.rpc.follow.prefetch"));
+		});
+	}
+
+	/** A handler of whole blocks, checking it runs after the BlockHandler beans. */
+	@Configuration(proxyBeanMethods = false)
+	static class WholeBlocks {
+
+		final List<BlockWithTransactions> blocks = new CopyOnWriteArrayList<>();
+
+		volatile boolean afterBlockHandlers = true;
+
+		@Bean
+		FullBlockHandler wholeBlocks(Recorder recorder) {
+			return (change, block) -> {
+				if (!recorder.handled.get(recorder.handled.size() - 1).equals("second " + Recorder.describe(change))) {
+					this.afterBlockHandlers = false;
+				}
+				this.blocks.add(block);
+			};
+		}
+
 	}
 
 	/** Two handlers, in {@code @Order}, and the listeners, all recording. */
