@@ -92,7 +92,9 @@ class ExactlyOnceEffectsTests {
 					// The app starts again: a new follower on the same store resumes from the cursor.
 					current.set(start(client, store, handler));
 				}
-				Thread.sleep(5);
+				// Until the follower has handled what was mined, or a fault killed it.
+				await().atMost(Duration.ofSeconds(30))
+					.until(() -> !current.get().isRunning() || atTip(store, node));
 			}
 			current.get().close();
 
