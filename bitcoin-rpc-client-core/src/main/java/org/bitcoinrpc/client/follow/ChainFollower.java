@@ -88,7 +88,8 @@ public final class ChainFollower implements AutoCloseable {
 
 	private final CursorStore store;
 
-	private final BlockHandler handler;
+	/** The handler of changes as headers; null in the full-block mode. Exactly one of the two is set. */
+	private final @Nullable BlockHandler handler;
 
 	/** The handler of whole blocks, or null when the follower delivers headers only. */
 	private final @Nullable FullBlockHandler fullBlocks;
@@ -149,9 +150,7 @@ public final class ChainFollower implements AutoCloseable {
 			throw new IllegalStateException("Set exactly one of handler(BlockHandler) and fullBlocks(FullBlockHandler)");
 		}
 		this.fullBlocks = builder.fullBlocks;
-		this.handler = (builder.handler != null) ? builder.handler : (change) -> {
-			throw new IllegalStateException("the full-block handler is called with its block");
-		};
+		this.handler = builder.handler;
 		this.prefetch = builder.prefetch;
 		this.startPoint = builder.startPoint;
 		this.failurePolicy = builder.failurePolicy;
@@ -556,8 +555,7 @@ public final class ChainFollower implements AutoCloseable {
 		for (int attempt = 1;; attempt++) {
 			Exception failure;
 			try {
-				FullBlockHandler full = this.fullBlocks;
-				this.lease.advance(after, (full != null) ? () -> full.handle(change, block) : () -> this.handler.handle(change));
+				this.lease.advance(after, work(change, block));
 				this.cursor = after;
 				return;
 			}
@@ -596,6 +594,16 @@ public final class ChainFollower implements AutoCloseable {
 				throw new Stop("the handler failed on " + describe(change) + ": " + failure);
 			}
 		}
+	}
+
+	/** The handling of one change, by whichever handler the follower has. */
+	private CursorStore.Work work(Notification.BlockChange change, @Nullable BlockWithTransactions block) {
+		FullBlockHandler full = this.fullBlocks;
+		if (full != null) {
+			return () -> full.handle(change, block);
+		}
+		BlockHandler headers = Objects.requireNonNull(this.handler);
+		return () -> headers.handle(change);
 	}
 
 	/** Records a cursor with no handling (a start, a skipped block). */

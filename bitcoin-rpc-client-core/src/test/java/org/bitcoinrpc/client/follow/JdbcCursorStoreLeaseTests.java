@@ -1,7 +1,6 @@
 package org.bitcoinrpc.client.follow;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
@@ -23,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.bitcoinrpc.client.follow.BlocksTable.cursor;
 
 /**
  * The JDBC store's lease on H2 and on a real PostgreSQL: one owner at a time, taken over only
@@ -45,34 +45,6 @@ class JdbcCursorStoreLeaseTests {
 
 	private JdbcCursorStore store(DataSource dataSource) {
 		return new JdbcCursorStore(dataSource, JdbcCursorStore.DEFAULT_TABLE, LEASE, this.clock);
-	}
-
-	private static Cursor cursor(long height) {
-		return new Cursor(String.format("%064x", height + 1000), height, 1_700_000_000L + height,
-				String.format("%064x", height + 999));
-	}
-
-	private static void createBlocksTable(DataSource dataSource) throws Exception {
-		try (Connection connection = dataSource.getConnection(); Statement create = connection.createStatement()) {
-			create.execute("CREATE TABLE blocks (height BIGINT NOT NULL, hash CHAR(64) NOT NULL)");
-		}
-	}
-
-	private static void insertBlock(Cursor cursor) throws Exception {
-		try (PreparedStatement insert = JdbcCursorStore.currentConnection()
-			.prepareStatement("INSERT INTO blocks (height, hash) VALUES (?, ?)")) {
-			insert.setLong(1, cursor.height());
-			insert.setString(2, cursor.hash());
-			insert.executeUpdate();
-		}
-	}
-
-	private static long blocks(DataSource dataSource) throws Exception {
-		try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
-				ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM blocks")) {
-			rows.next();
-			return rows.getLong(1);
-		}
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -102,25 +74,25 @@ class JdbcCursorStoreLeaseTests {
 	@MethodSource("databases")
 	void anAdvanceAfterAnotherOwnerTookTheLeaseRollsBackTheWorkAndKeepsTheCursor(String database,
 			DataSource dataSource) throws Exception {
-		createBlocksTable(dataSource);
+		BlocksTable.create(dataSource);
 		JdbcCursorStore a = store(dataSource);
 		JdbcCursorStore b = store(dataSource);
 		assertThat(a.tryAcquire("indexer", "a")).isTrue();
-		a.advance("indexer", "a", cursor(1), () -> insertBlock(cursor(1)));
+		a.advance("indexer", "a", cursor(1), () -> BlocksTable.insert(cursor(1)));
 
 		// "a" pauses (a long GC) past its lease, and "b" takes over.
 		this.clock.advance(LEASE.plusMillis(1));
 		assertThat(b.tryAcquire("indexer", "b")).isTrue();
 
-		assertThatThrownBy(() -> a.advance("indexer", "a", cursor(2), () -> insertBlock(cursor(2))))
+		assertThatThrownBy(() -> a.advance("indexer", "a", cursor(2), () -> BlocksTable.insert(cursor(2))))
 			.isInstanceOf(LeaseLostException.class)
 			.hasMessageContaining("'a' no longer holds the lease of 'indexer' in table bitcoin_rpc_cursor_lease")
 			.hasMessageContaining("'b' holds it until");
-		assertThat(blocks(dataSource)).as("the handler's row rolled back").isEqualTo(1);
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM blocks")).as("the handler's row rolled back").isEqualTo(1);
 		assertThat(b.load("indexer")).contains(cursor(1));
 
-		b.advance("indexer", "b", cursor(2), () -> insertBlock(cursor(2)));
-		assertThat(blocks(dataSource)).isEqualTo(2);
+		b.advance("indexer", "b", cursor(2), () -> BlocksTable.insert(cursor(2)));
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(2);
 		assertThat(a.load("indexer")).contains(cursor(2));
 	}
 

@@ -1,9 +1,6 @@
 package org.bitcoinrpc.client.follow;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -18,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bitcoinrpc.client.follow.BlocksTable.cursor;
 
 /** The JDBC store on H2 and on a real PostgreSQL: the cursor and the handler's writes commit together. */
 class JdbcCursorStoreTests {
@@ -29,84 +27,56 @@ class JdbcCursorStoreTests {
 				Arguments.of("PostgreSQL", TestDatabases.postgres()));
 	}
 
-	private static Cursor cursor(long height) {
-		return new Cursor(String.format("%064x", height + 1000), height, 1_700_000_000L + height,
-				String.format("%064x", height + 999));
-	}
-
-	private static void createBlocksTable(DataSource dataSource) throws Exception {
-		try (Connection connection = dataSource.getConnection(); Statement create = connection.createStatement()) {
-			create.execute("CREATE TABLE blocks (height BIGINT NOT NULL, hash CHAR(64) NOT NULL)");
-		}
-	}
-
-	private static void insertBlock(Cursor cursor) throws Exception {
-		try (PreparedStatement insert = JdbcCursorStore.currentConnection()
-			.prepareStatement("INSERT INTO blocks (height, hash) VALUES (?, ?)")) {
-			insert.setLong(1, cursor.height());
-			insert.setString(2, cursor.hash());
-			insert.executeUpdate();
-		}
-	}
-
-	private static long count(DataSource dataSource, String sql) throws Exception {
-		try (Connection connection = dataSource.getConnection(); Statement query = connection.createStatement();
-				ResultSet rows = query.executeQuery(sql)) {
-			rows.next();
-			return rows.getLong(1);
-		}
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void aCursorWrittenWithTheHandlersRowIsReadBackByANewStore(String database, DataSource dataSource) throws Exception {
-		createBlocksTable(dataSource);
+		BlocksTable.create(dataSource);
 		CursorStore store = CursorStore.jdbc(dataSource);
 		assertThat(store.load("indexer")).isEmpty();
 
-		store.advance("indexer", cursor(1), () -> insertBlock(cursor(1)));
-		store.advance("indexer", cursor(2), () -> insertBlock(cursor(2)));
+		store.advance("indexer", cursor(1), () -> BlocksTable.insert(cursor(1)));
+		store.advance("indexer", cursor(2), () -> BlocksTable.insert(cursor(2)));
 		store.advance("other", cursor(7), () -> {
 		});
 
 		CursorStore restarted = CursorStore.jdbc(dataSource);
 		assertThat(restarted.load("indexer")).contains(cursor(2));
 		assertThat(restarted.load("other")).contains(cursor(7));
-		assertThat(count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(2);
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(2);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void aHandlerThatThrowsLeavesNeitherItsRowNorTheCursor(String database, DataSource dataSource) throws Exception {
-		createBlocksTable(dataSource);
+		BlocksTable.create(dataSource);
 		CursorStore store = CursorStore.jdbc(dataSource, "my_cursors");
-		store.advance("indexer", cursor(1), () -> insertBlock(cursor(1)));
+		store.advance("indexer", cursor(1), () -> BlocksTable.insert(cursor(1)));
 
 		assertThatThrownBy(() -> store.advance("indexer", cursor(2), () -> {
-			insertBlock(cursor(2));
+			BlocksTable.insert(cursor(2));
 			throw new IllegalStateException("handler failure after its insert");
 		})).isInstanceOf(IllegalStateException.class).hasMessage("handler failure after its insert");
 
 		assertThat(store.load("indexer")).contains(cursor(1));
-		assertThat(count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(1);
-		assertThat(count(dataSource, "SELECT COUNT(*) FROM my_cursors")).isEqualTo(1);
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(1);
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM my_cursors")).isEqualTo(1);
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("databases")
 	void aConnectionLostMidTransactionLeavesNothingBehind(String database, DataSource dataSource) throws Exception {
-		createBlocksTable(dataSource);
+		BlocksTable.create(dataSource);
 		CursorStore store = CursorStore.jdbc(dataSource);
-		store.advance("indexer", cursor(1), () -> insertBlock(cursor(1)));
+		store.advance("indexer", cursor(1), () -> BlocksTable.insert(cursor(1)));
 
 		assertThatThrownBy(() -> store.advance("indexer", cursor(2), () -> {
-			insertBlock(cursor(2));
+			BlocksTable.insert(cursor(2));
 			// The process dies, or the network drops the connection, before the commit.
 			JdbcCursorStore.currentConnection().close();
 		})).isInstanceOf(java.sql.SQLException.class);
 
 		assertThat(store.load("indexer")).contains(cursor(1));
-		assertThat(count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(1);
+		assertThat(BlocksTable.count(dataSource, "SELECT COUNT(*) FROM blocks")).isEqualTo(1);
 	}
 
 	@Test
