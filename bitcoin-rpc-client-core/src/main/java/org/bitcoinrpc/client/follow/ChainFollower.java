@@ -1,7 +1,9 @@
 package org.bitcoinrpc.client.follow;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,10 +13,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
-import org.bitcoinrpc.client.BitcoinEvent;
-import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
-import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.RpcErrorCode;
 import org.bitcoinrpc.client.RpcErrorException;
@@ -44,16 +43,20 @@ import org.slf4j.LoggerFactory;
  * poll only wakes it, and it then asks the node where the best chain is and walks from its cursor
  * to it over RPC ({@code getbestblockhash}, {@code getblockhash}, {@code getblockheader}). So a
  * notification lost while the connection was down, repeated, or out of order changes nothing, and
- * every source feeds the same walk:
+ * every source feeds the same walk through one small interface, {@link WakeSource}. Chosen
+ * automatically, or set with {@link Builder#wakeSources(WakeSource...)}:
  * <ul>
- * <li>over a websocket (btcd) it subscribes with {@code notifyblocks} and wakes on each block
- * notification and on every connect and reconnect, and also polls, slowly, as a safety net;</li>
- * <li>over HTTP it keeps one Bitcoin Core {@code waitfornewblock} call waiting at the node, which
- * answers as soon as a block arrives, and then polls only as a safety net; where the node has no
- * such call (btcd) it polls {@code getbestblockhash} every {@link Builder#pollInterval(Duration)
- * poll interval};</li>
- * <li>anything else (a ZMQ subscriber) may call {@link #wake()}.</li>
+ * <li>over a websocket (btcd): {@link WakeSource#blockNotifications()}, which subscribes with
+ * {@code notifyblocks} and wakes on each block notification and on every connect and reconnect;</li>
+ * <li>over HTTP: {@link WakeSource#waitForNewBlock()}, one Bitcoin Core {@code waitfornewblock}
+ * call waiting at the node, which answers as soon as a block arrives; where the node has no such
+ * call (btcd) the follower polls;</li>
+ * <li>a ZMQ subscriber ({@code org.bitcoinrpc.client.zmq.ZmqSubscriber}), given explicitly;</li>
+ * <li>and anything else may call {@link #wake()}.</li>
  * </ul>
+ * Whatever the sources, the follower polls {@code getbestblockhash}: every
+ * {@link Builder#pollInterval(Duration) poll interval} while no source is listening, and every
+ * {@link #DEFAULT_SAFETY_NET_INTERVAL} as a safety net while one is.
  * <h2>Several instances</h2>
  * With a {@link LeasingCursorStore} (the JDBC store), followers of one name in several instances
  * of an application share the work: one holds the name's lease and follows, the others are
@@ -76,11 +79,14 @@ public final class ChainFollower implements AutoCloseable {
 	/** The default name: the follower's key in its store. */
 	public static final String DEFAULT_NAME = "default";
 
-	/** The default poll interval over HTTP, where polling is how the follower finds new blocks. */
-	public static final Duration DEFAULT_HTTP_POLL_INTERVAL = Duration.ofSeconds(1);
+	/** The default poll interval, while no {@link WakeSource} is listening: polling is then how the follower finds new blocks. */
+	public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
 
-	/** The default poll interval over a websocket: a safety net, notifications wake the follower. */
-	public static final Duration DEFAULT_WEBSOCKET_POLL_INTERVAL = Duration.ofSeconds(30);
+	/**
+	 * How often the follower polls while a {@link WakeSource} is listening, unless a
+	 * {@link Builder#pollInterval(Duration) poll interval} was set: a safety net only.
+	 */
+	public static final Duration DEFAULT_SAFETY_NET_INTERVAL = Duration.ofSeconds(30);
 
 	private final BitcoinRpcClient client;
 
@@ -103,10 +109,11 @@ public final class ChainFollower implements AutoCloseable {
 
 	private final Duration pollInterval;
 
+	/** How often to poll while a source is listening: {@link #pollInterval} if set, else the safety net's. */
+	private final Duration listeningPollInterval;
+
 	/** How long to wait before trying again after an RPC failure: the poll interval, at most 5 s. */
 	private final Duration retryInterval;
-
-	private final boolean notifications;
 
 	private final Consumer<FollowerEvent> events;
 
@@ -114,16 +121,20 @@ public final class ChainFollower implements AutoCloseable {
 
 	private final Thread thread;
 
-	/** Bitcoin Core's long-poll over HTTP, or null over a websocket (notifications wake it there). */
-	private final @Nullable LongPoll longPoll;
+	/** What wakes the follower; subscribed by {@link #begin()}. */
+	private final List<WakeSource> wakeSources;
+
+	/**
+	 * The running sources: written once by {@link #begin()} before the thread starts (so read
+	 * safely by it), closed by the thread as it ends.
+	 */
+	private List<WakeSource.Subscription> subscriptions = List.of();
 
 	/** The lease of this follower's name, if its store has leases. Only used by the follower thread, but for {@link #isActive()}. */
 	private final FollowerLease lease;
 
 	/** Set when the lease was (re)taken: another instance may have moved the stored cursor. Follower thread only. */
 	private boolean reloadCursor;
-
-	private final BitcoinEventListener wakeListener = this::onClientEvent;
 
 	/** Guards {@link #wakeRequested}; {@link #wakeUp} is signalled by {@link #wake()} and {@link #close()}. */
 	private final ReentrantLock lock = new ReentrantLock();
@@ -154,15 +165,17 @@ public final class ChainFollower implements AutoCloseable {
 		this.prefetch = builder.prefetch;
 		this.startPoint = builder.startPoint;
 		this.failurePolicy = builder.failurePolicy;
-		this.notifications = this.client.options().mode() == TransportMode.WEBSOCKET;
-		this.pollInterval = (builder.pollInterval != null) ? builder.pollInterval
-				: this.notifications ? DEFAULT_WEBSOCKET_POLL_INTERVAL : DEFAULT_HTTP_POLL_INTERVAL;
+		this.wakeSources = (builder.wakeSources != null) ? builder.wakeSources
+				: List.of((this.client.options().mode() == TransportMode.WEBSOCKET) ? WakeSource.blockNotifications()
+						: WakeSource.waitForNewBlock());
+		this.pollInterval = (builder.pollInterval != null) ? builder.pollInterval : DEFAULT_POLL_INTERVAL;
+		this.listeningPollInterval = (builder.pollInterval != null) ? builder.pollInterval
+				: DEFAULT_SAFETY_NET_INTERVAL;
 		this.retryInterval = (this.pollInterval.compareTo(Duration.ofSeconds(5)) < 0) ? this.pollInterval
 				: Duration.ofSeconds(5);
 		this.events = builder.events;
 		this.rpcTimeout = this.client.options().requestTimeout();
 		this.lease = new FollowerLease(this.store, this.name, this::emit);
-		this.longPoll = this.notifications ? null : new LongPoll(this.client, this.name, this::wake);
 		this.thread = new Thread(this::run, "bitcoin-rpc-follower-" + this.name);
 		this.thread.setDaemon(true);
 	}
@@ -185,6 +198,11 @@ public final class ChainFollower implements AutoCloseable {
 	/** The node's best block as the follower last saw it; {@code null} until then. */
 	public @Nullable Cursor nodeTip() {
 		return this.nodeTip;
+	}
+
+	/** The client whose node the follower follows, for the built-in {@link WakeSource}s. */
+	BitcoinRpcClient client() {
+		return this.client;
 	}
 
 	/** Whether the follower's thread is still at work. */
@@ -221,7 +239,6 @@ public final class ChainFollower implements AutoCloseable {
 	@Override
 	public void close() {
 		this.running = false;
-		this.client.removeListener(this.wakeListener);
 		wake();
 		if (Thread.currentThread() != this.thread) {
 			this.thread.interrupt();
@@ -235,16 +252,38 @@ public final class ChainFollower implements AutoCloseable {
 	}
 
 	private ChainFollower begin() {
-		this.client.addListener(this.wakeListener);
+		List<WakeSource.Subscription> started = new ArrayList<>();
+		try {
+			for (WakeSource source : this.wakeSources) {
+				started.add(Objects.requireNonNull(source.subscribe(this), "WakeSource.subscribe returned null"));
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			started.forEach(ChainFollower::closeQuietly);
+			throw ex;
+		}
+		this.subscriptions = List.copyOf(started);
 		this.thread.start();
 		return this;
 	}
 
-	private void onClientEvent(BitcoinEvent event) {
-		if (event instanceof Notification.BlockChange || event instanceof ConnectionEvent.Connected
-				|| event instanceof ConnectionEvent.Reconnected) {
-			wake();
+	private static void closeQuietly(WakeSource.Subscription subscription) {
+		try {
+			subscription.close();
 		}
+		catch (RuntimeException ex) {
+			logger.debug("Closing the wake source {} failed", subscription, ex);
+		}
+	}
+
+	/** Whether a source is now sure to wake the follower on the next block. */
+	private boolean listening() {
+		for (WakeSource.Subscription subscription : this.subscriptions) {
+			if (subscription.isListening()) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// ------------------------------------------------------------------ the follower thread
@@ -252,7 +291,6 @@ public final class ChainFollower implements AutoCloseable {
 	private void run() {
 		String reason = "closed";
 		int rpcFailures = 0;
-		boolean subscribed = false;
 		try {
 			while (this.running) {
 				awaitWake(rpcFailures > 0);
@@ -263,16 +301,14 @@ public final class ChainFollower implements AutoCloseable {
 					continue;
 				}
 				try {
-					if (this.notifications && !subscribed && this.client.isConnected()) {
-						subscribed = subscribe();
-					}
 					if (this.cursor == null || this.reloadCursor) {
 						this.cursor = findStart();
 						this.reloadCursor = false;
 					}
 					walk();
-					if (this.longPoll != null) {
-						this.longPoll.start(Objects.requireNonNull(this.cursor).hash());
+					Cursor tip = Objects.requireNonNull(this.cursor);
+					for (WakeSource.Subscription subscription : this.subscriptions) {
+						subscription.caughtUp(tip);
 					}
 					if (rpcFailures > 0) {
 						logger.info("Follower '{}' reaches the node again", this.name);
@@ -302,7 +338,7 @@ public final class ChainFollower implements AutoCloseable {
 		}
 		finally {
 			this.running = false;
-			this.client.removeListener(this.wakeListener);
+			this.subscriptions.forEach(ChainFollower::closeQuietly);
 			// close() interrupted this thread to stop a handler or a wait: clear that, or a pool
 			// (HikariCP) refuses the connection the release needs, and the lease waits out its time.
 			Thread.interrupted();
@@ -341,10 +377,8 @@ public final class ChainFollower implements AutoCloseable {
 				this.wakeRequested = false;
 				return;
 			}
-			// While waitfornewblock waits at the node, polling is only its safety net.
-			Duration poll = (this.longPoll != null && this.longPoll.isWaiting()
-					&& this.pollInterval.compareTo(DEFAULT_WEBSOCKET_POLL_INTERVAL) < 0) ? DEFAULT_WEBSOCKET_POLL_INTERVAL
-							: this.pollInterval;
+			// While a source listens, polling is only its safety net.
+			Duration poll = listening() ? this.listeningPollInterval : this.pollInterval;
 			long nanos = Math.min(poll.toNanos(), leaseCheck);
 			while (this.running && !this.wakeRequested && nanos > 0) {
 				nanos = this.wakeUp.awaitNanos(nanos);
@@ -353,23 +387,6 @@ public final class ChainFollower implements AutoCloseable {
 		}
 		finally {
 			this.lock.unlock();
-		}
-	}
-
-	/**
-	 * Subscribes to block notifications once the websocket is up; the client registers the
-	 * subscription again after every reconnect. A refusal is logged and polling goes on.
-	 */
-	private boolean subscribe() throws InterruptedException {
-		try {
-			// Completes with null: wait for the outcome, not for a value.
-			await(this.client.notifyBlocksAsync().thenApply((ignored) -> Boolean.TRUE), "notifyblocks");
-			return true;
-		}
-		catch (RpcFailed ex) {
-			logger.warn("Follower '{}' could not subscribe to block notifications ({}); polling every {} ms meanwhile",
-					this.name, ex.getMessage(), this.pollInterval.toMillis());
-			return false;
 		}
 	}
 
@@ -755,6 +772,8 @@ public final class ChainFollower implements AutoCloseable {
 
 		private @Nullable Duration pollInterval;
 
+		private @Nullable List<WakeSource> wakeSources;
+
 		private Consumer<FollowerEvent> events = (event) -> {
 		};
 
@@ -820,9 +839,10 @@ public final class ChainFollower implements AutoCloseable {
 		}
 
 		/**
-		 * How often to ask the node for its best block without being woken, and how long to wait
-		 * after an RPC failure. Default: 1 s over HTTP, 30 s over a websocket (where block
-		 * notifications wake the follower).
+		 * How often to ask the node for its best block without being woken, whether or not a
+		 * {@link WakeSource} listens, and how long to wait (5 s at most) after an RPC failure.
+		 * Default: {@link ChainFollower#DEFAULT_POLL_INTERVAL} while no source listens and
+		 * {@link ChainFollower#DEFAULT_SAFETY_NET_INTERVAL} while one does.
 		 */
 		public Builder pollInterval(Duration pollInterval) {
 			Objects.requireNonNull(pollInterval, "pollInterval must not be null");
@@ -830,6 +850,19 @@ public final class ChainFollower implements AutoCloseable {
 				throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
 			}
 			this.pollInterval = pollInterval;
+			return this;
+		}
+
+		/**
+		 * What wakes the follower, instead of the automatic choice: {@link WakeSource#blockNotifications()}
+		 * over a websocket, {@link WakeSource#waitForNewBlock()} over HTTP. None at all leaves polling.
+		 */
+		public Builder wakeSources(WakeSource... wakeSources) {
+			Objects.requireNonNull(wakeSources, "wakeSources must not be null");
+			for (WakeSource source : wakeSources) {
+				Objects.requireNonNull(source, "wakeSources must not contain null");
+			}
+			this.wakeSources = List.of(wakeSources);
 			return this;
 		}
 

@@ -22,9 +22,9 @@ import tools.jackson.databind.JsonNode;
  * which closes the race with a block mined just before the call; older ones get the timeout
  * alone; btcd has no such call ({@code -32601}) and the follower polls instead.
  * <p>
- * {@link #start} is called by the follower's thread; completions run on the client's threads.
+ * {@link #caughtUp} is called by the follower's thread; completions run on the client's threads.
  */
-final class LongPoll {
+final class LongPoll implements WakeSource.Subscription {
 
 	private static final Logger logger = LoggerFactory.getLogger(LongPoll.class);
 
@@ -46,6 +46,9 @@ final class LongPoll {
 	/** What the node takes; learnt from the first answers, written by completions, read by anyone. */
 	private volatile Support support = Support.UNKNOWN;
 
+	/** Set once by {@link #close()}. */
+	private volatile boolean closed;
+
 	/** Whether a call is at the node; set by {@link #start}, cleared by its completion. */
 	private final AtomicBoolean inFlight = new AtomicBoolean();
 
@@ -56,14 +59,26 @@ final class LongPoll {
 	}
 
 	/** Whether a call is waiting at the node now: the follower may then poll seldom. */
-	boolean isWaiting() {
+	@Override
+	public boolean isListening() {
 		return this.inFlight.get() && this.support != Support.NONE;
 	}
 
-	/** Asks the node to answer when its tip is no longer {@code tipHash}, unless a call is already waiting. */
-	void start(String tipHash) {
+	/** Asks the node to answer when its tip is no longer the follower's, unless a call is already waiting. */
+	@Override
+	public void caughtUp(Cursor tip) {
+		start(tip.hash());
+	}
+
+	/** The call waiting now, if any, still answers; it then wakes nobody. */
+	@Override
+	public void close() {
+		this.closed = true;
+	}
+
+	private void start(String tipHash) {
 		Support current = this.support;
-		if (current == Support.NONE || !this.inFlight.compareAndSet(false, true)) {
+		if (this.closed || current == Support.NONE || !this.inFlight.compareAndSet(false, true)) {
 			return;
 		}
 		boolean withTip = current != Support.TIMEOUT_ONLY;
@@ -71,6 +86,9 @@ final class LongPoll {
 		this.client.callAsync("waitfornewblock", params, JsonNode.class, TIMEOUT.plusSeconds(10))
 			.whenComplete((result, failure) -> {
 				this.inFlight.set(false);
+				if (this.closed) {
+					return;
+				}
 				if (failure == null) {
 					if (this.support == Support.UNKNOWN) {
 						this.support = withTip ? Support.WITH_TIP : Support.TIMEOUT_ONLY;

@@ -32,9 +32,9 @@ final class FollowOptionsFactory {
 	static final Duration CORE_RETRY_MAX_DELAY = FailurePolicy.DEFAULT_RETRY_MAX_DELAY;
 
 	/** The core's poll intervals when none is set; only for the log. */
-	static final Duration CORE_HTTP_POLL_INTERVAL = ChainFollower.DEFAULT_HTTP_POLL_INTERVAL;
+	static final Duration CORE_POLL_INTERVAL = ChainFollower.DEFAULT_POLL_INTERVAL;
 
-	static final Duration CORE_WEBSOCKET_POLL_INTERVAL = ChainFollower.DEFAULT_WEBSOCKET_POLL_INTERVAL;
+	static final Duration CORE_SAFETY_NET_INTERVAL = ChainFollower.DEFAULT_SAFETY_NET_INTERVAL;
 
 	private static final Pattern HEIGHT = Pattern.compile("[0-9]+");
 
@@ -211,14 +211,14 @@ final class FollowOptionsFactory {
 
 		/**
 		 * The poll interval the follower uses.
-		 * @param websocket whether the client uses a websocket
-		 * @return the configured interval, or the core's default for the transport
+		 * @param listening whether a wake source listens (polling is then a safety net)
+		 * @return the configured interval, or the core's default
 		 */
-		Duration effectivePollInterval(boolean websocket) {
+		Duration effectivePollInterval(boolean listening) {
 			if (this.pollInterval != null) {
 				return this.pollInterval;
 			}
-			return websocket ? CORE_WEBSOCKET_POLL_INTERVAL : CORE_HTTP_POLL_INTERVAL;
+			return listening ? CORE_SAFETY_NET_INTERVAL : CORE_POLL_INTERVAL;
 		}
 
 	}
