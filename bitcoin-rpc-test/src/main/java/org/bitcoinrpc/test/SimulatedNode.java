@@ -52,7 +52,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Commands: {@code getblockcount}, {@code getbestblockhash}, {@code getbestblock},
  * {@code getblockhash}, {@code getblockheader}, {@code getblock}, {@code generate}, {@code uptime},
- * {@code ping}, {@code help}, {@code sendrawtransaction}, and over the websocket
+ * {@code ping}, {@code help}, {@code sendrawtransaction}, {@code decoderawtransaction}, and over the websocket
  * {@code authenticate}, {@code session}, {@code notifyblocks}, {@code stopnotifyblocks},
  * {@code notifynewtransactions}, {@code stopnotifynewtransactions}, {@code notifyspent},
  * {@code stopnotifyspent}, {@code notifyreceived}, {@code stopnotifyreceived}, {@code loadtxfilter}

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code sendrawtransaction} and the mempool: btcd's replies and errors (fixtures
- * {@code http-sendrawtransaction*}), mining of mempool transactions, and the Java API. Each test has a
+ * {@code http-sendrawtransaction*}), mining of mempool transactions, and the Java API; and
+ * {@code decoderawtransaction} (fixture {@code http-decoderawtransaction}). Each test has a
  * node of its own, so mempools do not mix.
  */
 class TransactionRpcTests {
@@ -143,6 +144,55 @@ class TransactionRpcTests {
             String replacement = node.generate(1).get(0);
             assertThat(replacement).isNotEqualTo(mined);
             assertThat(result(node, "getblock", "[\"" + replacement + "\",1]").get("tx").get(1).stringValue()).isEqualTo(txid);
+        }
+    }
+
+    @Test
+    void decoderawtransactionAnswersAsBtcd() throws Exception {
+        try (SimulatedNode node = startNode()) {
+            String answer = post(node, WsFixture.compact(Fixtures.fixture("btcd/http-decoderawtransaction.json").get("request")));
+
+            assertThat(answer).isEqualTo(Fixtures.responseBody("btcd/http-decoderawtransaction.json") + "\n");
+        }
+    }
+
+    @Test
+    void decoderawtransactionGivesWhatGetblockGivesButTheBlockAndSizeFields() throws Exception {
+        try (SimulatedNode node = startNode()) {
+            // A segwit spend (Bitcoin Core's fixture): its witness shows under txinwitness.
+            String segwit = Fixtures.fixture("core/http-getblock-verbosity2.json").get("response").get("result").get("tx")
+                    .get(1).get("hex").stringValue();
+            String legacy = SimnetTransactions.spend("11".repeat(32), 0, SimnetTransactions.address(1), 150_000_000L);
+            node.submitTransaction(segwit);
+            node.submitTransaction(legacy);
+            String hash = node.generate(1).get(0);
+            JsonNode rawtx = result(node, "getblock", "[\"" + hash + "\",2]").get("rawtx");
+
+            for (int i = 0; i < 3; i++) {
+                JsonNode mined = rawtx.get(i);
+                JsonNode decoded = result(node, "decoderawtransaction", "[\"" + mined.get("hex").stringValue() + "\"]");
+                assertThat(Json.keys(decoded)).containsExactly("txid", "version", "locktime", "vin", "vout");
+                for (String key : Json.keys(decoded)) {
+                    assertThat(decoded.get(key)).as("%s of transaction %d", key, i).isEqualTo(mined.get(key));
+                }
+            }
+            assertThat(rawtx.get(1).get("vin").get(0).has("txinwitness")).isTrue();
+        }
+    }
+
+    @Test
+    void decoderawtransactionRefusesWhatIsNotOneTransaction() throws Exception {
+        try (SimulatedNode node = startNode()) {
+            String legacy = SimnetTransactions.spend("11".repeat(32), 0, SimnetTransactions.address(1), 1L);
+
+            assertThat(post(node, Http.rpc(1, "decoderawtransaction", "[\"0100deadbeef\"]")))
+                    .isEqualTo(error(1, -22, "TX decode failed: unexpected EOF"));
+            assertThat(post(node, Http.rpc(2, "decoderawtransaction", "[\"" + legacy + "00\"]")))
+                    .isEqualTo(error(2, -22, "TX decode failed: unexpected EOF"));
+            assertThat(post(node, Http.rpc(3, "decoderawtransaction", "[\"zz\"]")))
+                    .isEqualTo(error(3, -22, "Argument must be hexadecimal string (not \\\"zz\\\")"));
+            assertThat(post(node, Http.rpc(4, "decoderawtransaction", "[\"\"]"))).isEqualTo(error(4, -22, "TX decode failed: EOF"));
+            assertThat(node.mempoolSize()).isZero();
         }
     }
 

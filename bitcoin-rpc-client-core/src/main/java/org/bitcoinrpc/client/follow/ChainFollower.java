@@ -450,7 +450,7 @@ public final class ChainFollower implements AutoCloseable {
 			if (!onBestChain(current, bestHeader.height())) {
 				Cursor parent = parentOf(current);
 				deliver(new Notification.BlockDisconnected(current.hash(), current.height(), current.time()), parent,
-						(this.fullBlocks != null) ? staleBlock(current.hash()) : null);
+						(this.fullBlocks != null) ? staleBlock(current) : null);
 				handled++;
 				continue;
 			}
@@ -552,15 +552,38 @@ public final class ChainFollower implements AutoCloseable {
 		}
 	}
 
-	/** A block off the best chain with its transactions where the node serves it so (Core), else null (btcd). */
-	private @Nullable BlockWithTransactions staleBlock(String hash) throws InterruptedException {
+	/**
+	 * A block off the best chain with its transactions: as the node serves it (Core), or rebuilt
+	 * from its serialization where the node serves it only so (btcd, see {@link StaleBlocks}).
+	 * Null only when the node answers that it cannot give the block (Core's pruned data, say). Not
+	 * reaching the node, a timeout, or a malformed block is an {@link RpcFailed}, retried as any other.
+	 */
+	private @Nullable BlockWithTransactions staleBlock(Cursor block) throws InterruptedException {
+		String hash = block.hash();
 		try {
 			return await(this.client.getBlockWithTransactionsAsync(hash), "getblock " + hash + " 2");
 		}
 		catch (RpcFailed ex) {
-			logger.debug("Follower '{}' gets block {} without its transactions: {}", this.name, hash, ex.getMessage());
-			return null;
+			if (!(ex.getCause() instanceof RpcErrorException)) {
+				throw ex;
+			}
+			if (!StaleBlocks.servedOnlySerialized(ex.getCause())) {
+				logger.warn("Follower '{}' gets {} without its transactions: {}", this.name, describe(block), ex.getMessage());
+				return null;
+			}
 		}
+		BlockWithTransactions rebuilt;
+		try {
+			rebuilt = StaleBlocks.rebuild(this.client, hash, block.height(), this::await);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RpcFailed("the serialized block " + hash + " cannot be read: " + ex.getMessage(), ex);
+		}
+		if (rebuilt == null) {
+			logger.warn("Follower '{}' gets {} without its transactions: the node serves it only serialized, on a"
+					+ " network whose difficulty is unknown here", this.name, describe(block));
+		}
+		return rebuilt;
 	}
 
 	private void deliver(Notification.BlockChange change, Cursor after) throws InterruptedException {

@@ -10,10 +10,18 @@ import org.jspecify.annotations.Nullable;
  * ({@link ChainFollower.Builder#fullBlocks(FullBlockHandler)}).
  * <p>
  * For a {@link Notification.BlockConnected} the block is always there. For a
- * {@link Notification.BlockDisconnected} it is the block as the node still serves it, or
- * {@code null} where the node serves a block off its best chain only serialized (btcd answers
- * {@code getblock <hash> 2} for such a block with an error): undo what the block did from your own
- * records, keyed by its hash.
+ * {@link Notification.BlockDisconnected} it is there too, so that you can undo what its
+ * transactions did (reverse a payment a reorg removed), with {@code confirmations} -1: as the node
+ * serves it (Core), or, where the node serves a block off its best chain only serialized (btcd
+ * answers {@code getblock <hash> 2} for it with -32603), rebuilt by the follower from
+ * {@code getblock <hash> 0}, each transaction decoded by the node's {@code decoderawtransaction}.
+ * Such a transaction has what that call gives (txid, version, lock time, inputs and outputs with
+ * addresses and asm) and no {@code hex}, {@code hash}, sizes or block fields; the block has what
+ * btcd's own {@code getblock} has, computed from the serialization, but no next block.
+ * <p>
+ * The block is {@code null} only where the node answers that it cannot give it at all (a pruned
+ * Core node, say): undo what it did from your own records then, keyed by its hash. Failing to reach
+ * the node is not that: the follower tries again, as for any RPC failure.
  */
 @FunctionalInterface
 public interface FullBlockHandler {

@@ -14,6 +14,7 @@ final class HelpTexts {
 
     /** Command to one-line usage, for HTTP and websocket. Sorted, as btcd lists them. */
     private static final Map<String, String> USAGE = new TreeMap<>(Map.ofEntries(
+            Map.entry("decoderawtransaction", "decoderawtransaction \"hextx\""),
             Map.entry("generate", "generate numblocks"),
             Map.entry("getbestblock", "getbestblock"),
             Map.entry("getbestblockhash", "getbestblockhash"),
@@ -42,6 +43,13 @@ final class HelpTexts {
             Map.entry("stopnotifyspent", "stopnotifyspent [{\"hash\":\"value\",\"index\":n},...]")));
 
     private static final Map<String, String> DETAIL = Map.ofEntries(
+            Map.entry("decoderawtransaction", "Returns a JSON object representing the provided serialized, hex-encoded transaction.\n\n"
+                    + "Arguments:\n1. hextx (string, required) Serialized, hex-encoded transaction\n\n"
+                    + "Result:\n{\n \"txid\": \"value\",    (string)  The hash of the transaction\n"
+                    + " \"version\": n,       (numeric) The transaction version\n"
+                    + " \"locktime\": n,      (numeric) The transaction lock time\n"
+                    + " \"vin\": [...],       (array)   The transaction inputs as JSON objects\n"
+                    + " \"vout\": [...],      (array)   The transaction outputs as JSON objects\n}\n"),
             Map.entry("generate", "Generates a set number of blocks (simnet or regtest only) and returns a JSON\n"
                     + " array of their hashes.\n\nArguments:\n"
                     + "1. numblocks (numeric, required) Number of blocks to generate\n\nResult:\n"

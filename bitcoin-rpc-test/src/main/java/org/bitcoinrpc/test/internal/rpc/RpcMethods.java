@@ -30,7 +30,7 @@ public final class RpcMethods {
      * Creates the handlers.
      * @param chain the chain to answer from
      * @param startTime supplies the Unix time the node (last) started
-     * @param transactions {@code sendrawtransaction}
+     * @param transactions {@code sendrawtransaction} and {@code decoderawtransaction}
      */
     public RpcMethods(SimulatedChain chain, LongSupplier startTime, TransactionCommands transactions) {
         this.chain = chain;
@@ -82,6 +82,7 @@ public final class RpcMethods {
                 yield "{\"sessionid\":" + Long.toUnsignedString(session.sessionId()) + "}";
             }
             case "sendrawtransaction" -> this.transactions.sendRawTransaction(Params.of(params, 1, 2));
+            case "decoderawtransaction" -> this.transactions.decodeRawTransaction(Params.of(params, 1, 1));
             default -> {
                 if (!NotificationCommands.handles(method)) {
                     throw RpcException.methodNotFound();

@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * {@code {txid, vout, scriptSig {asm, hex}, txinwitness?, sequence}}; a scriptPubKey is
  * {@code {asm, hex, reqSigs?, type, address?, addresses?}}, leaving out a zero reqSigs and missing
  * addresses as btcd's {@code omitempty} does. An opaque transaction shows no inputs or outputs.
- * Stateless.
+ * {@code decoderawtransaction} gives the same {@code txid}, {@code version}, {@code locktime},
+ * {@code vin} and {@code vout} and nothing else. Stateless.
  */
 final class TxJson {
 
@@ -30,6 +31,19 @@ final class TxJson {
         JsonWriter json = new JsonWriter(2 * tx.size() + 512);
         write(json, tx, null, 0);
         return json.toString();
+    }
+
+    /**
+     * The object {@code decoderawtransaction} answers with: btcd's {@code TxRawDecodeResult}, only
+     * {@code txid, version, locktime, vin, vout} (fixture {@code http-decoderawtransaction}).
+     */
+    static String decoded(Transaction tx) {
+        JsonWriter json = new JsonWriter(2 * tx.size() + 512).beginObject();
+        json.name("txid").value(tx.txid());
+        json.name("version").value(Integer.toUnsignedLong(tx.version()));
+        json.name("locktime").value(tx.lockTime());
+        writeInputsAndOutputs(json, tx);
+        return json.endObject().toString();
     }
 
     /**
@@ -49,6 +63,17 @@ final class TxJson {
         json.name("weight").value(tx.weight());
         json.name("version").value(Integer.toUnsignedLong(tx.version()));
         json.name("locktime").value(tx.lockTime());
+        writeInputsAndOutputs(json, tx);
+        if (block != null) {
+            json.name("blockhash").value(block.hash());
+            json.name("confirmations").value(confirmations);
+            json.name("time").value(block.time());
+            json.name("blocktime").value(block.time());
+        }
+        json.endObject();
+    }
+
+    private static void writeInputsAndOutputs(JsonWriter json, Transaction tx) {
         json.name("vin").beginArray();
         for (TxIn in : tx.inputs()) {
             writeInput(json, in, tx.isCoinbase());
@@ -60,13 +85,6 @@ final class TxJson {
             writeOutput(json, out, n++);
         }
         json.endArray();
-        if (block != null) {
-            json.name("blockhash").value(block.hash());
-            json.name("confirmations").value(confirmations);
-            json.name("time").value(block.time());
-            json.name("blocktime").value(block.time());
-        }
-        json.endObject();
     }
 
     private static void writeInput(JsonWriter json, TxIn in, boolean coinbase) {
