@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
@@ -214,20 +214,13 @@ class ZmqWakeSourceTests {
 	private void stopPublisherAndAwaitQuiet() {
 		this.publisher.stop();
 		await().atMost(WAIT).until(() -> !this.subscriber.isListening());
-		AtomicLong seen = new AtomicLong(-1);
-		await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> {
-			long calls = this.node.requestCount("getbestblockhash");
-			return seen.getAndSet(calls) == calls;
-		});
+		assertThat(this.node.awaitQuiet("getbestblockhash", Duration.ofMillis(300), WAIT)).isTrue();
 	}
 
 	/** The node's best chain from {@code from} to its tip, as the changes a follower delivers. */
 	private List<String> connects(int from) {
-		List<String> expected = new ArrayList<>();
-		for (int height = from; height <= this.node.blockCount(); height++) {
-			expected.add("+" + height + " " + this.node.blockHash(height));
-		}
-		return expected;
+		List<String> hashes = this.node.blockHashes(from);
+		return IntStream.range(0, hashes.size()).mapToObj((i) -> "+" + (from + i) + " " + hashes.get(i)).toList();
 	}
 
 }
