@@ -351,11 +351,10 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/**
 	 * Delivers an event from another source, such as a {@code ZmqSubscriber}, to the listeners, in
-	 * order with the client's own events. Never blocks; subject to the same queue bound (block and
-	 * connection events are queued even past it).
+	 * order with the client's own events. Never blocks; subject to the same queue bound (connection
+	 * events, and events whose {@link BitcoinEvent#mustBeDelivered()} says so, are queued even past it).
 	 * <pre>{@code
-	 * ZmqSubscriber zmq = ZmqSubscriber.start(zmqOptions, BlockSource.of(client), client::dispatchEvent,
-	 *         (event) -> client.dispatchEvent(new Notification.Zmq(event)));
+	 * ZmqSubscriber zmq = ZmqSubscriber.start(zmqOptions, client::dispatchEvent);
 	 * }</pre>
 	 */
 	public void dispatchEvent(BitcoinEvent event) {

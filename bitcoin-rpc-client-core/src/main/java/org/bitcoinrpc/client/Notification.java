@@ -16,11 +16,8 @@ public sealed interface Notification extends BitcoinEvent {
 	/** The JSON-RPC method name the node used, e.g. {@code blockconnected}. */
 	String method();
 
-	/**
-	 * Whether listeners must get this even when they fall behind (the client queues it past its
-	 * bound rather than drop it): block notifications, and reports of missed blocks. A follower of
-	 * the chain needs every one of them.
-	 */
+	/** Block notifications, connected or disconnected, filtered or not: never dropped. */
+	@Override
 	default boolean mustBeDelivered() {
 		return this instanceof BlockChange || this instanceof FilteredBlockConnected
 				|| this instanceof FilteredBlockDisconnected;
@@ -155,25 +152,6 @@ public sealed interface Notification extends BitcoinEvent {
 		@Override
 		public String method() {
 			return "rescanfinished";
-		}
-
-	}
-
-	/**
-	 * A Bitcoin Core ZMQ fact with no btcd counterpart: a transaction entering or leaving the
-	 * mempool, a raw transaction or block, or messages lost in transit (a sequence gap). ZMQ block
-	 * connects and disconnects arrive as {@link BlockConnected} and {@link BlockDisconnected}.
-	 */
-	record Zmq(org.bitcoinrpc.client.zmq.ZmqEvent event) implements Notification {
-
-		@Override
-		public String method() {
-			return "zmq:" + this.event.topic().wireName();
-		}
-
-		@Override
-		public boolean mustBeDelivered() {
-			return this.event.reportsMissedBlocks();
 		}
 
 	}

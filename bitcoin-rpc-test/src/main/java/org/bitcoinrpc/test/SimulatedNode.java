@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 import org.bitcoinrpc.test.internal.chain.Block;
 import org.bitcoinrpc.test.internal.chain.ChainListener;
@@ -537,6 +538,22 @@ public final class SimulatedNode implements AutoCloseable {
         return block.hash();
     }
 
+    /**
+     * The hashes of the best chain from {@code fromHeight} to the tip, lowest first: what a follower
+     * of the chain that stood at {@code fromHeight - 1} should deliver.
+     * @throws IllegalArgumentException when {@code fromHeight} is negative
+     */
+    public List<String> blockHashes(int fromHeight) {
+        if (fromHeight < 0) {
+            throw new IllegalArgumentException("fromHeight must not be negative, was " + fromHeight);
+        }
+        List<String> hashes = new ArrayList<>();
+        for (int height = fromHeight; height <= this.chain.height(); height++) {
+            hashes.add(blockHash(height));
+        }
+        return hashes;
+    }
+
     // ---------------------------------------------------------------- test controls
 
     /**
@@ -616,6 +633,33 @@ public final class SimulatedNode implements AutoCloseable {
      */
     public long requestCount(String method) {
         return this.controls.requestCount(method);
+    }
+
+    /**
+     * Waits until no request for {@code method} has arrived for {@code quiet}: for example until a
+     * client that was woken has looked at the chain and gone idle, so that what happens next is
+     * not seen by that look.
+     * @return true once quiet, false if requests kept coming until {@code timeout}
+     */
+    public boolean awaitQuiet(String method, Duration quiet, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long count = requestCount(method);
+        long since = System.nanoTime();
+        while (true) {
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            long now = System.nanoTime();
+            long current = requestCount(method);
+            if (current != count) {
+                count = current;
+                since = now;
+            }
+            else if (now - since >= quiet.toNanos()) {
+                return true;
+            }
+            if (now - deadline > 0) {
+                return false;
+            }
+        }
     }
 
     /** The sum of {@link #requestCount} over all methods. */

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * <li>over HTTP: {@link WakeSource#waitForNewBlock()}, one Bitcoin Core {@code waitfornewblock}
  * call waiting at the node, which answers as soon as a block arrives; where the node has no such
  * call (btcd) the follower polls;</li>
- * <li>a ZMQ subscriber ({@code org.bitcoinrpc.client.zmq.ZmqSubscriber}), given explicitly;</li>
+ * <li>Bitcoin Core's ZMQ notifications: a {@code org.bitcoinrpc.client.zmq.ZmqSubscriber}, given
+ * explicitly, which wakes on every block message, lost message and reconnection of its block topic;</li>
  * <li>and anything else may call {@link #wake()}.</li>
  * </ul>
  * Whatever the sources, the follower polls {@code getbestblockhash}: every

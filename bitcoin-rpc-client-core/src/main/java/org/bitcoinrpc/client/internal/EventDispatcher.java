@@ -13,7 +13,6 @@ import java.util.function.LongSupplier;
 import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.ConnectionEvent;
-import org.bitcoinrpc.client.Notification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -26,9 +25,9 @@ import tools.jackson.databind.JsonNode;
  * Policy when listeners fall behind: {@code queueSize} events may wait; past that, new events
  * are dropped and counted in {@link #dropped()}, except block and connection events, which are
  * always queued (the queue may then hold more than {@code queueSize} events). Those are
- * {@link ConnectionEvent}s and the notifications that say so themselves
- * ({@link Notification#mustBeDelivered()}): block notifications whatever their source, and
- * reports of missed blocks. They are rare, and a listener that follows the chain needs every
+ * {@link ConnectionEvent}s and the events that say so themselves
+ * ({@link BitcoinEvent#mustBeDelivered()}): block events whatever their source, and reports of
+ * missed blocks. They are rare, and a listener that follows the chain needs every
  * one. This class knows no source: ZMQ, the websocket and followers only hand it events.
  * <p>
  * Drops are logged at WARN at most once a second, on the thread that dropped the event (usually
@@ -137,7 +136,7 @@ public final class EventDispatcher {
 	/** Whether an event is queued even past the bound: block and connection events. */
 	static boolean isExempt(BitcoinEvent event) {
 		// The event says so itself: this queue knows no source (websocket, ZMQ, a follower).
-		return event instanceof ConnectionEvent || (event instanceof Notification notification && notification.mustBeDelivered());
+		return event instanceof ConnectionEvent || event.mustBeDelivered();
 	}
 
 	/** Whether a raw notification is a block notification, queued even past the bound. */

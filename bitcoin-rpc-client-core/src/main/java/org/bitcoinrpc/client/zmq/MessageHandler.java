@@ -3,6 +3,7 @@ package org.bitcoinrpc.client.zmq;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -10,31 +11,33 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the receive thread does with a message, apart from reading it off a socket: decode,
- * count, check the sequence number, and map it to events (see {@link ZmqSubscriber} for the table).
- * Free of ZMQ library types, so tests drive it with frames directly. Only used by the receive thread.
+ * count, check the sequence number, map it to an event (see {@link ZmqSubscriber} for the table),
+ * and wake the followers when the block topic says the chain may have moved or that something was
+ * missed. Free of ZMQ library types, so tests drive it with frames directly. Only used by the
+ * receive thread.
  */
 final class MessageHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(MessageHandler.class);
 
-	private final EventSinks sinks;
+	private final Consumer<? super ZmqEvent> events;
 
 	private final ZmqCounters counters;
 
 	private final SequenceTracker sequences = new SequenceTracker();
 
-	/** Follows blocks on {@link ZmqOptions#blockTopic()}; {@code null} when neither sequence nor hashblock is subscribed. */
-	private final @Nullable ChainFollower follower;
+	/** {@link ZmqOptions#blockTopic()}: the topic that wakes followers; {@code null} when none does. */
+	private final @Nullable ZmqTopic blockTopic;
 
-	MessageHandler(EventSinks sinks, ZmqCounters counters, @Nullable ChainFollower follower) {
-		this.sinks = sinks;
+	/** Wakes every follower of the subscriber; never blocks. */
+	private final Runnable wake;
+
+	MessageHandler(@Nullable ZmqTopic blockTopic, Consumer<? super ZmqEvent> events, ZmqCounters counters,
+			Runnable wake) {
+		this.blockTopic = blockTopic;
+		this.events = events;
 		this.counters = counters;
-		this.follower = follower;
-	}
-
-	/** Runs the first catch-up, which sets where block events start. */
-	void start() {
-		idle(System.nanoTime());
+		this.wake = wake;
 	}
 
 	/** One multipart message as read from a socket; a malformed one is counted and logged, never thrown. */
@@ -49,10 +52,10 @@ final class MessageHandler {
 			this.counters.received(now);
 			String topic = frames.isEmpty() ? "" : new String(frames.get(0), StandardCharsets.US_ASCII);
 			logger.warn("Skipping a malformed ZMQ message on '{}': {}", topic, ex.getMessage());
-			// Its sequence number is not trusted, so the next message shows the loss as a gap; for the
-			// block topic, catch up now rather than wait for that next message.
-			if (this.follower != null && this.follower.topic().wireName().equals(topic)) {
-				this.follower.requestCatchUp();
+			// Its sequence number is not trusted, so the next message shows the loss as a gap; on the
+			// block topic the followers look now rather than wait for that next message.
+			if (this.blockTopic != null && this.blockTopic.wireName().equals(topic)) {
+				this.wake.run();
 			}
 			return;
 		}
@@ -63,66 +66,60 @@ final class MessageHandler {
 		ZmqTopic topic = message.topic();
 		this.counters.message(topic, now);
 		SequenceTracker.Check check = this.sequences.track(topic, message.sequence());
-		boolean blockTopic = this.follower != null && this.follower.topic() == topic;
+		boolean missed = false;
 		switch (check.outcome()) {
 			case GAP -> {
 				this.counters.gap(check.missed());
 				logger.warn("Lost {} ZMQ messages on '{}' (sequence {} expected, {} received)", check.missed(),
 						topic.wireName(), check.expected(), check.received());
-				this.sinks.event(new ZmqEvent.NotificationGap(topic, check.expected(), check.received()));
-				if (blockTopic) {
-					this.follower.requestCatchUp();
-				}
+				emit(new ZmqEvent.NotificationGap(topic, check.expected(), check.received()));
+				missed = true;
 			}
 			case RESET -> {
 				this.counters.sequenceReset();
 				logger.info("The sequence of '{}' went back from {} to {}: the node restarted", topic.wireName(),
 						check.expected(), check.received());
-				if (blockTopic) {
-					this.follower.requestCatchUp();
-				}
+				missed = true;
 			}
 			case FIRST, IN_ORDER -> {
 			}
 		}
-		dispatch(message);
+		ZmqEvent event = eventOf(message);
+		if (event != null) {
+			emit(event);
+		}
+		// After the event, so that a listener may see the hint before the follower's own delivery.
+		if (topic == this.blockTopic && (missed || isBlockMessage(event))) {
+			this.wake.run();
+		}
 	}
 
-	private void dispatch(ZmqMessage message) {
+	private static @Nullable ZmqEvent eventOf(ZmqMessage message) {
 		if (message instanceof ZmqMessage.Sequence sequence) {
-			switch (sequence.label()) {
-				case BLOCK_CONNECTED -> {
-					if (followsBlocksOn(ZmqTopic.SEQUENCE)) {
-						this.follower.connected(sequence.hash());
-					}
-				}
-				case BLOCK_DISCONNECTED -> {
-					if (followsBlocksOn(ZmqTopic.SEQUENCE)) {
-						this.follower.disconnected(sequence.hash());
-					}
-				}
-				case MEMPOOL_ADDED -> this.sinks.event(new ZmqEvent.MempoolAdded(sequence.hash(), mempool(sequence)));
-				case MEMPOOL_REMOVED -> this.sinks.event(new ZmqEvent.MempoolRemoved(sequence.hash(), mempool(sequence)));
-			}
+			return switch (sequence.label()) {
+				case BLOCK_CONNECTED -> new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, sequence.hash());
+				case BLOCK_DISCONNECTED -> new ZmqEvent.BlockRetracted(sequence.hash());
+				case MEMPOOL_ADDED -> new ZmqEvent.MempoolAdded(sequence.hash(), mempool(sequence));
+				case MEMPOOL_REMOVED -> new ZmqEvent.MempoolRemoved(sequence.hash(), mempool(sequence));
+			};
 		}
-		else if (message instanceof ZmqMessage.HashBlock hashBlock) {
-			if (followsBlocksOn(ZmqTopic.HASHBLOCK)) {
-				this.follower.connected(hashBlock.blockHash());
-			}
+		if (message instanceof ZmqMessage.HashBlock hashBlock) {
+			return new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, hashBlock.blockHash());
 		}
-		else if (message instanceof ZmqMessage.RawTx rawTx) {
-			this.sinks.event(new ZmqEvent.RawTransaction(rawTx.txid(), rawTx.hex()));
+		if (message instanceof ZmqMessage.RawTx rawTx) {
+			return new ZmqEvent.RawTransaction(rawTx.txid(), rawTx.hex());
 		}
-		else if (message instanceof ZmqMessage.HashTx hashTx) {
-			this.sinks.event(new ZmqEvent.TransactionAnnounced(hashTx.txid()));
+		if (message instanceof ZmqMessage.HashTx hashTx) {
+			return new ZmqEvent.TransactionAnnounced(hashTx.txid());
 		}
-		else if (message instanceof ZmqMessage.RawBlock rawBlock) {
-			this.sinks.event(new ZmqEvent.RawBlock(rawBlock.blockHash(), rawBlock.hex()));
+		if (message instanceof ZmqMessage.RawBlock rawBlock) {
+			return new ZmqEvent.RawBlock(rawBlock.blockHash(), rawBlock.hex());
 		}
+		return null;
 	}
 
-	private boolean followsBlocksOn(ZmqTopic topic) {
-		return this.follower != null && this.follower.topic() == topic;
+	private static boolean isBlockMessage(@Nullable ZmqEvent event) {
+		return event instanceof ZmqEvent.BlockAnnounced || event instanceof ZmqEvent.BlockRetracted;
 	}
 
 	private static long mempool(ZmqMessage.Sequence sequence) {
@@ -130,21 +127,27 @@ final class MessageHandler {
 		return (value != null) ? value : -1;
 	}
 
-	/** A socket connected (again): what it published meanwhile is lost, so catch up on blocks. */
-	void onConnected(String endpoint, boolean reconnect) {
+	/**
+	 * A socket connected (again). What was published meanwhile is lost, so when the socket carries
+	 * the block topic the followers look at the chain now.
+	 */
+	void onConnected(String endpoint, boolean reconnect, boolean carriesBlockTopic) {
 		if (reconnect) {
 			this.counters.reconnect();
 			logger.info("Reconnected to ZMQ endpoint {}", endpoint);
 		}
-		if (this.follower != null) {
-			this.follower.requestCatchUp();
+		if (carriesBlockTopic) {
+			this.wake.run();
 		}
 	}
 
-	/** Called when the receive loop has nothing to read: runs a catch-up that is due. */
-	void idle(long nanoTime) {
-		if (this.follower != null) {
-			this.follower.retryIfDue(nanoTime);
+	/** A consumer that throws is logged and the next event still delivered, as with the client's listeners. */
+	private void emit(ZmqEvent event) {
+		try {
+			this.events.accept(event);
+		}
+		catch (RuntimeException | LinkageError | AssertionError ex) {
+			logger.warn("ZMQ event consumer {} failed on {}", this.events, event, ex);
 		}
 	}
 

@@ -31,21 +31,12 @@ final class ZmqCounters {
 
 	private final AtomicLong decodeErrors = new AtomicLong();
 
-	private final AtomicLong duplicates = new AtomicLong();
-
-	private final AtomicLong catchUps = new AtomicLong();
-
-	private final AtomicLong failedCatchUps = new AtomicLong();
-
 	private final AtomicLong reconnects = new AtomicLong();
 
 	private final AtomicInteger connected = new AtomicInteger();
 
 	/** Written by the receive thread, read by any. */
 	private volatile @Nullable Instant lastMessageTime;
-
-	/** The subscriber's tip, replaced as a whole by the receive thread; read by any. */
-	private volatile @Nullable ChainBlock tip;
 
 	ZmqCounters(Set<ZmqTopic> topics, int endpoints) {
 		this.topics = Set.copyOf(topics);
@@ -74,18 +65,6 @@ final class ZmqCounters {
 		this.decodeErrors.incrementAndGet();
 	}
 
-	void duplicateBlock() {
-		this.duplicates.incrementAndGet();
-	}
-
-	void catchUp() {
-		this.catchUps.incrementAndGet();
-	}
-
-	void failedCatchUp() {
-		this.failedCatchUps.incrementAndGet();
-	}
-
 	void reconnect() {
 		this.reconnects.incrementAndGet();
 	}
@@ -94,20 +73,13 @@ final class ZmqCounters {
 		this.connected.set(endpointsConnected);
 	}
 
-	void tip(@Nullable ChainBlock tip) {
-		this.tip = tip;
-	}
-
 	ZmqStats snapshot() {
 		Map<ZmqTopic, Long> counts = new EnumMap<>(ZmqTopic.class);
 		for (ZmqTopic topic : this.topics) {
 			counts.put(topic, this.messages.get(topic.ordinal()));
 		}
-		ChainBlock current = this.tip;
 		return new ZmqStats(counts, this.gaps.get(), this.missed.get(), this.resets.get(), this.decodeErrors.get(),
-				this.duplicates.get(), this.catchUps.get(), this.failedCatchUps.get(), this.reconnects.get(),
-				this.connected.get(), this.endpoints, this.lastMessageTime, (current != null) ? current.hash() : null,
-				(current != null) ? current.height() : -1);
+				this.reconnects.get(), this.connected.get(), this.endpoints, this.lastMessageTime);
 	}
 
 }

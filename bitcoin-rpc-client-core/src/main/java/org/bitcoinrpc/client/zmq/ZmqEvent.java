@@ -1,28 +1,71 @@
 package org.bitcoinrpc.client.zmq;
 
+import org.bitcoinrpc.client.BitcoinEvent;
+
 /**
- * What the ZMQ subscriber reports besides block connects and disconnects (which it delivers as the
- * client's own {@link org.bitcoinrpc.client.Notification.BlockConnected} and
- * {@link org.bitcoinrpc.client.Notification.BlockDisconnected}). These facts have no counterpart in
- * btcd's websocket notifications, so they are not {@code Notification}s.
+ * What a {@link ZmqSubscriber} reports: one event per message Bitcoin Core published, and the
+ * messages it lost ({@link NotificationGap}). These are the client's events too: hand them to
+ * {@link org.bitcoinrpc.client.BitcoinRpcClient#dispatchEvent} and they reach its listeners in
+ * order with the rest.
+ * <p>
+ * ZMQ promises nothing: a message may be lost (a full queue, a reconnect), and after a reconnect
+ * the subscriber does not know what it missed. So block messages are hints
+ * ({@link BlockAnnounced}, {@link BlockRetracted}), never the chain itself: to get every block
+ * exactly once, in order, with reorgs unwound, run a {@link org.bitcoinrpc.client.follow.ChainFollower}
+ * woken by the subscriber ({@code .wakeSources(subscriber)}), which reads the chain over RPC.
  * <p>
  * Deliberately free of ZMQ library types, so the records can travel anywhere without jeromq.
  */
-public sealed interface ZmqEvent {
-
-	/**
-	 * Whether this event reports lost or abandoned blocks, which must reach the listeners even when
-	 * they fall behind: a gap on a block topic, or a catch-up given up. The client's event queue
-	 * asks the event, so that it need not know ZMQ.
-	 */
-	default boolean reportsMissedBlocks() {
-		return this instanceof CatchUpAbandoned || (this instanceof NotificationGap gap
-				&& (gap.topic() == ZmqTopic.HASHBLOCK || gap.topic() == ZmqTopic.RAWBLOCK));
-	}
-
+public sealed interface ZmqEvent extends BitcoinEvent {
 
 	/** The topic the event came from. */
 	ZmqTopic topic();
+
+	/**
+	 * Block announcements and retractions, and gaps on the topics that carry only blocks
+	 * ({@code hashblock}, {@code rawblock}), which hide a block: never dropped by the client's queue,
+	 * like every block event; they are rare. Mempool and transaction events may be dropped, and so
+	 * may a gap on {@code sequence}: under a mempool flood those come as often as the messages
+	 * themselves (the followers do not need the event: the subscriber wakes them directly).
+	 */
+	@Override
+	default boolean mustBeDelivered() {
+		if (this instanceof NotificationGap gap) {
+			return gap.topic() == ZmqTopic.HASHBLOCK || gap.topic() == ZmqTopic.RAWBLOCK;
+		}
+		return this instanceof BlockAnnounced || this instanceof BlockRetracted;
+	}
+
+	/**
+	 * Core announced a new tip: a {@code sequence} message labelled {@code C}, or a
+	 * {@code hashblock} message. A hint only: such messages may be lost, repeated, or arrive after
+	 * the block has left the best chain, and neither gives the height. A
+	 * {@link org.bitcoinrpc.client.follow.ChainFollower} woken by the subscriber is what gives every
+	 * block exactly once, in order.
+	 *
+	 * @param topic {@link ZmqTopic#SEQUENCE} or {@link ZmqTopic#HASHBLOCK}
+	 * @param blockHash the block hash, RPC order
+	 */
+	record BlockAnnounced(ZmqTopic topic, String blockHash) implements ZmqEvent {
+	}
+
+	/**
+	 * Core disconnected a block from the tip (a reorg, {@code invalidateblock}): a {@code sequence}
+	 * message labelled {@code D}. A hint only, as {@link BlockAnnounced}: it may be lost or
+	 * repeated, and {@code hashblock} has no such message at all. A
+	 * {@link org.bitcoinrpc.client.follow.ChainFollower} woken by the subscriber unwinds every
+	 * block that left the chain, exactly once.
+	 *
+	 * @param blockHash the block hash, RPC order
+	 */
+	record BlockRetracted(String blockHash) implements ZmqEvent {
+
+		@Override
+		public ZmqTopic topic() {
+			return ZmqTopic.SEQUENCE;
+		}
+
+	}
 
 	/**
 	 * A transaction entered the mempool ({@code sequence} label {@code A}). Core gives no amount, so
@@ -62,9 +105,9 @@ public sealed interface ZmqEvent {
 	/**
 	 * Messages were lost on a topic: its sequence numbers jumped from {@code expectedSeq} to
 	 * {@code receivedSeq}, so the messages {@code expectedSeq} to {@code receivedSeq - 1} (modulo
-	 * 2^32) never arrived. Lost blocks are recovered over RPC; lost mempool or transaction messages
-	 * are not, and a listener that mirrors the mempool should resynchronise
-	 * ({@code getrawmempool [false, true]}).
+	 * 2^32) never arrived. Nothing is recovered by the subscriber: on the block topic it wakes its
+	 * followers, which find lost blocks over RPC; a listener that mirrors the mempool should
+	 * resynchronise ({@code getrawmempool [false, true]}).
 	 *
 	 * @param topic the topic that lost messages
 	 * @param expectedSeq the first missing sequence number
@@ -111,8 +154,8 @@ public sealed interface ZmqEvent {
 	}
 
 	/**
-	 * A {@code rawblock} message: a new tip, serialized. Connects are reported separately as
-	 * {@code BlockConnected} when {@code sequence} or {@code hashblock} is subscribed.
+	 * A {@code rawblock} message: a new tip, serialized. A hint as {@link BlockAnnounced} is: it
+	 * never wakes a follower (only the block topic, {@link ZmqOptions#blockTopic()}, does).
 	 *
 	 * @param blockHash the block hash, RPC order
 	 * @param hex the serialized block
@@ -124,22 +167,6 @@ public sealed interface ZmqEvent {
 			return ZmqTopic.RAWBLOCK;
 		}
 
-	}
-
-	/**
-	 * Catch-up gave up: the node's tip was more than {@link ZmqOptions#maxCatchUpBlocks()} blocks
-	 * away from the last block delivered, so the subscriber started again from the node's tip
-	 * without delivering the blocks in between. A listener that needs them should re-read the chain
-	 * from {@code fromHash}.
-	 *
-	 * @param topic the topic blocks come from ({@code sequence} or {@code hashblock})
-	 * @param fromHash the last block delivered before
-	 * @param fromHeight its height
-	 * @param toHash the node's tip, the new starting point
-	 * @param toHeight its height
-	 */
-	record CatchUpAbandoned(ZmqTopic topic, String fromHash, long fromHeight, String toHash, long toHeight)
-			implements ZmqEvent {
 	}
 
 }

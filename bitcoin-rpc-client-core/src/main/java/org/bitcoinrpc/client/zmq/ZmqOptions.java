@@ -13,8 +13,8 @@ import org.bitcoinrpc.client.internal.UserInfo;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Options of a {@link ZmqSubscriber}: which topics to subscribe to and where, and how to cope
- * with loss. Immutable; make one with {@link #builder()}, change a copy with {@link #mutate()}.
+ * Options of a {@link ZmqSubscriber}: which topics to subscribe to and where, and how its sockets
+ * cope with loss and reconnects. Immutable; make one with {@link #builder()}, change a copy with {@link #mutate()}.
  * <pre>{@code
  * ZmqOptions options = ZmqOptions.builder()
  *         .endpoint(ZmqTopic.SEQUENCE, "tcp://127.0.0.1:28334")
@@ -40,18 +40,6 @@ public final class ZmqOptions {
 	 */
 	public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(2);
 
-	/** How long one RPC call made by the subscriber may take: 30 s. */
-	public static final Duration DEFAULT_RPC_TIMEOUT = Duration.ofSeconds(30);
-
-	/** Wait before retrying a catch-up whose RPC calls failed: 5 s. */
-	public static final Duration DEFAULT_CATCH_UP_RETRY_INTERVAL = Duration.ofSeconds(5);
-
-	/** Blocks remembered to de-duplicate and to find where a reorg forked: 1000. */
-	public static final int DEFAULT_RECENT_BLOCKS = 1000;
-
-	/** Most blocks one catch-up walks before giving up ({@link ZmqEvent.CatchUpAbandoned}): 10,000. */
-	public static final int DEFAULT_MAX_CATCH_UP_BLOCKS = 10_000;
-
 	private static final Pattern ENDPOINT = Pattern.compile("(tcp|ipc|inproc)://\\S+");
 
 	private final Map<ZmqTopic, String> endpoints;
@@ -62,23 +50,11 @@ public final class ZmqOptions {
 
 	private final Duration handshakeTimeout;
 
-	private final Duration rpcTimeout;
-
-	private final Duration catchUpRetryInterval;
-
-	private final int recentBlocks;
-
-	private final int maxCatchUpBlocks;
-
 	private ZmqOptions(Builder builder) {
 		this.endpoints = Collections.unmodifiableMap(new EnumMap<>(builder.endpoints));
 		this.receiveHighWaterMark = builder.receiveHighWaterMark;
 		this.reconnectInterval = builder.reconnectInterval;
 		this.handshakeTimeout = builder.handshakeTimeout;
-		this.rpcTimeout = builder.rpcTimeout;
-		this.catchUpRetryInterval = builder.catchUpRetryInterval;
-		this.recentBlocks = builder.recentBlocks;
-		this.maxCatchUpBlocks = builder.maxCatchUpBlocks;
 	}
 
 	public static Builder builder() {
@@ -92,10 +68,6 @@ public final class ZmqOptions {
 		builder.receiveHighWaterMark = this.receiveHighWaterMark;
 		builder.reconnectInterval = this.reconnectInterval;
 		builder.handshakeTimeout = this.handshakeTimeout;
-		builder.rpcTimeout = this.rpcTimeout;
-		builder.catchUpRetryInterval = this.catchUpRetryInterval;
-		builder.recentBlocks = this.recentBlocks;
-		builder.maxCatchUpBlocks = this.maxCatchUpBlocks;
 		return builder;
 	}
 
@@ -115,8 +87,9 @@ public final class ZmqOptions {
 	}
 
 	/**
-	 * The topic blocks are followed on: {@code sequence} if configured (it reports disconnects
-	 * too), else {@code hashblock}, else {@code null} (no block events, no RPC calls).
+	 * The topic whose block messages, gaps and (re)connections wake the subscriber's followers:
+	 * {@code sequence} if configured (it reports disconnects too), else {@code hashblock}, else
+	 * {@code null} (the subscriber then wakes no follower and never listens for one).
 	 */
 	public @Nullable ZmqTopic blockTopic() {
 		if (this.endpoints.containsKey(ZmqTopic.SEQUENCE)) {
@@ -137,29 +110,10 @@ public final class ZmqOptions {
 		return this.handshakeTimeout;
 	}
 
-	public Duration rpcTimeout() {
-		return this.rpcTimeout;
-	}
-
-	public Duration catchUpRetryInterval() {
-		return this.catchUpRetryInterval;
-	}
-
-	public int recentBlocks() {
-		return this.recentBlocks;
-	}
-
-	public int maxCatchUpBlocks() {
-		return this.maxCatchUpBlocks;
-	}
-
 	@Override
 	public String toString() {
 		return "ZmqOptions[endpoints=" + this.endpoints + ", receiveHighWaterMark=" + this.receiveHighWaterMark
-				+ ", reconnectInterval=" + this.reconnectInterval + ", handshakeTimeout=" + this.handshakeTimeout
-				+ ", rpcTimeout=" + this.rpcTimeout
-				+ ", catchUpRetryInterval=" + this.catchUpRetryInterval + ", recentBlocks=" + this.recentBlocks
-				+ ", maxCatchUpBlocks=" + this.maxCatchUpBlocks + "]";
+				+ ", reconnectInterval=" + this.reconnectInterval + ", handshakeTimeout=" + this.handshakeTimeout + "]";
 	}
 
 	/** Builds {@link ZmqOptions}; each setter checks its argument. Not thread-safe. */
@@ -172,14 +126,6 @@ public final class ZmqOptions {
 		private Duration reconnectInterval = DEFAULT_RECONNECT_INTERVAL;
 
 		private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
-
-		private Duration rpcTimeout = DEFAULT_RPC_TIMEOUT;
-
-		private Duration catchUpRetryInterval = DEFAULT_CATCH_UP_RETRY_INTERVAL;
-
-		private int recentBlocks = DEFAULT_RECENT_BLOCKS;
-
-		private int maxCatchUpBlocks = DEFAULT_MAX_CATCH_UP_BLOCKS;
 
 		private Builder() {
 		}
@@ -225,32 +171,6 @@ public final class ZmqOptions {
 
 		public Builder handshakeTimeout(Duration handshakeTimeout) {
 			this.handshakeTimeout = positive(handshakeTimeout, "handshakeTimeout");
-			return this;
-		}
-
-		public Builder rpcTimeout(Duration rpcTimeout) {
-			this.rpcTimeout = positive(rpcTimeout, "rpcTimeout");
-			return this;
-		}
-
-		public Builder catchUpRetryInterval(Duration catchUpRetryInterval) {
-			this.catchUpRetryInterval = positive(catchUpRetryInterval, "catchUpRetryInterval");
-			return this;
-		}
-
-		public Builder recentBlocks(int recentBlocks) {
-			if (recentBlocks < 2) {
-				throw new IllegalArgumentException("recentBlocks must be at least 2, was " + recentBlocks);
-			}
-			this.recentBlocks = recentBlocks;
-			return this;
-		}
-
-		public Builder maxCatchUpBlocks(int maxCatchUpBlocks) {
-			if (maxCatchUpBlocks < 1) {
-				throw new IllegalArgumentException("maxCatchUpBlocks must be at least 1, was " + maxCatchUpBlocks);
-			}
-			this.maxCatchUpBlocks = maxCatchUpBlocks;
 			return this;
 		}
 

@@ -14,21 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param missedMessages messages lost in those gaps, summed
  * @param sequenceResets times a topic's sequence number went backwards (the node restarted)
  * @param decodeErrors messages that did not have Core's shape and were skipped
- * @param duplicateBlocks block messages skipped because the block was already delivered
- * @param catchUps catch-ups over RPC that completed (including the one at start)
- * @param failedCatchUps block look-ups or catch-ups whose RPC calls failed (retried later)
  * @param reconnects times a socket connected again after its first connection
  * @param connectedEndpoints endpoints whose socket is connected now
  * @param endpoints endpoints subscribed to
  * @param lastMessageTime when the last message arrived, or {@code null} before the first
- * @param tipHash the block the subscriber's view ends at (last delivered, or the starting point),
- * or {@code null} before the first catch-up or when no block topic is configured
- * @param tipHeight its height, or -1
  */
 public record ZmqStats(Map<ZmqTopic, Long> messages, long gaps, long missedMessages, long sequenceResets,
-		long decodeErrors, long duplicateBlocks, long catchUps, long failedCatchUps, long reconnects,
-		int connectedEndpoints, int endpoints, @Nullable Instant lastMessageTime, @Nullable String tipHash,
-		long tipHeight) {
+		long decodeErrors, long reconnects, int connectedEndpoints, int endpoints, @Nullable Instant lastMessageTime) {
 
 	public ZmqStats {
 		messages = Map.copyOf(messages);

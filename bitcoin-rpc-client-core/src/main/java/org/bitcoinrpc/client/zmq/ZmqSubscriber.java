@@ -3,79 +3,83 @@ package org.bitcoinrpc.client.zmq;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import org.bitcoinrpc.client.BitcoinEvent;
-import org.bitcoinrpc.client.Notification;
-import org.jspecify.annotations.Nullable;
+import org.bitcoinrpc.client.follow.ChainFollower;
+import org.bitcoinrpc.client.follow.WakeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Subscribes to a Bitcoin Core node's ZMQ notifications and reports them as events.
+ * Subscribes to a Bitcoin Core node's ZMQ notifications, reports them as {@link ZmqEvent}s, and
+ * wakes {@link ChainFollower}s when the chain may have moved. It makes no RPC calls.
  * <pre>{@code
  * try (ZmqSubscriber zmq = ZmqSubscriber.start(ZmqOptions.builder()
- *         .endpoint(ZmqTopic.SEQUENCE, "tcp://127.0.0.1:28334").build(),
- *         BlockSource.of(client), blockEvent -> ..., zmqEvent -> ...)) {
+ *         .endpoint(ZmqTopic.SEQUENCE, "tcp://127.0.0.1:28334").build(), client::dispatchEvent);
+ *         ChainFollower follower = ChainFollower.builder(client)
+ *             .wakeSources(zmq)
+ *             .handler((change) -> ...)
+ *             .start()) {
  *     ...
  * }
  * }</pre>
  *
- * <h2>What each topic gives, and what it costs</h2>
+ * <h2>What each message gives</h2>
  * <table>
- * <caption>Topic to event</caption>
- * <tr><th>Message</th><th>Event</th><th>RPC calls per message</th></tr>
- * <tr><td>{@code sequence} C</td><td>{@link Notification.BlockConnected}</td><td>1 {@code getblockheader} (height,
- * time); 0 if already delivered</td></tr>
- * <tr><td>{@code sequence} D</td><td>{@link Notification.BlockDisconnected}</td><td>0 (the block is remembered;
- * 1 {@code getblockheader} if it is the only one remembered)</td></tr>
- * <tr><td>{@code sequence} A</td><td>{@link ZmqEvent.MempoolAdded} (no amount: Core sends none, so no
- * {@code TxAccepted})</td><td>0</td></tr>
- * <tr><td>{@code sequence} R</td><td>{@link ZmqEvent.MempoolRemoved}</td><td>0</td></tr>
- * <tr><td>{@code hashblock}</td><td>{@link Notification.BlockConnected}, only if {@code sequence} is not
- * subscribed</td><td>1 {@code getblockheader}; 0 if already delivered</td></tr>
- * <tr><td>{@code rawtx}</td><td>{@link ZmqEvent.RawTransaction} (txid computed without witness)</td><td>0</td></tr>
- * <tr><td>{@code hashtx}</td><td>{@link ZmqEvent.TransactionAnnounced}</td><td>0</td></tr>
- * <tr><td>{@code rawblock}</td><td>{@link ZmqEvent.RawBlock}</td><td>0</td></tr>
- * <tr><td>a sequence gap on any topic</td><td>{@link ZmqEvent.NotificationGap}, then on the block topic a
- * catch-up</td><td>catch-up: 1 {@code getbestblockhash} + 1 {@code getblockheader} per new block (+1 per
- * block back to a fork older than the remembered blocks)</td></tr>
- * <tr><td>a (re)connection, the start</td><td>a catch-up</td><td>as above; 1 call when nothing was missed</td></tr>
+ * <caption>Message to event</caption>
+ * <tr><th>Message</th><th>Event</th><th>Wakes the followers</th></tr>
+ * <tr><td>{@code sequence} C</td><td>{@link ZmqEvent.BlockAnnounced} (topic {@code sequence})</td><td>yes</td></tr>
+ * <tr><td>{@code sequence} D</td><td>{@link ZmqEvent.BlockRetracted}</td><td>yes</td></tr>
+ * <tr><td>{@code sequence} A</td><td>{@link ZmqEvent.MempoolAdded} (no amount: Core sends none)</td><td>no</td></tr>
+ * <tr><td>{@code sequence} R</td><td>{@link ZmqEvent.MempoolRemoved}</td><td>no</td></tr>
+ * <tr><td>{@code hashblock}</td><td>{@link ZmqEvent.BlockAnnounced} (topic {@code hashblock})</td><td>if
+ * {@code sequence} is not subscribed</td></tr>
+ * <tr><td>{@code rawtx}</td><td>{@link ZmqEvent.RawTransaction} (txid computed without witness)</td><td>no</td></tr>
+ * <tr><td>{@code hashtx}</td><td>{@link ZmqEvent.TransactionAnnounced}</td><td>no</td></tr>
+ * <tr><td>{@code rawblock}</td><td>{@link ZmqEvent.RawBlock}</td><td>no</td></tr>
+ * <tr><td>a gap in a topic's sequence numbers</td><td>{@link ZmqEvent.NotificationGap}</td><td>on the block
+ * topic</td></tr>
+ * <tr><td>a sequence that starts again (the node restarted), a malformed message</td><td>none (logged and
+ * counted)</td><td>on the block topic</td></tr>
+ * <tr><td>a socket connecting, reconnecting or losing its connection</td><td>none</td><td>the block topic's
+ * socket</td></tr>
  * </table>
- * {@code hashblock} alone cannot see disconnects: Core sends nothing when {@code invalidateblock}
- * lowers the tip and, after a reorg, announces only the new tip; the subscriber then finds the fork
- * over RPC and reports the {@code BlockDisconnected}s too, but only once a new block arrives.
- * Subscribe to {@code sequence} for blocks whenever you can.
+ * The block topic is {@link ZmqOptions#blockTopic()}: {@code sequence}, else {@code hashblock}.
  *
- * <h2>Guarantees for blocks</h2>
- * Block events start from the node's tip when the subscriber starts (not delivered), or after a
- * block given to {@link #start(ZmqOptions, BlockSource, Consumer, Consumer, String)}. From there a
- * listener sees every block of the best chain exactly once, in order, with
- * {@code BlockDisconnected} (newest first) before the {@code BlockConnected}s of a reorg (oldest
- * first), whatever messages are lost, repeated or late: loss shows as a sequence gap, after which
- * the subscriber catches up over RPC; a block whose parent is not the last one delivered also
- * triggers a catch-up; the {@link ZmqOptions#recentBlocks()} latest blocks are remembered to skip
- * repeats. Mempool and transaction events are not recovered; a {@link ZmqEvent.NotificationGap}
- * says when some were lost.
+ * <h2>Blocks</h2>
+ * Block messages are hints: ZMQ loses messages when a queue is full or a connection drops, and
+ * says nothing of what was published while the subscriber was away. The subscriber therefore
+ * never claims a block; it is a {@link WakeSource}. A follower built with
+ * {@code .wakeSources(subscriber)} is woken on every block message, gap, restart and malformed
+ * message of the block topic, at each (re)connection of its socket, and once when it subscribes
+ * (and when the socket is lost or the subscriber closed, so that it goes back to polling often);
+ * it then reads the chain over RPC from its cursor and delivers every block exactly once, in
+ * order, reorgs unwound, whatever ZMQ lost. While the block topic's socket is connected the
+ * subscriber {@linkplain #isListening() listens} and the follower polls only as a safety net; while
+ * it is down (the node restarting) the follower polls at its poll interval. {@code hashblock}
+ * alone says nothing when {@code invalidateblock} lowers the tip: the follower sees that at its
+ * next poll or block. Subscribe to {@code sequence} for blocks whenever you can. Mempool and
+ * transaction messages are not recovered; a {@link ZmqEvent.NotificationGap} says when some were
+ * lost.
  *
  * <h2>Threads</h2>
- * One daemon receive thread (named {@code bitcoin-rpc-zmq-N}) reads all sockets, makes the RPC
- * calls (waiting for each; meanwhile messages queue in the sockets, up to
- * {@link ZmqOptions#receiveHighWaterMark()} each, and are applied afterwards in order) and calls
- * both consumers, in order, one event at a time. A consumer that throws is logged and skipped.
- * Hand events to another thread (the client's listener queue) rather than block in a consumer.
- * {@link #close()} ends the receive thread and ZMQ's own threads. Thread-safe.
+ * One daemon receive thread (named {@code bitcoin-rpc-zmq-N}) reads all sockets and calls the
+ * consumer, in order, one event at a time; a consumer that throws is logged and skipped. Hand
+ * events on (the client's listener queue, {@code client::dispatchEvent}) rather than block in the
+ * consumer: messages queue in the sockets meanwhile, up to {@link ZmqOptions#receiveHighWaterMark()}
+ * each, and are lost past that. Followers are woken with {@link ChainFollower#wake()}, which never
+ * blocks. {@link #close()} ends the receive thread and ZMQ's own threads. Thread-safe.
  */
-public final class ZmqSubscriber implements AutoCloseable {
+public final class ZmqSubscriber implements WakeSource, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(ZmqSubscriber.class);
 
-	/** How often the receive loop looks at the clock and at {@code closing} when nothing arrives. */
+	/** How often the receive loop looks at {@code closing} when nothing arrives. */
 	private static final long POLL_MILLIS = 100;
 
 	/** Messages read from one socket before the others get a turn. */
@@ -92,68 +96,100 @@ public final class ZmqSubscriber implements AutoCloseable {
 	/** Created by the starting thread, then owned by the receive thread, which closes it. */
 	private final ZmqSockets sockets;
 
+	/** The index of the block topic's socket in {@link #sockets}, or -1 without a block topic. */
+	private final int blockSocket;
+
 	/** Only used by the receive thread. */
 	private final MessageHandler handler;
 
+	/** The followers to wake: added and removed from any thread, iterated by the receive thread. */
+	private final List<ChainFollower> followers = new CopyOnWriteArrayList<>();
+
+	/** Whether the block topic's socket is connected: written by the receive thread, read by any. */
+	private volatile boolean blockSocketUp;
+
 	/** Set once by {@link #close()}; read by the receive loop. */
 	private final AtomicBoolean closing = new AtomicBoolean();
-
-	/** Completed by {@link #close()}, waking a receive thread that waits for an RPC call. */
-	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
 	/** Counted down when the receive thread has closed the sockets and the context. */
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
 	private final Thread thread;
 
-	private ZmqSubscriber(ZmqOptions options, BlockSource source, Consumer<BitcoinEvent> blockEvents,
-			Consumer<ZmqEvent> zmqEvents, @Nullable String resumeAfterBlock) {
+	private ZmqSubscriber(ZmqOptions options, Consumer<? super ZmqEvent> events) {
 		this.options = options;
 		this.name = "bitcoin-rpc-zmq-" + instances.incrementAndGet();
 		this.counters = new ZmqCounters(options.endpoints().keySet(), options.distinctEndpoints().size());
-		EventSinks sinks = new EventSinks(blockEvents, zmqEvents);
 		ZmqTopic blockTopic = options.blockTopic();
-		ChainFollower follower = (blockTopic != null)
-				? new ChainFollower(blockTopic, source, new RpcWaiter(options.rpcTimeout(), this.closed), sinks,
-						this.counters, options, resumeAfterBlock)
-				: null;
-		this.handler = new MessageHandler(sinks, this.counters, follower);
+		this.blockSocket = (blockTopic != null)
+				? List.copyOf(options.distinctEndpoints()).indexOf(options.endpoint(blockTopic)) : -1;
+		this.handler = new MessageHandler(blockTopic, events, this.counters, this::wakeFollowers);
 		this.sockets = new ZmqSockets(options, this.name);
 		this.thread = new Thread(this::run, this.name);
 		this.thread.setDaemon(true);
 	}
 
 	/**
-	 * Connects to the configured endpoints and starts the receive thread. Block events start at the
-	 * node's tip as of the first catch-up (made at once, over {@code blocks}).
+	 * Connects to the configured endpoints and starts the receive thread.
 	 *
 	 * @param options the endpoints and limits
-	 * @param blocks the RPC calls used to fill in and recover blocks, e.g. {@code BlockSource.of(client)}
-	 * @param blockEvents receives {@link Notification.BlockConnected} and {@link Notification.BlockDisconnected}
-	 * @param zmqEvents receives the {@link ZmqEvent}s
+	 * @param events receives every {@link ZmqEvent}, on the receive thread: for example
+	 * {@code client::dispatchEvent}, to reach the client's listeners
 	 * @throws IllegalArgumentException if an endpoint cannot be used
 	 */
-	public static ZmqSubscriber start(ZmqOptions options, BlockSource blocks, Consumer<BitcoinEvent> blockEvents,
-			Consumer<ZmqEvent> zmqEvents) {
-		return start(options, blocks, blockEvents, zmqEvents, null);
+	public static ZmqSubscriber start(ZmqOptions options, Consumer<? super ZmqEvent> events) {
+		ZmqSubscriber subscriber = new ZmqSubscriber(Objects.requireNonNull(options, "options must not be null"),
+				Objects.requireNonNull(events, "events must not be null"));
+		subscriber.thread.start();
+		ZmqTopic blockTopic = options.blockTopic();
+		logger.info("Subscribed to ZMQ {} ({})", options.endpoints(), (blockTopic != null)
+				? "followers woken by " + blockTopic.wireName() : "no block topic: wakes no follower");
+		return subscriber;
 	}
 
 	/**
-	 * As {@link #start(ZmqOptions, BlockSource, Consumer, Consumer)}, but resuming after a block the
-	 * listener already has (for example the last one it stored): every block after it on the best
-	 * chain is delivered by the first catch-up, and if it has left the best chain it is reported
-	 * disconnected first. {@code null} starts at the node's tip.
+	 * Wakes {@code follower} from now on: at once, then on every block message, gap, restart and
+	 * malformed message of the block topic and at every (re)connection of its socket, until the
+	 * subscription is closed. Without a block topic, or once this subscriber is closed, it is woken
+	 * only now and never listens, so the follower polls.
+	 * @param follower the follower to wake
+	 * @return the subscription: listening while the block topic's socket is connected
 	 */
-	public static ZmqSubscriber start(ZmqOptions options, BlockSource blocks, Consumer<BitcoinEvent> blockEvents,
-			Consumer<ZmqEvent> zmqEvents, @Nullable String resumeAfterBlock) {
-		ZmqSubscriber subscriber = new ZmqSubscriber(Objects.requireNonNull(options, "options must not be null"),
-				Objects.requireNonNull(blocks, "blocks must not be null"),
-				Objects.requireNonNull(blockEvents, "blockEvents must not be null"),
-				Objects.requireNonNull(zmqEvents, "zmqEvents must not be null"), resumeAfterBlock);
-		subscriber.thread.start();
-		logger.info("Subscribed to ZMQ {} (blocks from {})", options.endpoints(),
-				(options.blockTopic() != null) ? options.blockTopic().wireName() : "no topic");
-		return subscriber;
+	@Override
+	public Subscription subscribe(ChainFollower follower) {
+		Objects.requireNonNull(follower, "follower must not be null");
+		this.followers.add(follower);
+		// Whatever was announced before the follower subscribed is unknown to it: look now.
+		follower.wake();
+		return new Subscription() {
+
+			@Override
+			public boolean isListening() {
+				return ZmqSubscriber.this.isListening();
+			}
+
+			@Override
+			public void close() {
+				ZmqSubscriber.this.followers.remove(follower);
+			}
+
+		};
+	}
+
+	/**
+	 * Whether the block topic's socket is connected now, so that a block the node announces
+	 * reaches the followers (ZMQ sends the subscription as the connection completes; a message
+	 * published in that instant may still be missed, which the followers' safety-net poll covers).
+	 * False without a block topic and once closed.
+	 */
+	public boolean isListening() {
+		return this.blockSocketUp && !this.closing.get();
+	}
+
+	private void wakeFollowers() {
+		for (ChainFollower follower : this.followers) {
+			follower.wake();
+		}
 	}
 
 	public ZmqOptions options() {
@@ -181,15 +217,14 @@ public final class ZmqSubscriber implements AutoCloseable {
 	}
 
 	/**
-	 * Stops: no event is delivered after this returns (unless called from a consumer, in which case
-	 * the current event finishes first), and the sockets and all threads are released. An RPC call
-	 * in progress is abandoned. Idempotent; waits up to 10 seconds for the threads.
+	 * Stops: no event is delivered and no follower woken after this returns (unless called from the
+	 * consumer, in which case the current event finishes first), and the sockets and all threads are
+	 * released. Followers still subscribed stop listening and poll. Idempotent; waits up to 10
+	 * seconds for the threads.
 	 */
 	@Override
 	public void close() {
-		if (this.closing.compareAndSet(false, true)) {
-			this.closed.complete(null);
-		}
+		this.closing.set(true);
 		if (Thread.currentThread() == this.thread) {
 			return;
 		}
@@ -205,20 +240,22 @@ public final class ZmqSubscriber implements AutoCloseable {
 
 	private void run() {
 		try {
-			this.handler.start();
 			boolean[] everConnected = new boolean[this.sockets.size()];
 			boolean[] up = new boolean[this.sockets.size()];
 			int connected = 0;
 			while (!this.closing.get()) {
 				this.sockets.poll(POLL_MILLIS);
 				for (int i = 0; i < this.sockets.size() && !this.closing.get(); i++) {
-					// Connection events first: a reconnect asks for a catch-up before the next block.
+					// Connection events before the messages: a follower woken by a reconnect then
+					// reads the chain at once, whatever the messages that follow say.
 					for (ZmqSockets.Connection event = this.sockets.connectionEvent(i);
 							event != ZmqSockets.Connection.NONE; event = this.sockets.connectionEvent(i)) {
 						if (event == ZmqSockets.Connection.CONNECTED && !up[i]) {
 							up[i] = true;
 							connected++;
-							this.handler.onConnected(this.sockets.address(i), everConnected[i]);
+							// Listening before the wake-up, so the woken follower waits its safety-net interval.
+							this.blockSocketUp |= i == this.blockSocket;
+							this.handler.onConnected(this.sockets.address(i), everConnected[i], i == this.blockSocket);
 							everConnected[i] = true;
 						}
 						else if (event == ZmqSockets.Connection.DISCONNECTED && up[i]) {
@@ -226,6 +263,9 @@ public final class ZmqSubscriber implements AutoCloseable {
 							connected--;
 							logger.info("Lost the connection to ZMQ endpoint {}; ZMQ reconnects every {} ms",
 									this.sockets.address(i), this.options.reconnectInterval().toMillis());
+							if (i == this.blockSocket) {
+								stopListening();
+							}
 						}
 						this.counters.connected(connected);
 					}
@@ -237,13 +277,7 @@ public final class ZmqSubscriber implements AutoCloseable {
 						this.handler.onFrames(frames);
 					}
 				}
-				if (!this.closing.get()) {
-					this.handler.idle(System.nanoTime());
-				}
 			}
-		}
-		catch (RpcWaiter.Closed ex) {
-			// close() while waiting for the node: nothing more to do.
 		}
 		catch (RuntimeException | Error ex) {
 			if (!this.closing.get()) {
@@ -258,8 +292,20 @@ public final class ZmqSubscriber implements AutoCloseable {
 				logger.debug("Closing the ZMQ sockets of {} failed", this.name, ex);
 			}
 			this.counters.connected(0);
+			stopListening();
 			this.terminated.countDown();
 			logger.debug("ZMQ receive thread {} ended", this.name);
+		}
+	}
+
+	/**
+	 * The block topic's socket is down, or the subscriber closing: the followers, which may be
+	 * waiting their long safety-net interval, are woken to poll at their poll interval instead.
+	 */
+	private void stopListening() {
+		if (this.blockSocketUp) {
+			this.blockSocketUp = false;
+			wakeFollowers();
 		}
 	}
 

@@ -137,7 +137,8 @@ class EventDispatcherTests {
 		for (int height = 101; height <= 130; height++) {
 			for (int n = 0; n < 9; n++) {
 				txAccepted(dispatcher, 1_000 * height + n);
-				dispatcher.dispatch(new Notification.Zmq(new ZmqEvent.MempoolAdded(hash(n), n)));
+				// ZMQ events reach the client directly, as any source's events: these may be dropped.
+				dispatcher.dispatch(new ZmqEvent.MempoolAdded(hash(n), n));
 				droppable += 2;
 			}
 			switch (height % 5) {
@@ -156,9 +157,13 @@ class EventDispatcherTests {
 					expected.add("BlockConnected " + height);
 				}
 				case 3 -> {
-					dispatcher.dispatch(new Notification.Zmq(new ZmqEvent.CatchUpAbandoned(ZmqTopic.SEQUENCE, hash(1), 1,
-							hash(height), height)));
-					expected.add("Zmq CatchUpAbandoned " + height);
+					// A block hint and a gap on a block topic say so themselves; a gap on rawtx does not.
+					dispatcher.dispatch(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, hash(height)));
+					expected.add("BlockAnnounced " + hash(height));
+					dispatcher.dispatch(new ZmqEvent.NotificationGap(ZmqTopic.HASHBLOCK, 1, height));
+					expected.add("NotificationGap hashblock " + height);
+					dispatcher.dispatch(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 1, height));
+					droppable++;
 				}
 				default -> {
 					dispatcher.dispatch(new ConnectionEvent.Disconnected("ws://127.0.0.1:18334/ws", "test " + height));
@@ -187,8 +192,11 @@ class EventDispatcherTests {
 		if (event instanceof Notification.FilteredBlockConnected block) {
 			return "FilteredBlockConnected " + block.height();
 		}
-		if (event instanceof Notification.Zmq zmq && zmq.event() instanceof ZmqEvent.CatchUpAbandoned abandoned) {
-			return "Zmq CatchUpAbandoned " + abandoned.toHeight();
+		if (event instanceof ZmqEvent.BlockAnnounced announced) {
+			return "BlockAnnounced " + announced.blockHash();
+		}
+		if (event instanceof ZmqEvent.NotificationGap gap) {
+			return "NotificationGap " + gap.topic().wireName() + " " + gap.receivedSeq();
 		}
 		if (event instanceof ConnectionEvent.Disconnected disconnected) {
 			return "Disconnected " + disconnected.cause().substring("test ".length());
@@ -218,7 +226,7 @@ class EventDispatcherTests {
 		assertThat(this.warnings).hasSize(2);
 		clock.set(TimeUnit.MILLISECONDS.toNanos(1_500));
 		for (int n = 1; n <= 10; n++) {
-			dispatcher.dispatch(new Notification.Zmq(new ZmqEvent.TransactionAnnounced(hash(n))));
+			dispatcher.dispatch(new ZmqEvent.TransactionAnnounced(hash(n)));
 		}
 		assertThat(this.warnings).hasSize(2);
 		assertThat(dispatcher.dropped()).isEqualTo(2_011);
@@ -275,11 +283,24 @@ class EventDispatcherTests {
 		assertThat(EventDispatcher.isExempt(new Notification.FilteredBlockDisconnected(1, "00"))).isTrue();
 		assertThat(EventDispatcher.isExempt(new ConnectionEvent.ReconnectFailed("ws://127.0.0.1:1/ws", 1, "x"))).isTrue();
 		assertThat(EventDispatcher.isExempt(new Notification.TxAccepted(hash(1), java.math.BigDecimal.ONE))).isFalse();
-		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.RawBlock(hash(1), "00")))).isFalse();
-		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.HASHBLOCK, 3, 5)))).isTrue();
-		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 3, 5)))).isFalse();
-		assertThat(EventDispatcher.isExempt(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 1, 3))))
-			.isFalse();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.RawBlock(hash(1), "00"))).isFalse();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, hash(1)))).isTrue();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.BlockRetracted(hash(1)))).isTrue();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.MempoolAdded(hash(1), 1))).isFalse();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.NotificationGap(ZmqTopic.HASHBLOCK, 3, 5))).isTrue();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 3, 5))).isFalse();
+		assertThat(EventDispatcher.isExempt(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 1, 3))).isFalse();
+		// Any source's event may say so itself: the queue knows none of them.
+		assertThat(EventDispatcher.isExempt(new BitcoinEvent() {
+
+			@Override
+			public boolean mustBeDelivered() {
+				return true;
+			}
+
+		})).isTrue();
+		assertThat(EventDispatcher.isExempt(new BitcoinEvent() {
+		})).isFalse();
 	}
 
 }

@@ -1,62 +1,54 @@
 package org.bitcoinrpc.client.zmq;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The subscriber's message handling without sockets: frames built the way Core builds them (with
  * per-topic sequence numbers the test can skip) are fed to a {@link MessageHandler} on the test
- * thread, so every step is deterministic.
+ * thread, so every step is deterministic. Records the events and counts the wake-ups.
  */
 final class HandlerHarness {
 
 	private static final HexFormat HEX = HexFormat.of();
 
-	final FakeChain chain;
+	final List<ZmqEvent> events = new CopyOnWriteArrayList<>();
 
-	final EventRecorder recorder = new EventRecorder();
+	final AtomicInteger wakeUps = new AtomicInteger();
 
 	final ZmqCounters counters;
 
 	final MessageHandler handler;
 
-	final CompletableFuture<Void> closed = new CompletableFuture<>();
-
 	private final Map<ZmqTopic, Long> sequences = new EnumMap<>(ZmqTopic.class);
 
-	HandlerHarness(FakeChain chain, ZmqOptions options, @Nullable String resumeAfter) {
-		this.chain = chain;
-		this.counters = new ZmqCounters(options.endpoints().keySet(), options.distinctEndpoints().size());
-		EventSinks sinks = new EventSinks(this.recorder::block, this.recorder::event);
-		ZmqTopic blockTopic = options.blockTopic();
-		ChainFollower follower = (blockTopic != null) ? new ChainFollower(blockTopic, chain,
-				new RpcWaiter(options.rpcTimeout(), this.closed), sinks, this.counters, options, resumeAfter) : null;
-		this.handler = new MessageHandler(sinks, this.counters, follower);
-		for (ZmqTopic topic : ZmqTopic.values()) {
-			this.sequences.put(topic, 0L);
-		}
+	HandlerHarness(ZmqTopic... topics) {
+		this(null, topics);
 	}
 
-	static ZmqOptions options(ZmqTopic... topics) {
-		ZmqOptions.Builder builder = ZmqOptions.builder().rpcTimeout(Duration.ofSeconds(5));
+	/** With a consumer of its own, instead of the recording one. */
+	HandlerHarness(@Nullable Consumer<ZmqEvent> consumer, ZmqTopic... topics) {
+		ZmqOptions.Builder builder = ZmqOptions.builder();
 		int port = 28332;
 		for (ZmqTopic topic : topics) {
 			builder.endpoint(topic, "tcp://127.0.0.1:" + port++);
 		}
-		return builder.build();
-	}
-
-	HandlerHarness start() {
-		this.handler.start();
-		return this;
+		ZmqOptions options = builder.build();
+		this.counters = new ZmqCounters(options.endpoints().keySet(), options.distinctEndpoints().size());
+		this.handler = new MessageHandler(options.blockTopic(), (consumer != null) ? consumer : this.events::add,
+				this.counters, this.wakeUps::incrementAndGet);
+		for (ZmqTopic topic : ZmqTopic.values()) {
+			this.sequences.put(topic, 0L);
+		}
 	}
 
 	void hashblock(String hash) {
@@ -65,10 +57,6 @@ final class HandlerHarness {
 
 	void hashtx(String txid) {
 		send(ZmqTopic.HASHTX, HEX.parseHex(txid));
-	}
-
-	void rawtx(byte[] tx) {
-		send(ZmqTopic.RAWTX, tx);
 	}
 
 	void connected(String hash) {

@@ -1,57 +1,129 @@
 package org.bitcoinrpc.client.zmq;
 
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.bitcoinrpc.client.Notification;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Which message becomes which event, using the recorded Core messages where there are some. */
+/**
+ * Which message becomes which event, and which ones wake the followers, using the recorded Core
+ * messages where there are some.
+ */
 class MessageMappingTests {
 
 	private static final String WALLET_TX = "b6afed55079e54e3a0b3261a6a01757429407dec936d54f720654b8a5adf585e";
 
 	private static final String BUMPED_TX = "b243ec29316631f00ec5d583265677be154979281d07707a02be3aa2e6d5ceaa";
 
-	private final FakeChain chain = new FakeChain(3);
+	private static final String BLOCK_1 = "11".repeat(32);
+
+	private static final String BLOCK_2 = "22".repeat(32);
 
 	@Test
-	void mempoolMessagesOfTheSequenceTopicFromTheCaptures() {
-		HandlerHarness harness = new HandlerHarness(this.chain, HandlerHarness.options(ZmqTopic.SEQUENCE), null).start();
-		int calls = this.chain.calls();
+	void mempoolMessagesOfTheSequenceTopicFromTheCapturesWakeNobody() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.SEQUENCE);
 		for (String name : List.of("zmq-sequence-mempool-add.json", "zmq-sequence-rbf-replace.json")) {
 			for (JsonNode message : ZmqCaptures.messages(name)) {
 				harness.handler.onFrames(ZmqCaptures.frames(message));
 			}
 		}
 		// A has no amount, so there is no Notification.TxAccepted: only the ZMQ event.
-		assertThat(harness.recorder.all()).containsExactly(new ZmqEvent.MempoolAdded(WALLET_TX, 1),
+		assertThat(harness.events).containsExactly(new ZmqEvent.MempoolAdded(WALLET_TX, 1),
 				new ZmqEvent.MempoolRemoved(WALLET_TX, 2), new ZmqEvent.MempoolAdded(BUMPED_TX, 3));
-		assertThat(this.chain.calls()).isEqualTo(calls);
+		assertThat(harness.wakeUps).hasValue(0);
 		assertThat(harness.stats().messages(ZmqTopic.SEQUENCE)).isEqualTo(3);
 		assertThat(harness.stats().gaps()).isZero();
 	}
 
 	@Test
+	void blockMessagesOfTheSequenceTopicAreHintsThatWakeTheFollowers() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.SEQUENCE);
+		harness.connected(BLOCK_1);
+		harness.disconnected(BLOCK_1);
+		harness.connected(BLOCK_2);
+		// Repeats are reported as they come: the follower, not the subscriber, knows what it has.
+		harness.connected(BLOCK_2);
+		assertThat(harness.events).containsExactly(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, BLOCK_1),
+				new ZmqEvent.BlockRetracted(BLOCK_1), new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, BLOCK_2),
+				new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, BLOCK_2));
+		assertThat(harness.wakeUps).hasValue(4);
+		assertThat(harness.events).allMatch(ZmqEvent::mustBeDelivered);
+	}
+
+	@Test
+	void withBothBlockTopicsOnlySequenceWakesButHashblockIsStillReported() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.HASHBLOCK, ZmqTopic.SEQUENCE);
+		harness.hashblock(BLOCK_1);
+		assertThat(harness.events).containsExactly(new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, BLOCK_1));
+		assertThat(harness.wakeUps).hasValue(0);
+		harness.connected(BLOCK_1);
+		assertThat(harness.wakeUps).hasValue(1);
+	}
+
+	@Test
+	void hashblockAloneWakesTheFollowers() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.HASHBLOCK);
+		harness.hashblock(BLOCK_1);
+		assertThat(harness.events).containsExactly(new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, BLOCK_1));
+		assertThat(harness.wakeUps).hasValue(1);
+	}
+
+	@Test
+	void aGapARestartOrAMalformedMessageOnTheBlockTopicWakesTheFollowers() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.SEQUENCE, ZmqTopic.HASHTX);
+		harness.sequence(WALLET_TX, 'A', 1L);
+		assertThat(harness.wakeUps).hasValue(0);
+		// Lost: maybe a block. The message that shows it is a mempool one, and still wakes them.
+		harness.lose(ZmqTopic.SEQUENCE, 2);
+		harness.sequence(BUMPED_TX, 'A', 4L);
+		assertThat(harness.events).contains(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 1, 3));
+		assertThat(harness.wakeUps).hasValue(1);
+		harness.restartNumbering(ZmqTopic.SEQUENCE);
+		harness.sequence(WALLET_TX, 'A', 1L);
+		assertThat(harness.wakeUps).hasValue(2);
+		harness.frames(ZmqMessageTests.bytes("sequence"), new byte[33]);
+		assertThat(harness.wakeUps).hasValue(3);
+		assertThat(harness.stats().sequenceResets()).isEqualTo(1);
+
+		// Not on the block topic: reported, counted, nobody woken.
+		harness.hashtx(WALLET_TX);
+		harness.lose(ZmqTopic.HASHTX, 1);
+		harness.hashtx(BUMPED_TX);
+		harness.frames(ZmqMessageTests.bytes("hashtx"), new byte[3], new byte[4]);
+		assertThat(harness.wakeUps).hasValue(3);
+		assertThat(harness.stats().gaps()).isEqualTo(2);
+		assertThat(harness.stats().decodeErrors()).isEqualTo(2);
+	}
+
+	@Test
+	void aConnectionOfTheBlockTopicsSocketWakesTheFollowers() {
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.SEQUENCE, ZmqTopic.RAWTX);
+		harness.handler.onConnected("tcp://127.0.0.1:28333", false, false);
+		assertThat(harness.wakeUps).hasValue(0);
+		harness.handler.onConnected("tcp://127.0.0.1:28332", false, true);
+		harness.handler.onConnected("tcp://127.0.0.1:28332", true, true);
+		assertThat(harness.wakeUps).hasValue(2);
+		assertThat(harness.stats().reconnects()).isEqualTo(1);
+		assertThat(harness.events).isEmpty();
+	}
+
+	@Test
 	void rawtxFromTheCapturesGivesTxidAndHex() {
-		HandlerHarness harness = new HandlerHarness(this.chain, HandlerHarness.options(ZmqTopic.RAWTX), null).start();
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.RAWTX);
 		JsonNode message = ZmqCaptures.messages("zmq-rawtx-mempool.json").get(0);
 		harness.handler.onFrames(ZmqCaptures.frames(message));
-		assertThat(harness.recorder.all())
+		assertThat(harness.events)
 			.containsExactly(new ZmqEvent.RawTransaction(WALLET_TX, message.get("body_hex").asString()));
-		// No block topic: no RPC at all.
-		assertThat(this.chain.calls()).isZero();
-		assertThat(harness.stats().tipHash()).isNull();
+		assertThat(harness.wakeUps).hasValue(0);
 	}
 
 	@Test
 	void capturedBlockMessagesOfAnEarlierRunAreSequenceGapsOrRestartsNotErrors() {
-		HandlerHarness harness = new HandlerHarness(this.chain, HandlerHarness.options(ZmqTopic.RAWTX), null).start();
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.RAWTX);
 		for (String name : List.of("zmq-rawtx-coinbase-blocks.json", "zmq-rawtx-mempool.json",
 				"zmq-rawtx-rbf-replacement.json", "zmq-rawtx-block-with-tx.json", "zmq-rawtx-invalidateblock.json",
 				"zmq-rawtx-reconsiderblock.json")) {
@@ -60,61 +132,49 @@ class MessageMappingTests {
 			}
 		}
 		// Seq 1, 2, then 102 to 110 in order: one gap (3 to 101).
-		assertThat(harness.recorder.of(ZmqEvent.NotificationGap.class))
+		assertThat(harness.events).filteredOn(ZmqEvent.NotificationGap.class::isInstance)
 			.containsExactly(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 3, 102));
-		assertThat(harness.recorder.of(ZmqEvent.RawTransaction.class)).hasSize(11);
+		assertThat(harness.events).filteredOn(ZmqEvent.RawTransaction.class::isInstance).hasSize(11);
 		assertThat(harness.stats().missedMessages()).isEqualTo(99);
 		assertThat(harness.stats().lastMessageTime()).isNotNull();
 	}
 
 	@Test
 	void hashtxAndRawblock() {
-		HandlerHarness harness = new HandlerHarness(this.chain,
-				HandlerHarness.options(ZmqTopic.HASHTX, ZmqTopic.RAWBLOCK), null).start();
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.HASHTX, ZmqTopic.RAWBLOCK);
 		harness.hashtx(WALLET_TX);
 		byte[] block = new byte[81];
 		harness.send(ZmqTopic.RAWBLOCK, block);
-		assertThat(harness.recorder.all()).containsExactly(new ZmqEvent.TransactionAnnounced(WALLET_TX),
+		assertThat(harness.events).containsExactly(new ZmqEvent.TransactionAnnounced(WALLET_TX),
 				new ZmqEvent.RawBlock(Serialization.displayHash(Serialization.doubleSha256(new byte[80])),
 						HexFormat.of().formatHex(block)));
+		// rawblock is never the block topic.
+		assertThat(harness.wakeUps).hasValue(0);
 	}
 
 	@Test
-	void aConsumerThatThrowsDoesNotStopTheOthers() {
-		EventRecorder recorder = new EventRecorder();
-		EventSinks sinks = new EventSinks((event) -> {
-			recorder.block(event);
+	void aConsumerThatThrowsDoesNotStopTheNextEventsNorTheWakeUps() {
+		List<ZmqEvent> seen = new CopyOnWriteArrayList<>();
+		HandlerHarness harness = new HandlerHarness((event) -> {
+			seen.add(event);
 			throw new IllegalStateException("listener bug");
-		}, (event) -> {
-			recorder.event(event);
-			throw new IllegalStateException("listener bug");
-		});
-		ZmqOptions options = HandlerHarness.options(ZmqTopic.SEQUENCE);
-		ZmqCounters counters = new ZmqCounters(options.endpoints().keySet(), 1);
-		ChainFollower follower = new ChainFollower(ZmqTopic.SEQUENCE, this.chain,
-				new RpcWaiter(Duration.ofSeconds(5), new CompletableFuture<>()), sinks, counters, options, null);
-		MessageHandler handler = new MessageHandler(sinks, counters, follower);
-		handler.start();
-		List<String> mined = this.chain.mine(2);
-		for (String hash : mined) {
-			byte[] body = java.util.Arrays.copyOf(HexFormat.of().parseHex(hash), 33);
-			body[32] = 'C';
-			handler.onFrames(List.of(ZmqMessageTests.bytes("sequence"), body,
-					new byte[] { (byte) mined.indexOf(hash), 0, 0, 0 }));
-		}
-		assertThat(recorder.blocks()).isEqualTo(EventRecorder.connected(mined));
-		assertThat(recorder.of(Notification.BlockConnected.class)).hasSize(2);
+		}, ZmqTopic.SEQUENCE);
+		harness.connected(BLOCK_1);
+		harness.connected(BLOCK_2);
+		assertThat(seen).containsExactly(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, BLOCK_1),
+				new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, BLOCK_2));
+		assertThat(harness.wakeUps).hasValue(2);
 	}
 
 	@Test
 	void malformedMessagesAreCountedNotThrown() {
-		HandlerHarness harness = new HandlerHarness(this.chain, HandlerHarness.options(ZmqTopic.SEQUENCE), null).start();
+		HandlerHarness harness = new HandlerHarness(ZmqTopic.SEQUENCE);
 		harness.frames(ZmqMessageTests.bytes("sequence"), new byte[33]);
 		harness.frames(ZmqMessageTests.bytes("sequence"), new byte[40], new byte[4]);
 		harness.frames();
 		assertThat(harness.stats().decodeErrors()).isEqualTo(3);
 		assertThat(harness.stats().totalMessages()).isZero();
-		assertThat(harness.recorder.all()).isEmpty();
+		assertThat(harness.events).isEmpty();
 	}
 
 }

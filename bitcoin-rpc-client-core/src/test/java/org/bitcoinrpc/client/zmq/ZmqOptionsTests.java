@@ -19,10 +19,6 @@ class ZmqOptionsTests {
 		assertThat(options.receiveHighWaterMark()).isEqualTo(ZmqOptions.DEFAULT_RECEIVE_HIGH_WATER_MARK).isEqualTo(1000);
 		assertThat(options.reconnectInterval()).isEqualTo(ZmqOptions.DEFAULT_RECONNECT_INTERVAL);
 		assertThat(options.handshakeTimeout()).isEqualTo(ZmqOptions.DEFAULT_HANDSHAKE_TIMEOUT);
-		assertThat(options.rpcTimeout()).isEqualTo(ZmqOptions.DEFAULT_RPC_TIMEOUT);
-		assertThat(options.catchUpRetryInterval()).isEqualTo(ZmqOptions.DEFAULT_CATCH_UP_RETRY_INTERVAL);
-		assertThat(options.recentBlocks()).isEqualTo(ZmqOptions.DEFAULT_RECENT_BLOCKS);
-		assertThat(options.maxCatchUpBlocks()).isEqualTo(ZmqOptions.DEFAULT_MAX_CATCH_UP_BLOCKS);
 		assertThat(options.blockTopic()).isEqualTo(ZmqTopic.HASHBLOCK);
 	}
 
@@ -35,10 +31,6 @@ class ZmqOptionsTests {
 			.receiveHighWaterMark(5)
 			.reconnectInterval(Duration.ofMillis(7))
 			.handshakeTimeout(Duration.ofMillis(9))
-			.rpcTimeout(Duration.ofSeconds(3))
-			.catchUpRetryInterval(Duration.ofSeconds(4))
-			.recentBlocks(11)
-			.maxCatchUpBlocks(13)
 			.build();
 		ZmqOptions copy = options.mutate().build();
 		assertThat(copy).usingRecursiveComparison().isEqualTo(options);
@@ -69,13 +61,6 @@ class ZmqOptionsTests {
 			.withMessageContaining("reconnectInterval");
 		assertThatIllegalArgumentException().isThrownBy(() -> builder.handshakeTimeout(Duration.ofSeconds(-1)))
 			.withMessageContaining("handshakeTimeout");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.rpcTimeout(Duration.ZERO))
-			.withMessageContaining("rpcTimeout");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.catchUpRetryInterval(Duration.ZERO))
-			.withMessageContaining("catchUpRetryInterval");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.recentBlocks(1)).withMessageContaining("recentBlocks");
-		assertThatIllegalArgumentException().isThrownBy(() -> builder.maxCatchUpBlocks(0))
-			.withMessageContaining("maxCatchUpBlocks");
 	}
 
 }

@@ -528,9 +528,9 @@ public class BitcoinRpcProperties {
 	}
 
 	/**
-	 * Bitcoin Core's ZMQ notifications (bitcoin.conf zmqpub*), received next to the RPC
-	 * connection, which fills them in and recovers lost blocks. Needs org.zeromq:jeromq on the
-	 * class path. Defaults equal the client's ({@code ZmqOptions.DEFAULT_*}).
+	 * Bitcoin Core's ZMQ notifications (bitcoin.conf zmqpub*), published as application events;
+	 * block messages also wake the chain follower, which reads the blocks over RPC. Needs
+	 * org.zeromq:jeromq on the class path. Defaults equal the client's ({@code ZmqOptions.DEFAULT_*}).
 	 */
 	public static class Zmq {
 
@@ -542,8 +542,8 @@ public class BitcoinRpcProperties {
 
 		/**
 		 * Endpoint of the node's hashblock topic, as zmqpubhashblock in bitcoin.conf, for example
-		 * tcp://127.0.0.1:28332. Gives BlockConnected events (one getblockheader each) when
-		 * 'sequence' is not set.
+		 * tcp://127.0.0.1:28332. Gives ZmqNotificationEvents (BlockAnnounced), and wakes the chain
+		 * follower when 'sequence' is not set.
 		 */
 		private @Nullable String hashblock;
 
@@ -567,8 +567,9 @@ public class BitcoinRpcProperties {
 
 		/**
 		 * Endpoint of the node's sequence topic, as zmqpubsequence in bitcoin.conf, for example
-		 * tcp://127.0.0.1:28334. Gives BlockConnected and BlockDisconnected events, and
-		 * ZmqNotificationEvents for mempool additions and removals. Preferred for blocks.
+		 * tcp://127.0.0.1:28334. Gives ZmqNotificationEvents for blocks connected and disconnected
+		 * (BlockAnnounced, BlockRetracted) and for mempool additions and removals, and wakes the
+		 * chain follower. Preferred for blocks.
 		 */
 		private @Nullable String sequence;
 
@@ -596,15 +597,10 @@ public class BitcoinRpcProperties {
 		private int receiveHighWaterMark = 1000;
 
 		/**
-		 * Time to wait before retrying a catch-up over RPC, or the discovery, whose calls failed.
+		 * Time to wait before asking the node for its endpoints again ('discover'), or subscribing
+		 * again, after a failure.
 		 */
-		private Duration catchUpRetryInterval = Duration.ofSeconds(5);
-
-		/**
-		 * Most blocks one catch-up over RPC walks; past it the subscriber starts again from the
-		 * node's tip and reports CatchUpAbandoned.
-		 */
-		private int maxCatchUpBlocks = 10_000;
+		private Duration retryInterval = Duration.ofSeconds(5);
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -686,20 +682,12 @@ public class BitcoinRpcProperties {
 			this.receiveHighWaterMark = receiveHighWaterMark;
 		}
 
-		public Duration getCatchUpRetryInterval() {
-			return this.catchUpRetryInterval;
+		public Duration getRetryInterval() {
+			return this.retryInterval;
 		}
 
-		public void setCatchUpRetryInterval(Duration catchUpRetryInterval) {
-			this.catchUpRetryInterval = catchUpRetryInterval;
-		}
-
-		public int getMaxCatchUpBlocks() {
-			return this.maxCatchUpBlocks;
-		}
-
-		public void setMaxCatchUpBlocks(int maxCatchUpBlocks) {
-			this.maxCatchUpBlocks = maxCatchUpBlocks;
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
 		}
 
 	}
@@ -733,9 +721,18 @@ public class BitcoinRpcProperties {
 		private String start = "tip";
 
 		/**
+		 * What wakes the follower when a block arrives: 'auto' (block notifications over a
+		 * websocket; over HTTP ZMQ when 'bitcoin.rpc.zmq' is enabled with a block topic, else
+		 * waitfornewblock), 'notifications' (btcd's websocket notifyblocks), 'wait-for-new-block'
+		 * (Bitcoin Core's long-poll, one RPC thread held), 'zmq' (Bitcoin Core's ZMQ block
+		 * messages) or 'poll' (nothing: getbestblockhash every poll interval).
+		 */
+		private Source source = Source.AUTO;
+
+		/**
 		 * Time between polls of the node's best block (getbestblockhash), also the longest wait
-		 * before retrying failed calls (at most 5s). When unset: 1s over HTTP, 30s over a
-		 * websocket, where block notifications wake the follower.
+		 * before retrying failed calls (at most 5s). When unset: 30s as a safety net while the
+		 * source listens (its connection is up), 1s while it does not or with 'source=poll'.
 		 */
 		private @Nullable Duration pollInterval;
 
@@ -800,6 +797,14 @@ public class BitcoinRpcProperties {
 			this.start = start;
 		}
 
+		public Source getSource() {
+			return this.source;
+		}
+
+		public void setSource(Source source) {
+			this.source = source;
+		}
+
 		public @Nullable Duration getPollInterval() {
 			return this.pollInterval;
 		}
@@ -858,6 +863,42 @@ public class BitcoinRpcProperties {
 
 		public Retry getRetry() {
 			return this.retry;
+		}
+
+		/**
+		 * What wakes a follower when a block arrives; it polls getbestblockhash whatever wakes it.
+		 */
+		public enum Source {
+
+			/**
+			 * Block notifications over a websocket; over HTTP ZMQ when 'bitcoin.rpc.zmq' is
+			 * enabled with a block topic (sequence, hashblock or discover), else waitfornewblock.
+			 */
+			AUTO,
+
+			/**
+			 * btcd's block notifications over the websocket (notifyblocks); needs a ws:// or
+			 * wss:// URL.
+			 */
+			NOTIFICATIONS,
+
+			/**
+			 * Bitcoin Core's waitfornewblock, one call held at the node (an RPC thread) that
+			 * answers when the tip moves; a node without it is polled.
+			 */
+			WAIT_FOR_NEW_BLOCK,
+
+			/**
+			 * Bitcoin Core's ZMQ block messages ('bitcoin.rpc.zmq'); the follower polls while the
+			 * ZMQ connection is down.
+			 */
+			ZMQ,
+
+			/**
+			 * Nothing: the follower polls getbestblockhash every poll interval.
+			 */
+			POLL
+
 		}
 
 		/**

@@ -4,14 +4,15 @@ import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
 
 import org.springframework.context.ApplicationEvent;
 
 /**
  * A {@link BitcoinEvent} of a {@link BitcoinRpcClient}, published as a Spring application event.
  * <p>
- * Every notification and connection event has a concrete subclass, so a listener picks what it
- * wants by its parameter type:
+ * Every notification, connection event and ZMQ event has a concrete subclass, so a listener picks
+ * what it wants by its parameter type:
  * <pre>{@code
  * @EventListener
  * void on(BlockConnectedEvent event) {
@@ -45,7 +46,7 @@ public abstract class BitcoinRpcEvent<E extends BitcoinEvent> extends Applicatio
 	}
 
 	/**
-	 * The client's event, a {@link Notification} or a {@link ConnectionEvent} record.
+	 * The client's event: a {@link Notification}, a {@link ConnectionEvent} or a {@link ZmqEvent} record.
 	 * @return the client's event
 	 */
 	public E getPayload() {
@@ -77,6 +78,9 @@ public abstract class BitcoinRpcEvent<E extends BitcoinEvent> extends Applicatio
 		}
 		if (event instanceof ConnectionEvent connectionEvent) {
 			return BitcoinRpcConnectionEvent.of(client, connectionEvent);
+		}
+		if (event instanceof ZmqEvent zmqEvent) {
+			return new ZmqNotificationEvent(client, zmqEvent);
 		}
 		throw new IllegalArgumentException("Unknown event type " + event.getClass().getName());
 	}

@@ -3,18 +3,22 @@ package org.bitcoinrpc.spring.event;
 import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes every event of a client as a {@link BitcoinRpcEvent}. Add it to the client with
- * {@link BitcoinRpcClient#addListener}; it runs on the client's event thread, so application
- * listeners run there too, in order, and never on the connection's reader.
+ * Publishes every event of a client as a {@link BitcoinRpcEvent}: notifications, connection
+ * events and ZMQ events ({@link ZmqNotificationEvent}); an event of another source handed to
+ * {@link BitcoinRpcClient#dispatchEvent} is published as it is (a {@code PayloadApplicationEvent}).
+ * Add it to the client with {@link BitcoinRpcClient#addListener}; it runs on the client's event
+ * thread, so application listeners run there too, in order, and never on the connection's reader.
  * <p>
  * When a chain follower publishes the block events ({@link ChainFollowerEventPublisher}), this
  * publisher leaves out the client's own {@link Notification.BlockConnected} and
- * {@link Notification.BlockDisconnected} (from the websocket or from ZMQ), which would repeat them.
+ * {@link Notification.BlockDisconnected} (from the websocket), which would repeat them.
  */
 public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 
@@ -38,9 +42,8 @@ public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 	 * @param client the client whose events are published (the events' source)
 	 * @param publisher where to publish, usually the application context
 	 * @param blockChanges whether to publish the client's {@code blockconnected} and
-	 * {@code blockdisconnected} notifications (and ZMQ's block events, which come the same way);
-	 * false when a chain follower publishes {@link BlockConnectedEvent} and
-	 * {@link BlockDisconnectedEvent} itself
+	 * {@code blockdisconnected} notifications; false when a chain follower publishes
+	 * {@link BlockConnectedEvent} and {@link BlockDisconnectedEvent} itself
 	 */
 	public BitcoinRpcEventPublisher(BitcoinRpcClient client, ApplicationEventPublisher publisher, boolean blockChanges) {
 		this.client = client;
@@ -53,7 +56,12 @@ public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 		if (!this.blockChanges && event instanceof Notification.BlockChange) {
 			return;
 		}
-		this.publisher.publishEvent(BitcoinRpcEvent.of(this.client, event));
+		if (event instanceof Notification || event instanceof ConnectionEvent || event instanceof ZmqEvent) {
+			this.publisher.publishEvent(BitcoinRpcEvent.of(this.client, event));
+		}
+		else {
+			this.publisher.publishEvent(event);
+		}
 	}
 
 }

@@ -73,9 +73,6 @@ public abstract class BitcoinRpcNotificationEvent<N extends Notification> extend
 		if (notification instanceof Notification.Unknown value) {
 			return new UnknownNotificationEvent(client, value);
 		}
-		if (notification instanceof Notification.Zmq value) {
-			return new ZmqNotificationEvent(client, value);
-		}
 		throw new IllegalArgumentException("Unknown notification type " + notification.getClass().getName());
 	}
 

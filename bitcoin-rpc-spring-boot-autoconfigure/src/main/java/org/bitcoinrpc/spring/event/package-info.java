@@ -1,6 +1,6 @@
 /**
  * Spring {@link org.springframework.context.ApplicationEvent application events} for every
- * notification and connection event of a {@link org.bitcoinrpc.client.BitcoinRpcClient}.
+ * notification, connection event and ZMQ event of a {@link org.bitcoinrpc.client.BitcoinRpcClient}.
  */
 @NullMarked
 package org.bitcoinrpc.spring.event;

@@ -42,10 +42,9 @@ import org.springframework.boot.health.contributor.Health;
  * {@code subscribed} (false while waiting for the RPC connection or the node's endpoints), and
  * once subscribed {@code endpoints}, {@code connectedEndpoints}, {@code messages} (per topic),
  * {@code gaps}, {@code missedMessages}, {@code lastMessageTime} and {@code lastMessageAge} (ISO-8601,
- * once a message arrived), {@code catchUps}, {@code failedCatchUps}, {@code reconnects},
- * {@code sequenceResets}, {@code decodeErrors}, {@code duplicateBlocks}, and {@code tipHash} and
- * {@code tipHeight} (the last block delivered or the starting point). ZMQ does not change the
- * status: it is the RPC connection's.
+ * once a message arrived), {@code reconnects}, {@code sequenceResets} and {@code decodeErrors}.
+ * ZMQ does not change the status: it is the RPC connection's (a follower woken by ZMQ polls while
+ * ZMQ is down).
  * <p>
  * With the chain follower on, the detail {@code follow} describes it (see
  * {@link BitcoinRpcFollowHealth}), and while the node answers the health is DOWN with the
@@ -227,16 +226,9 @@ public class BitcoinRpcHealthIndicator extends AbstractHealthIndicator {
 			details.put("lastMessageTime", last.toString());
 			details.put("lastMessageAge", (age.isNegative() ? Duration.ZERO : age).toString());
 		}
-		details.put("catchUps", stats.catchUps());
-		details.put("failedCatchUps", stats.failedCatchUps());
 		details.put("reconnects", stats.reconnects());
 		details.put("sequenceResets", stats.sequenceResets());
 		details.put("decodeErrors", stats.decodeErrors());
-		details.put("duplicateBlocks", stats.duplicateBlocks());
-		if (stats.tipHash() != null) {
-			details.put("tipHash", stats.tipHash());
-			details.put("tipHeight", stats.tipHeight());
-		}
 		return details;
 	}
 

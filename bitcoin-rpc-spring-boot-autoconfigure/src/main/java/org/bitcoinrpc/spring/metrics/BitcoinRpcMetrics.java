@@ -37,8 +37,8 @@ import org.bitcoinrpc.client.zmq.ZmqTopic;
  * <li>{@value #RESENT} (function counter): calls sent again after a reconnect or retried.</li>
  * <li>{@value #NOTIFICATIONS} (counter) tagged {@code type}: notifications received, by method
  * ({@code unknown} for the ones the client does not know). Bitcoin Core ZMQ notifications count
- * here too: blocks as {@code blockconnected} and {@code blockdisconnected}, the rest as
- * {@code zmq:<topic>} (e.g. {@code zmq:sequence} for mempool additions and removals).</li>
+ * here too, as {@code zmq:<topic>} (e.g. {@code zmq:sequence} for block announcements and mempool
+ * changes, {@code zmq:hashblock}); the blocks a chain follower delivers are not notifications.</li>
  * <li>{@value #ZMQ_GAPS} (counter) tagged {@code topic}: gaps in a ZMQ topic's sequence numbers,
  * that is, messages lost between the node and the application (each gap may hide several).</li>
  * </ul>
@@ -157,8 +157,11 @@ public class BitcoinRpcMetrics implements MeterBinder {
 		this.client.addCallObserver(timers::record);
 		this.client.addListener((event) -> {
 			if (event instanceof Notification notification) {
-				notifications.increment(notification);
-				if (notification instanceof Notification.Zmq zmq && zmq.event() instanceof ZmqEvent.NotificationGap gap) {
+				notifications.increment(typeTag(notification));
+			}
+			else if (event instanceof ZmqEvent zmq) {
+				notifications.increment(typeTag(zmq));
+				if (zmq instanceof ZmqEvent.NotificationGap gap) {
 					gaps.increment(gap.topic());
 				}
 			}
@@ -185,6 +188,15 @@ public class BitcoinRpcMetrics implements MeterBinder {
 	 */
 	public static String typeTag(Notification notification) {
 		return (notification instanceof Notification.Unknown) ? UNKNOWN_TYPE : notification.method();
+	}
+
+	/**
+	 * The {@code type} tag for a ZMQ event: {@code zmq:} and its topic.
+	 * @param event the ZMQ event
+	 * @return the tag value, e.g. {@code zmq:sequence}
+	 */
+	public static String typeTag(ZmqEvent event) {
+		return "zmq:" + event.topic().wireName();
 	}
 
 	/** Timers by method tag and outcome, made on first use; at most (known methods + 1) x outcomes. */
@@ -222,7 +234,7 @@ public class BitcoinRpcMetrics implements MeterBinder {
 
 	}
 
-	/** Counters by notification type; the types are the client's fixed set plus "unknown". */
+	/** Counters by notification type; the types are the client's fixed set, "unknown" and the ZMQ topics. */
 	private static final class NotificationCounters {
 
 		private final MeterRegistry registry;
@@ -236,8 +248,8 @@ public class BitcoinRpcMetrics implements MeterBinder {
 			this.tags = tags;
 		}
 
-		void increment(Notification notification) {
-			this.counters.computeIfAbsent(typeTag(notification), (type) -> Counter.builder(NOTIFICATIONS)
+		void increment(String typeTag) {
+			this.counters.computeIfAbsent(typeTag, (type) -> Counter.builder(NOTIFICATIONS)
 				.tags(this.tags)
 				.tag("type", type)
 				.description("Notifications received from the Bitcoin node, by type")

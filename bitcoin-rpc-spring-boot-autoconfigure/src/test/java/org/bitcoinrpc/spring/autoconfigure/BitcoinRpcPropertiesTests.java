@@ -62,12 +62,12 @@ class BitcoinRpcPropertiesTests {
 		assertThat(zmq.getHandshakeTimeout()).isEqualTo(ZmqOptions.DEFAULT_HANDSHAKE_TIMEOUT);
 		assertThat(zmq.getReconnectInterval()).isEqualTo(ZmqOptions.DEFAULT_RECONNECT_INTERVAL);
 		assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(ZmqOptions.DEFAULT_RECEIVE_HIGH_WATER_MARK);
-		assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(ZmqOptions.DEFAULT_CATCH_UP_RETRY_INTERVAL);
-		assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(ZmqOptions.DEFAULT_MAX_CATCH_UP_BLOCKS);
+		assertThat(zmq.getRetryInterval()).isEqualTo(Duration.ofSeconds(5));
 		BitcoinRpcProperties.Follow follow = properties.getFollow();
 		assertThat(follow.isEnabled()).isFalse();
 		assertThat(follow.getName()).isEqualTo("default");
 		assertThat(follow.getStart()).isEqualTo("tip");
+		assertThat(follow.getSource()).isEqualTo(BitcoinRpcProperties.Follow.Source.AUTO);
 		assertThat(follow.getPollInterval()).isNull();
 		assertThat(follow.getPrefetch()).isEqualTo(org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_PREFETCH);
 		assertThat(follow.getStore()).isEqualTo(Store.MEMORY);
@@ -103,8 +103,8 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.zmq.rawblock=tcp://127.0.0.1:28335", "bitcoin.rpc.zmq.rawtx=tcp://127.0.0.1:28333",
 				"bitcoin.rpc.zmq.sequence=tcp://127.0.0.1:28334", "bitcoin.rpc.zmq.discover=true",
 				"bitcoin.rpc.zmq.handshake-timeout=750ms", "bitcoin.rpc.zmq.reconnect-interval=1s",
-				"bitcoin.rpc.zmq.receive-high-water-mark=5000", "bitcoin.rpc.zmq.catch-up-retry-interval=2s",
-				"bitcoin.rpc.zmq.max-catch-up-blocks=50", "bitcoin.rpc.follow.enabled=true",
+				"bitcoin.rpc.zmq.receive-high-water-mark=5000", "bitcoin.rpc.zmq.retry-interval=2s",
+				"bitcoin.rpc.follow.source=wait-for-new-block", "bitcoin.rpc.follow.enabled=true",
 				"bitcoin.rpc.follow.name=payments", "bitcoin.rpc.follow.start=840000",
 				"bitcoin.rpc.follow.poll-interval=250ms", "bitcoin.rpc.follow.store=file",
 				"bitcoin.rpc.follow.directory=/var/lib/app/cursors", "bitcoin.rpc.follow.failure-policy=skip",
@@ -152,12 +152,12 @@ class BitcoinRpcPropertiesTests {
 				assertThat(zmq.getHandshakeTimeout()).isEqualTo(Duration.ofMillis(750));
 				assertThat(zmq.getReconnectInterval()).isEqualTo(Duration.ofSeconds(1));
 				assertThat(zmq.getReceiveHighWaterMark()).isEqualTo(5000);
-				assertThat(zmq.getCatchUpRetryInterval()).isEqualTo(Duration.ofSeconds(2));
-				assertThat(zmq.getMaxCatchUpBlocks()).isEqualTo(50);
+				assertThat(zmq.getRetryInterval()).isEqualTo(Duration.ofSeconds(2));
 				BitcoinRpcProperties.Follow follow = properties.getFollow();
 				assertThat(follow.isEnabled()).isTrue();
 				assertThat(follow.getName()).isEqualTo("payments");
 				assertThat(follow.getStart()).isEqualTo("840000");
+				assertThat(follow.getSource()).isEqualTo(BitcoinRpcProperties.Follow.Source.WAIT_FOR_NEW_BLOCK);
 				assertThat(follow.getPollInterval()).isEqualTo(Duration.ofMillis(250));
 				assertThat(follow.getStore()).isEqualTo(Store.FILE);
 				assertThat(follow.getDirectory()).isEqualTo(Path.of("/var/lib/app/cursors"));

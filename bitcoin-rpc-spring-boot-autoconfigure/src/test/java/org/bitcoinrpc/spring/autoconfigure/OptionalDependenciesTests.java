@@ -71,14 +71,19 @@ class OptionalDependenciesTests {
 		try (SimulatedNode node = SimulatedNode.builder().user("u").password("p").build().start()) {
 			new ApplicationContextRunner().withClassLoader(new FilteredClassLoader("org.zeromq"))
 				.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class,
-						BitcoinRpcZmqAutoConfiguration.class, BitcoinRpcHealthContributorAutoConfiguration.class))
+						BitcoinRpcZmqAutoConfiguration.class, BitcoinRpcHealthContributorAutoConfiguration.class,
+						BitcoinRpcFollowAutoConfiguration.class))
 				.withPropertyValues("bitcoin.rpc.url=" + node.httpUrl(), "bitcoin.rpc.user=u", "bitcoin.rpc.password=p",
-						"bitcoin.rpc.zmq.enabled=true", "bitcoin.rpc.zmq.hashblock=tcp://127.0.0.1:28332")
+						"bitcoin.rpc.zmq.enabled=true", "bitcoin.rpc.zmq.hashblock=tcp://127.0.0.1:28332",
+						"bitcoin.rpc.notifications.blocks=true")
 				.run((context) -> {
 					assertThat(context).hasNotFailed()
 						.hasSingleBean(BitcoinRpcClient.class)
 						.hasSingleBean(BitcoinRpcClientLifecycle.class)
 						.doesNotHaveBean(BitcoinRpcZmqLifecycle.class);
+					// The follower works too, woken by the long-poll instead of ZMQ.
+					assertThat(context.getBean(BitcoinRpcFollowLifecycle.class).wakeSource())
+						.isEqualTo(BitcoinRpcProperties.Follow.Source.WAIT_FOR_NEW_BLOCK);
 					BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
 					await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
 					assertThat(client.getBlockCount()).isEqualTo(node.blockCount());

@@ -74,7 +74,8 @@ class StartupFailureMessagesTests {
 	/** Every enum-valued property under bitcoin.rpc, with its valid values. */
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = { "bitcoin.rpc.notifications.transactions=all | none, txid, verbose",
-			"bitcoin.rpc.reconnect.policy=fibonacci | linear, exponential" })
+			"bitcoin.rpc.reconnect.policy=fibonacci | linear, exponential",
+			"bitcoin.rpc.follow.source=carrier-pigeon | auto, notifications, wait_for_new_block, zmq, poll" })
 	void anInvalidEnumValueFailsListingTheValidOnes(String property, String validValues) {
 		List<String> properties = List.of(WS, property);
 		this.runner.withPropertyValues(properties.toArray(String[]::new)).run((context) -> {

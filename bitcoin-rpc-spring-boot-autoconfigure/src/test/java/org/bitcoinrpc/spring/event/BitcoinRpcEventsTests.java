@@ -12,6 +12,8 @@ import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
+import org.bitcoinrpc.client.zmq.ZmqTopic;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
@@ -153,8 +155,9 @@ class BitcoinRpcEventsTests {
 					Map.entry(new Notification.RescanProgress("h", 1, 2), RescanProgressEvent.class),
 					Map.entry(new Notification.RescanFinished("h", 1, 2), RescanFinishedEvent.class),
 					Map.entry(new Notification.Unknown("custom", json.arrayNode()), UnknownNotificationEvent.class),
-					Map.entry(new Notification.Zmq(new org.bitcoinrpc.client.zmq.ZmqEvent.MempoolAdded("tx", 5)),
-							ZmqNotificationEvent.class),
+					Map.entry(new ZmqEvent.MempoolAdded("tx", 5), ZmqNotificationEvent.class),
+					Map.entry(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, "h"), ZmqNotificationEvent.class),
+					Map.entry(new ZmqEvent.BlockRetracted("h"), ZmqNotificationEvent.class),
 					Map.entry(new ConnectionEvent.Connected("u"), ConnectedEvent.class),
 					Map.entry(new ConnectionEvent.Disconnected("u", "c"), DisconnectedEvent.class),
 					Map.entry(new ConnectionEvent.Reconnecting("u", 1, Duration.ofSeconds(1)), ReconnectingEvent.class),
@@ -166,8 +169,27 @@ class BitcoinRpcEventsTests {
 				assertThat(published.getPayload()).isSameAs(event);
 				assertThat(published.getClient()).isSameAs(client);
 				assertThat(published).isInstanceOf((event instanceof Notification) ? BitcoinRpcNotificationEvent.class
-						: BitcoinRpcConnectionEvent.class);
+						: (event instanceof ZmqEvent) ? ZmqNotificationEvent.class : BitcoinRpcConnectionEvent.class);
 			});
+		}
+	}
+
+	@Test
+	void zmqEventsAreZmqNotificationEventsAndOtherSourcesEventsArePublishedAsTheyAre() {
+		try (BitcoinRpcClient client = BitcoinRpcClient.create(this.node.wsUrl(), "u", "p")) {
+			List<Object> published = new CopyOnWriteArrayList<>();
+			BitcoinRpcEventPublisher publisher = new BitcoinRpcEventPublisher(client, published::add, false);
+			ZmqEvent announced = new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, "h");
+			BitcoinEvent own = new BitcoinEvent() {
+			};
+			publisher.onEvent(announced);
+			publisher.onEvent(new Notification.BlockConnected("h", 1, 2));
+			publisher.onEvent(own);
+			// The block hint is not a block change: published even while a follower gives the block events.
+			assertThat(published).hasSize(2);
+			assertThat(published.get(0)).isInstanceOfSatisfying(ZmqNotificationEvent.class,
+					(event) -> assertThat(event.event()).isSameAs(announced));
+			assertThat(published.get(1)).isSameAs(own);
 		}
 	}
 

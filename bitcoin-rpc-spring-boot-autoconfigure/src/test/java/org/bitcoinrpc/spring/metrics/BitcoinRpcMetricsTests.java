@@ -10,7 +10,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
-import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.zmq.ZmqEvent;
 import org.bitcoinrpc.client.zmq.ZmqTopic;
@@ -134,15 +133,16 @@ class BitcoinRpcMetricsTests {
 
 	@Test
 	void countsZmqNotificationsAndGaps() {
-		// What the ZMQ subscriber hands the client: blocks as the websocket's records, the rest wrapped.
-		this.client.dispatchEvent(new Notification.BlockConnected("00".repeat(32), 1, 2));
-		this.client.dispatchEvent(new Notification.Zmq(new ZmqEvent.MempoolAdded("ab".repeat(32), 1)));
-		this.client.dispatchEvent(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 3, 5)));
-		this.client.dispatchEvent(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 0, 1)));
-		this.client.dispatchEvent(new Notification.Zmq(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 9, 10)));
+		// What the ZMQ subscriber hands the client: its events as they are, block hints included.
+		this.client.dispatchEvent(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, "00".repeat(32)));
+		this.client.dispatchEvent(new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, "00".repeat(32)));
+		this.client.dispatchEvent(new ZmqEvent.MempoolAdded("ab".repeat(32), 1));
+		this.client.dispatchEvent(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 3, 5));
+		this.client.dispatchEvent(new ZmqEvent.NotificationGap(ZmqTopic.RAWTX, 0, 1));
+		this.client.dispatchEvent(new ZmqEvent.NotificationGap(ZmqTopic.SEQUENCE, 9, 10));
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
-			assertThat(notifications("blockconnected")).isEqualTo(1.0);
-			assertThat(notifications("zmq:sequence")).isEqualTo(3.0);
+			assertThat(notifications("zmq:hashblock")).isEqualTo(1.0);
+			assertThat(notifications("zmq:sequence")).isEqualTo(4.0);
 			assertThat(notifications("zmq:rawtx")).isEqualTo(1.0);
 			assertThat(this.registry.get(BitcoinRpcMetrics.ZMQ_GAPS).tag("topic", "sequence").counter().count())
 				.isEqualTo(2.0);

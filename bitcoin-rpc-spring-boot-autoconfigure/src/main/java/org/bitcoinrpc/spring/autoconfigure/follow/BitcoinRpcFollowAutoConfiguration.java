@@ -11,6 +11,8 @@ import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.CursorStore;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqAutoConfiguration;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqLifecycle;
 import org.bitcoinrpc.spring.event.ChainFollowerEventPublisher;
 import org.bitcoinrpc.spring.follow.SpringJdbcTransactions;
 
@@ -45,13 +47,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * handlers' {@code JdbcTemplate} writes join, with spring-jdbc on the class path);</li>
  * <li>a {@link ChainFollowerEventPublisher}, whose presence also stops the client's own block
  * notifications from being published (they would repeat the follower's);</li>
- * <li>a {@link BitcoinRpcFollowLifecycle} that runs the follower while the context runs.</li>
+ * <li>a {@link BitcoinRpcFollowLifecycle} that runs the follower while the context runs, woken as
+ * {@code bitcoin.rpc.follow.source} says (with ZMQ, by the {@link BitcoinRpcZmqLifecycle}).</li>
  * </ul>
  * Active with {@code bitcoin.rpc.follow.enabled=true}, or, unless that is {@code false}, with
  * {@code bitcoin.rpc.notifications.blocks=true} and an HTTP URL, when there is one
  * {@link BitcoinRpcClient}.
  */
-@AutoConfiguration(after = BitcoinRpcAutoConfiguration.class,
+@AutoConfiguration(after = { BitcoinRpcAutoConfiguration.class, BitcoinRpcZmqAutoConfiguration.class },
 		// After the DataSource and its transaction manager, for the jdbc store; by name, as
 		// spring-boot-jdbc and spring-boot-hibernate are optional.
 		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
@@ -81,8 +84,10 @@ public final class BitcoinRpcFollowAutoConfiguration {
 	@ConditionalOnMissingBean
 	BitcoinRpcFollowLifecycle bitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties,
 			CursorStore cursorStore, ObjectProvider<BlockHandler> handlers,
-			ObjectProvider<FullBlockHandler> fullBlockHandlers, ChainFollowerEventPublisher events) {
-		return new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers, fullBlockHandlers, events);
+			ObjectProvider<FullBlockHandler> fullBlockHandlers, ChainFollowerEventPublisher events,
+			ObjectProvider<BitcoinRpcZmqLifecycle> zmq) {
+		return new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers, fullBlockHandlers, events,
+				zmq.getIfUnique());
 	}
 
 	/**

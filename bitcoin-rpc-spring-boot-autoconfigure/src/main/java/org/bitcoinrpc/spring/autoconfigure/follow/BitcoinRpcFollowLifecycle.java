@@ -2,6 +2,7 @@ package org.bitcoinrpc.spring.autoconfigure.follow;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -13,16 +14,18 @@ import org.bitcoinrpc.client.follow.FullBlockHandler;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.Cursor;
 import org.bitcoinrpc.client.follow.CursorStore;
+import org.bitcoinrpc.client.follow.WakeSource;
 import org.bitcoinrpc.client.internal.UserInfo;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcClientLifecycle;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.Source;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqLifecycle;
 import org.bitcoinrpc.spring.event.ChainFollowerEventPublisher;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.util.ClassUtils;
 
 /**
  * Runs a {@link ChainFollower} while the application context runs: started after the client's
@@ -40,6 +43,12 @@ import org.springframework.util.ClassUtils;
  * <p>
  * A follower that stopped by itself (the {@code stop} failure policy) makes {@link #isRunning()}
  * false, so the next start of the context starts a new one, from the block that failed.
+ * <p>
+ * What wakes the follower is {@code bitcoin.rpc.follow.source} ({@link #wakeSource()}): block
+ * notifications over a websocket, and over HTTP ZMQ (the {@link BitcoinRpcZmqLifecycle}, which
+ * outlives its subscribers across stops and starts) when it is configured with a block topic,
+ * else {@code waitfornewblock}. The INFO line at each start says which, and how often the
+ * follower polls.
  */
 public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean {
 
@@ -64,7 +73,11 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 
 	private final ChainFollowerEventPublisher events;
 
-	private final boolean zmq;
+	/** What wakes the follower ({@code bitcoin.rpc.follow.source}, resolved). */
+	private final Source source;
+
+	/** The ZMQ lifecycle, the follower's wake source with {@link Source#ZMQ}; else null. */
+	private final @Nullable BitcoinRpcZmqLifecycle zmq;
 
 	/**
 	 * Guards {@link #follower} and {@link #destroyed}. Held while a follower closes, so that a
@@ -81,7 +94,7 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	/**
 	 * A lifecycle for a client.
 	 * @param client the client the follower uses
-	 * @param properties the properties: {@code follow.*} and, for the log, {@code zmq.enabled}
+	 * @param properties the properties: {@code follow.*}, and {@code zmq.*} for the source
 	 * @param store where the follower keeps its cursor
 	 * @param handlers the application's handlers, called in order
 	 * @param events publishes each change and the follower's events
@@ -96,7 +109,7 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	/**
 	 * A lifecycle for a client, with handlers of whole blocks too.
 	 * @param client the client the follower uses
-	 * @param properties the properties: {@code follow.*} and, for the log, {@code zmq.enabled}
+	 * @param properties the properties: {@code follow.*}, and {@code zmq.*} for the source
 	 * @param store where the follower keeps its cursor
 	 * @param handlers the application's handlers, called in order
 	 * @param fullBlockHandlers handlers of whole blocks, called in order after {@code handlers};
@@ -106,14 +119,34 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	public BitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties, CursorStore store,
 			ObjectProvider<BlockHandler> handlers, @Nullable ObjectProvider<FullBlockHandler> fullBlockHandlers,
 			ChainFollowerEventPublisher events) {
+		this(client, properties, store, handlers, fullBlockHandlers, events, null);
+	}
+
+	/**
+	 * A lifecycle for a client, with handlers of whole blocks and ZMQ as a possible wake source.
+	 * @param client the client the follower uses
+	 * @param properties the properties: {@code follow.*}, and {@code zmq.*} for the source
+	 * @param store where the follower keeps its cursor
+	 * @param handlers the application's handlers, called in order
+	 * @param fullBlockHandlers handlers of whole blocks, called in order after {@code handlers};
+	 * with any, the follower fetches every block with its transactions
+	 * @param events publishes each change and the follower's events
+	 * @param zmq the ZMQ lifecycle when ZMQ is configured, else {@code null}: the follower's
+	 * source with {@code bitcoin.rpc.follow.source=zmq}, and with {@code auto} over HTTP
+	 * @throws org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException
+	 * naming the property at fault, {@code bitcoin.rpc.follow.source} when the source cannot work
+	 */
+	public BitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties, CursorStore store,
+			ObjectProvider<BlockHandler> handlers, @Nullable ObjectProvider<FullBlockHandler> fullBlockHandlers,
+			ChainFollowerEventPublisher events, @Nullable BitcoinRpcZmqLifecycle zmq) {
 		this.fullBlockHandlers = fullBlockHandlers;
 		this.client = client;
 		this.settings = FollowOptionsFactory.settings(properties.getFollow());
 		this.store = store;
 		this.handlers = handlers;
 		this.events = events;
-		this.zmq = properties.getZmq().isEnabled()
-				&& ClassUtils.isPresent("org.zeromq.ZMQ", getClass().getClassLoader());
+		this.source = FollowOptionsFactory.source(properties, client.options().mode(), zmq);
+		this.zmq = (this.source == Source.ZMQ) ? zmq : null;
 	}
 
 	/**
@@ -138,7 +171,7 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 			List<FullBlockHandler> fullBlockHandlers = (this.fullBlockHandlers != null)
 					? this.fullBlockHandlers.orderedStream().toList() : List.of();
 			ChainFollower.Builder builder = this.settings.apply(ChainFollower.builder(this.client)).store(this.store)
-				.events(this.events::publishFollowerEvent);
+				.events(this.events::publishFollowerEvent).wakeSources(wakeSources());
 			if (fullBlockHandlers.isEmpty()) {
 				logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s), then block events");
 				builder.handler((change) -> handle(handlers, change));
@@ -168,21 +201,47 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 		this.events.publishBlockChange(change);
 	}
 
-	/** What wakes the follower, for the log: which source of blocks is used. */
+	/** The follower's wake sources, as {@link #source} says; none for {@link Source#POLL}. */
+	private WakeSource[] wakeSources() {
+		return switch (this.source) {
+			case NOTIFICATIONS -> new WakeSource[] { WakeSource.blockNotifications() };
+			case WAIT_FOR_NEW_BLOCK -> new WakeSource[] { WakeSource.waitForNewBlock() };
+			case ZMQ -> new WakeSource[] { Objects.requireNonNull(this.zmq) };
+			case POLL, AUTO -> new WakeSource[0];
+		};
+	}
+
+	/** What wakes the follower and how often it polls, for the log line at each start. */
 	private String source() {
 		boolean websocket = this.client.options().mode() == TransportMode.WEBSOCKET;
-		String poll = format(this.settings.effectivePollInterval(websocket));
 		String start = "Following blocks of " + UserInfo.mask(this.client.options().url().toString()) + " (follower '"
-				+ this.settings.name() + "')";
-		if (websocket) {
-			return start + " over the websocket: woken by block notifications (notifyblocks), polling getbestblockhash every "
-					+ poll + " as a safety net";
+				+ this.settings.name() + "') over " + (websocket ? "the websocket" : "HTTP");
+		String down = format(this.settings.effectivePollInterval(false));
+		String wokenBy = switch (this.source) {
+			case NOTIFICATIONS -> "block notifications (notifyblocks)";
+			case WAIT_FOR_NEW_BLOCK -> "waitfornewblock (Bitcoin Core's long-poll)";
+			case ZMQ -> "ZMQ block messages (bitcoin.rpc.zmq)";
+			case POLL, AUTO -> null;
+		};
+		if (wokenBy == null) {
+			return start + " by polling getbestblockhash every " + down;
 		}
-		if (this.zmq) {
-			return start + " over HTTP: woken by ZMQ block notifications (bitcoin.rpc.zmq), polling getbestblockhash every "
-					+ poll + " as well";
-		}
-		return start + " over HTTP by polling getbestblockhash every " + poll;
+		String listening = format(this.settings.effectivePollInterval(true));
+		String whileNot = switch (this.source) {
+			case NOTIFICATIONS -> "while not subscribed";
+			case WAIT_FOR_NEW_BLOCK -> "while no call waits, or if the node has none";
+			default -> "while ZMQ is down";
+		};
+		return start + ": woken by " + wokenBy + ", polling getbestblockhash every " + listening
+				+ (listening.equals(down) ? " as well" : " as a safety net (every " + down + " " + whileNot + ")");
+	}
+
+	/**
+	 * What wakes the follower: {@code bitcoin.rpc.follow.source}, with {@code auto} resolved.
+	 * @return the source, never {@link Source#AUTO}
+	 */
+	public Source wakeSource() {
+		return this.source;
 	}
 
 	/** As the properties are written: 1s, 100ms, 5m, 1h. */

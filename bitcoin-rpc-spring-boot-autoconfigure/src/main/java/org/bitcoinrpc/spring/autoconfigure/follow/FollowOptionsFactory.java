@@ -6,15 +6,19 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.CursorStore;
 import org.bitcoinrpc.client.follow.FailurePolicy;
 import org.bitcoinrpc.client.follow.JdbcTransactions;
 import org.bitcoinrpc.client.follow.StartPoint;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties;
+import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcProperties.Follow.Source;
+import org.bitcoinrpc.spring.autoconfigure.zmq.BitcoinRpcZmqLifecycle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -64,6 +68,60 @@ final class FollowOptionsFactory {
 			throw invalid("prefetch", prefetch, "Must be between 1 and 64: the whole blocks fetched ahead of the handlers");
 		}
 		return new Settings(name.trim(), startPoint, pollInterval, failurePolicy(properties), prefetch);
+	}
+
+	/**
+	 * {@code bitcoin.rpc.follow.source}, resolved ({@code auto}) and checked against the transport
+	 * and ZMQ: {@code auto} is {@code notifications} over a websocket, and over HTTP {@code zmq}
+	 * when ZMQ is configured with a block topic, else {@code wait-for-new-block}.
+	 * @param properties {@code bitcoin.rpc.*}
+	 * @param mode the client's transport
+	 * @param zmq the ZMQ lifecycle, or {@code null} when ZMQ is not configured (or jeromq is missing)
+	 * @return the source, never {@code AUTO}
+	 * @throws InvalidConfigurationPropertyValueException naming {@code bitcoin.rpc.follow.source}
+	 * and what to set for it to work
+	 */
+	static Source source(BitcoinRpcProperties properties, TransportMode mode, @Nullable BitcoinRpcZmqLifecycle zmq) {
+		Source source = properties.getFollow().getSource();
+		if (source == null) {
+			throw invalid("source", null, "Must be auto, notifications, wait-for-new-block, zmq or poll");
+		}
+		boolean websocket = mode == TransportMode.WEBSOCKET;
+		return switch (source) {
+			case AUTO -> websocket ? Source.NOTIFICATIONS
+					: (zmq != null && zmq.wakesFollowers()) ? Source.ZMQ : Source.WAIT_FOR_NEW_BLOCK;
+			case NOTIFICATIONS -> {
+				if (!websocket) {
+					throw invalid("source", "notifications", "Needs a ws:// or wss:// bitcoin.rpc.url (btcd's websocket "
+							+ "block notifications); over HTTP use auto, wait-for-new-block, zmq or poll");
+				}
+				yield source;
+			}
+			case ZMQ -> {
+				if (zmq == null) {
+					throw invalid("source", "zmq", zmqMissing(properties));
+				}
+				if (!zmq.wakesFollowers()) {
+					throw invalid("source", "zmq", "Needs a ZMQ block topic: set bitcoin.rpc.zmq.sequence (or "
+							+ "bitcoin.rpc.zmq.hashblock), or bitcoin.rpc.zmq.discover=true");
+				}
+				yield source;
+			}
+			case WAIT_FOR_NEW_BLOCK, POLL -> source;
+		};
+	}
+
+	private static String zmqMissing(BitcoinRpcProperties properties) {
+		if (!properties.getZmq().isEnabled()) {
+			return "Needs ZMQ: set bitcoin.rpc.zmq.enabled=true with bitcoin.rpc.zmq.sequence (or hashblock), "
+					+ "and put org.zeromq:jeromq on the class path";
+		}
+		// The default class loader (the thread's context one), as the auto-configuration's conditions look.
+		if (!ClassUtils.isPresent("org.zeromq.ZMQ", null)) {
+			return "Needs org.zeromq:jeromq on the class path: bitcoin.rpc.zmq.enabled is true, but ZMQ is not "
+					+ "configured without it";
+		}
+		return "Needs the ZMQ subscriber (a BitcoinRpcZmqLifecycle bean), which is not configured";
 	}
 
 	/**

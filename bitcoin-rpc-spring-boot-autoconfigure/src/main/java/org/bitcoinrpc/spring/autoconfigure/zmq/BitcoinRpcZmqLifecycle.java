@@ -1,5 +1,6 @@
 package org.bitcoinrpc.spring.autoconfigure.zmq;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,10 +14,11 @@ import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
-import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.RpcMethodNotFoundException;
 import org.bitcoinrpc.client.RpcShutdownException;
-import org.bitcoinrpc.client.zmq.BlockSource;
+import org.bitcoinrpc.client.follow.ChainFollower;
+import org.bitcoinrpc.client.follow.WakeSource;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
 import org.bitcoinrpc.client.zmq.ZmqOptions;
 import org.bitcoinrpc.client.zmq.ZmqStats;
 import org.bitcoinrpc.client.zmq.ZmqSubscriber;
@@ -35,26 +37,31 @@ import org.springframework.context.SmartLifecycle;
  * A stopped lifecycle starts again (context stop and start, CRaC checkpoint and restore): it
  * subscribes again once the client has connected again. Destruction is final.
  * <p>
- * Events go through the client ({@link BitcoinRpcClient#dispatchEvent}), in order with its own:
- * blocks as {@link Notification.BlockConnected} and {@link Notification.BlockDisconnected}, the
- * rest as {@link Notification.Zmq}. So they reach the client's listeners, become the same
- * application events ({@code BlockConnectedEvent}, {@code BlockDisconnectedEvent},
- * {@code ZmqNotificationEvent}) and are counted by the metrics.
+ * Every {@link ZmqEvent} goes through the client ({@link BitcoinRpcClient#dispatchEvent}), in
+ * order with its own events: so it reaches the client's listeners, becomes a
+ * {@code ZmqNotificationEvent} and is counted by the metrics. Block messages are hints there
+ * ({@link ZmqEvent.BlockAnnounced}, {@link ZmqEvent.BlockRetracted}); the blocks themselves come
+ * from the chain follower.
  * <p>
- * The subscriber starts when the client is connected (at once over HTTP, which is how Bitcoin
- * Core is reached), as it fills in and recovers blocks over RPC. With
- * {@code bitcoin.rpc.zmq.discover} and no endpoint configured, it first asks the node for its
- * endpoints ({@code getzmqnotifications}), retrying every {@code catch-up-retry-interval} while
- * the node cannot answer. After a stop and a start (of the context) it resumes after the last
- * block it delivered, so no block is missed or repeated.
+ * This lifecycle is the follower's {@link WakeSource} for {@code bitcoin.rpc.follow.source=zmq}:
+ * the subscriber starts late (after the client connected, and after discovery) and is made anew at
+ * every start, so the follower subscribes here, once, and each subscriber made later wakes it
+ * (at once when it starts, then on block messages, gaps and reconnects). While no subscriber runs,
+ * or its block topic's connection is down, the follower's subscription does not listen and the
+ * follower polls at its poll interval.
+ * <p>
+ * The subscriber needs no RPC; over HTTP (how Bitcoin Core is reached) the client is connected at
+ * once. With {@code bitcoin.rpc.zmq.discover} and no endpoint configured, the lifecycle first asks
+ * the node for its endpoints ({@code getzmqnotifications}), retrying every
+ * {@code retry-interval} while the node cannot answer.
  * <p>
  * {@link #destroy()} closes the subscriber for good; {@link #start()} then fails.
  * <p>
  * The phase is after {@link BitcoinRpcClientLifecycle#PHASE} and before the web server's: started
  * after the client, stopped before it, so that ZMQ events already handed to the client are still
- * published.
+ * published; and before the follower's, which stops first.
  */
-public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListener, DisposableBean {
+public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListener, DisposableBean, WakeSource {
 
 	/**
 	 * The phase: after the client's, so ZMQ starts after it and stops before it, and still before
@@ -84,13 +91,14 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 	/** Whether a {@code getzmqnotifications} call, or a retry of it or of the start, is under way. */
 	private boolean pending;
 
+	/** Written under {@link #monitor}; volatile for the readers (stats, listening). */
 	private volatile @Nullable ZmqSubscriber subscriber;
+
+	/** The followers woken by ZMQ, across subscribers. */
+	private final List<FollowerRegistration> followers = new ArrayList<>();
 
 	/** Failed discoveries or starts in a row: the first is logged as a warning, the rest at debug level. */
 	private int failuresInARow;
-
-	/** The last block delivered before the latest stop, to resume after. */
-	private @Nullable String resumeAfterBlock;
 
 	/**
 	 * A lifecycle for a client.
@@ -123,7 +131,7 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 				this.listenerAdded = true;
 			}
 			if (this.client.isConnected()) {
-				subscribe();
+				startOrDiscover();
 			}
 			else {
 				logger.debug("ZMQ: waiting for the RPC connection to " + this.client.options().url());
@@ -140,14 +148,14 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 		if (event instanceof ConnectionEvent.Connected || event instanceof ConnectionEvent.Reconnected) {
 			synchronized (this.monitor) {
 				if (this.running) {
-					subscribe();
+					startOrDiscover();
 				}
 			}
 		}
 	}
 
 	/** Holding the monitor: starts the subscriber, or the discovery, unless done or under way. */
-	private void subscribe() {
+	private void startOrDiscover() {
 		if (this.subscriber != null || this.pending) {
 			return;
 		}
@@ -184,9 +192,9 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 					return;
 				}
 				logRetry(ZmqOptionsFactory.PREFIX + "discover: getzmqnotifications failed (" + describe(cause)
-						+ "); trying again every " + this.settings.catchUpRetryInterval());
+						+ "); trying again every " + this.settings.retryInterval());
 				CompletableFuture.runAsync(() -> retryDiscovery(forGeneration), CompletableFuture
-					.delayedExecutor(this.settings.catchUpRetryInterval().toMillis(), TimeUnit.MILLISECONDS));
+					.delayedExecutor(this.settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS));
 				return;
 			}
 			this.pending = false;
@@ -199,6 +207,11 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 				return;
 			}
 			logger.info("ZMQ endpoints from getzmqnotifications: " + endpoints);
+			if (!endpoints.containsKey(ZmqTopic.SEQUENCE) && !endpoints.containsKey(ZmqTopic.HASHBLOCK)
+					&& !this.followers.isEmpty()) {
+				logger.warn(ZmqOptionsFactory.PREFIX + "discover: the node publishes neither sequence nor hashblock: "
+						+ "ZMQ wakes no chain follower, which polls getbestblockhash instead");
+			}
 			startSubscriber(endpoints);
 		}
 	}
@@ -212,24 +225,29 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 	}
 
 	/**
-	 * Holding the monitor. A failure (such as a host name that does not resolve yet) is retried
-	 * every {@code catch-up-retry-interval} until it works or the lifecycle stops.
+	 * Holding the monitor. The followers are subscribed to the new subscriber, which wakes each at
+	 * once: what was mined while none ran is read now. A failure (such as a host name that does not
+	 * resolve yet) is retried every {@code retry-interval} until it works or the lifecycle stops.
 	 */
 	private void startSubscriber(Map<ZmqTopic, String> endpoints) {
 		ZmqOptions options = this.settings.options(endpoints);
-		BitcoinRpcClient target = this.client;
+		ZmqSubscriber started;
 		try {
-			this.subscriber = ZmqSubscriber.start(options, BlockSource.of(target), target::dispatchEvent,
-					(event) -> target.dispatchEvent(new Notification.Zmq(event)), this.resumeAfterBlock);
-			this.failuresInARow = 0;
+			started = ZmqSubscriber.start(options, this.client::dispatchEvent);
 		}
 		catch (RuntimeException ex) {
 			logRetry("Could not subscribe to ZMQ " + endpoints + ": " + describe(ex) + "; trying again every "
-					+ this.settings.catchUpRetryInterval());
+					+ this.settings.retryInterval());
 			long forGeneration = this.generation;
 			this.pending = true;
 			CompletableFuture.runAsync(() -> retryStart(forGeneration, endpoints), CompletableFuture
-				.delayedExecutor(this.settings.catchUpRetryInterval().toMillis(), TimeUnit.MILLISECONDS));
+				.delayedExecutor(this.settings.retryInterval().toMillis(), TimeUnit.MILLISECONDS));
+			return;
+		}
+		this.failuresInARow = 0;
+		this.subscriber = started;
+		for (FollowerRegistration registration : this.followers) {
+			registration.attach(started);
 		}
 	}
 
@@ -253,8 +271,8 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 	}
 
 	/**
-	 * Closes the subscriber and remembers the last block it delivered, so that {@link #start()}
-	 * resumes after it; retries of the discovery or of the start that are under way are dropped.
+	 * Closes the subscriber; retries of the discovery or of the start that are under way are
+	 * dropped. Followers still subscribed stay so, polling until a start makes a new subscriber.
 	 */
 	@Override
 	public void stop() {
@@ -268,13 +286,52 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 			ZmqSubscriber current = this.subscriber;
 			this.subscriber = null;
 			if (current != null) {
+				// Closing wakes the followers, still attached, so that they poll often from now on.
 				current.close();
-				String tip = current.stats().tipHash();
-				if (tip != null) {
-					this.resumeAfterBlock = tip;
-				}
+			}
+			for (FollowerRegistration registration : this.followers) {
+				registration.detach();
 			}
 		}
+	}
+
+	/**
+	 * Wakes the follower with ZMQ from now on, across stops and starts of this lifecycle: with
+	 * every subscriber it makes, from the moment that subscriber starts.
+	 * @param follower the follower to wake
+	 * @return the follower's subscription: listening while a subscriber runs and its block topic's
+	 * connection is up
+	 */
+	@Override
+	public Subscription subscribe(ChainFollower follower) {
+		synchronized (this.monitor) {
+			FollowerRegistration registration = new FollowerRegistration(follower);
+			ZmqSubscriber current = this.subscriber;
+			if (current != null) {
+				registration.attach(current);
+			}
+			this.followers.add(registration);
+			return registration;
+		}
+	}
+
+	/**
+	 * Whether ZMQ can wake a chain follower: a block topic ({@code sequence} or {@code hashblock})
+	 * is configured, or the endpoints are to be discovered.
+	 * @return true if the follower may use this lifecycle as its source
+	 */
+	public boolean wakesFollowers() {
+		return this.settings.wakesFollowers();
+	}
+
+	/**
+	 * Whether the subscriber runs and its block topic's connection is up, so that a follower
+	 * subscribed here is woken when a block arrives.
+	 * @return true while ZMQ listens for blocks
+	 */
+	public boolean isListening() {
+		ZmqSubscriber current = this.subscriber;
+		return current != null && current.isListening();
 	}
 
 	/** Closes the subscriber for good (as {@link #stop()} if still running); idempotent. */
@@ -334,6 +391,50 @@ public class BitcoinRpcZmqLifecycle implements SmartLifecycle, BitcoinEventListe
 
 	private static String describe(Throwable cause) {
 		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * A follower woken by ZMQ, with its subscription to the running subscriber. Its fields are
+	 * guarded by the lifecycle's monitor; {@link #isListening()} reads only the volatile subscriber.
+	 */
+	private final class FollowerRegistration implements Subscription {
+
+		private final ChainFollower follower;
+
+		/** Its subscription to the running subscriber, or null while none runs. */
+		private @Nullable Subscription current;
+
+		FollowerRegistration(ChainFollower follower) {
+			this.follower = follower;
+		}
+
+		/** Holding the monitor: subscribes to a subscriber just started, which wakes the follower. */
+		void attach(ZmqSubscriber subscriber) {
+			this.current = subscriber.subscribe(this.follower);
+		}
+
+		/** Holding the monitor: the subscriber is closed. */
+		void detach() {
+			Subscription attached = this.current;
+			this.current = null;
+			if (attached != null) {
+				attached.close();
+			}
+		}
+
+		@Override
+		public boolean isListening() {
+			return BitcoinRpcZmqLifecycle.this.isListening();
+		}
+
+		@Override
+		public void close() {
+			synchronized (BitcoinRpcZmqLifecycle.this.monitor) {
+				detach();
+				BitcoinRpcZmqLifecycle.this.followers.remove(this);
+			}
+		}
+
 	}
 
 }

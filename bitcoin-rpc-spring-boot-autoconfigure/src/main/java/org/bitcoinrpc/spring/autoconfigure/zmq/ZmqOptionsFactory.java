@@ -67,19 +67,15 @@ final class ZmqOptionsFactory {
 		}
 		Duration handshakeTimeout = positive(properties.getHandshakeTimeout(), "handshake-timeout");
 		Duration reconnectInterval = positive(properties.getReconnectInterval(), "reconnect-interval");
-		Duration catchUpRetryInterval = positive(properties.getCatchUpRetryInterval(), "catch-up-retry-interval");
+		Duration retryInterval = positive(properties.getRetryInterval(), "retry-interval");
 		if (properties.getReceiveHighWaterMark() < 1) {
 			throw invalid("receive-high-water-mark", properties.getReceiveHighWaterMark(), "Must be at least 1");
 		}
-		if (properties.getMaxCatchUpBlocks() < 1) {
-			throw invalid("max-catch-up-blocks", properties.getMaxCatchUpBlocks(), "Must be at least 1");
-		}
 		if (!endpoints.isEmpty() && !endpoints.containsKey(ZmqTopic.SEQUENCE) && !endpoints.containsKey(ZmqTopic.HASHBLOCK)) {
-			logger.info("Neither " + PREFIX + "sequence nor " + PREFIX + "hashblock is set: ZMQ gives no block events");
+			logger.info("Neither " + PREFIX + "sequence nor " + PREFIX + "hashblock is set: ZMQ wakes no chain follower");
 		}
 		return new Settings(Collections.unmodifiableMap(endpoints), properties.isDiscover(), handshakeTimeout,
-				reconnectInterval, properties.getReceiveHighWaterMark(), catchUpRetryInterval,
-				properties.getMaxCatchUpBlocks());
+				reconnectInterval, properties.getReceiveHighWaterMark(), retryInterval);
 	}
 
 	private static void endpoint(Map<ZmqTopic, String> endpoints, ZmqTopic topic, @Nullable String value) {
@@ -187,12 +183,20 @@ final class ZmqOptionsFactory {
 	 * @param handshakeTimeout as {@link ZmqOptions#handshakeTimeout()}
 	 * @param reconnectInterval as {@link ZmqOptions#reconnectInterval()}
 	 * @param receiveHighWaterMark as {@link ZmqOptions#receiveHighWaterMark()}
-	 * @param catchUpRetryInterval as {@link ZmqOptions#catchUpRetryInterval()}, also between
-	 * discovery attempts
-	 * @param maxCatchUpBlocks as {@link ZmqOptions#maxCatchUpBlocks()}
+	 * @param retryInterval between discovery attempts, and attempts to start the subscriber
 	 */
 	record Settings(Map<ZmqTopic, String> endpoints, boolean discover, Duration handshakeTimeout,
-			Duration reconnectInterval, int receiveHighWaterMark, Duration catchUpRetryInterval, int maxCatchUpBlocks) {
+			Duration reconnectInterval, int receiveHighWaterMark, Duration retryInterval) {
+
+		/**
+		 * Whether the subscriber may wake a chain follower: a block topic ({@code sequence} or
+		 * {@code hashblock}) is configured, or the endpoints are discovered (the node may list one).
+		 * @return true if ZMQ can be the follower's source
+		 */
+		boolean wakesFollowers() {
+			return this.endpoints.isEmpty() ? this.discover
+					: this.endpoints.containsKey(ZmqTopic.SEQUENCE) || this.endpoints.containsKey(ZmqTopic.HASHBLOCK);
+		}
 
 		/**
 		 * The options for some endpoints.
@@ -203,9 +207,7 @@ final class ZmqOptionsFactory {
 			ZmqOptions.Builder builder = ZmqOptions.builder()
 				.handshakeTimeout(this.handshakeTimeout)
 				.reconnectInterval(this.reconnectInterval)
-				.receiveHighWaterMark(this.receiveHighWaterMark)
-				.catchUpRetryInterval(this.catchUpRetryInterval)
-				.maxCatchUpBlocks(this.maxCatchUpBlocks);
+				.receiveHighWaterMark(this.receiveHighWaterMark);
 			endpoints.forEach(builder::endpoint);
 			return builder.build();
 		}

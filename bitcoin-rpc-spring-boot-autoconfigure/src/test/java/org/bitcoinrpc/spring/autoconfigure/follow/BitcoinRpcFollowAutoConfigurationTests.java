@@ -207,7 +207,9 @@ class BitcoinRpcFollowAutoConfigurationTests {
 	void notificationsBlocksOverHttpStartsTheFollowerAndSaysHow(CapturedOutput output) {
 		forNode("http", "bitcoin.rpc.notifications.blocks=true").run((context) -> {
 			assertThat(context).hasNotFailed().hasSingleBean(BitcoinRpcFollowLifecycle.class);
-			assertThat(output).contains("over HTTP by polling getbestblockhash every 1s");
+			// The simulated node is btcd: no waitfornewblock, so the follower polls every second.
+			assertThat(output).contains("over HTTP: woken by waitfornewblock (Bitcoin Core's long-poll), polling "
+					+ "getbestblockhash every 30s as a safety net (every 1s while no call waits, or if the node has none)");
 			Recorder recorder = context.getBean(Recorder.class);
 			BitcoinRpcFollowLifecycle lifecycle = context.getBean(BitcoinRpcFollowLifecycle.class);
 			await().atMost(WAIT).until(() -> lifecycle.cursor() != null);

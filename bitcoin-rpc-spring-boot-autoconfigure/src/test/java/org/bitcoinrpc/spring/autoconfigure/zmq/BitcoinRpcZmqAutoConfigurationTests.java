@@ -116,12 +116,10 @@ class BitcoinRpcZmqAutoConfigurationTests {
 						"bitcoin.rpc.zmq.handshake-timeout=0s"),
 				invalid("bitcoin.rpc.zmq.reconnect-interval", "positive", "bitcoin.rpc.zmq.enabled=true", HASHBLOCK,
 						"bitcoin.rpc.zmq.reconnect-interval=-1s"),
-				invalid("bitcoin.rpc.zmq.catch-up-retry-interval", "positive", "bitcoin.rpc.zmq.enabled=true", HASHBLOCK,
-						"bitcoin.rpc.zmq.catch-up-retry-interval=0ms"),
+				invalid("bitcoin.rpc.zmq.retry-interval", "positive", "bitcoin.rpc.zmq.enabled=true", HASHBLOCK,
+						"bitcoin.rpc.zmq.retry-interval=0ms"),
 				invalid("bitcoin.rpc.zmq.receive-high-water-mark", "at least 1", "bitcoin.rpc.zmq.enabled=true", HASHBLOCK,
-						"bitcoin.rpc.zmq.receive-high-water-mark=0"),
-				invalid("bitcoin.rpc.zmq.max-catch-up-blocks", "at least 1", "bitcoin.rpc.zmq.enabled=true", HASHBLOCK,
-						"bitcoin.rpc.zmq.max-catch-up-blocks=0"));
+						"bitcoin.rpc.zmq.receive-high-water-mark=0"));
 	}
 
 	private static Arguments invalid(String name, String reason, String... properties) {
@@ -184,9 +182,10 @@ class BitcoinRpcZmqAutoConfigurationTests {
 		properties.setHandshakeTimeout(Duration.ofMillis(750));
 		properties.setReconnectInterval(Duration.ofSeconds(1));
 		properties.setReceiveHighWaterMark(5000);
-		properties.setCatchUpRetryInterval(Duration.ofSeconds(2));
-		properties.setMaxCatchUpBlocks(50);
+		properties.setRetryInterval(Duration.ofSeconds(2));
 		ZmqOptionsFactory.Settings settings = ZmqOptionsFactory.settings(properties);
+		assertThat(settings.retryInterval()).isEqualTo(Duration.ofSeconds(2));
+		assertThat(settings.wakesFollowers()).isTrue();
 		assertThat(settings.endpoints()).containsExactly(Map.entry(ZmqTopic.HASHBLOCK, "tcp://127.0.0.1:28332"),
 				Map.entry(ZmqTopic.HASHTX, "tcp://127.0.0.1:28333"), Map.entry(ZmqTopic.RAWBLOCK, "tcp://127.0.0.1:28335"),
 				Map.entry(ZmqTopic.RAWTX, "tcp://127.0.0.1:28333"), Map.entry(ZmqTopic.SEQUENCE, "tcp://127.0.0.1:28334"));
@@ -196,10 +195,20 @@ class BitcoinRpcZmqAutoConfigurationTests {
 		assertThat(options.handshakeTimeout()).isEqualTo(Duration.ofMillis(750));
 		assertThat(options.reconnectInterval()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(options.receiveHighWaterMark()).isEqualTo(5000);
-		assertThat(options.catchUpRetryInterval()).isEqualTo(Duration.ofSeconds(2));
-		assertThat(options.maxCatchUpBlocks()).isEqualTo(50);
-		assertThat(options.rpcTimeout()).isEqualTo(ZmqOptions.DEFAULT_RPC_TIMEOUT);
-		assertThat(options.recentBlocks()).isEqualTo(ZmqOptions.DEFAULT_RECENT_BLOCKS);
+	}
+
+	@Test
+	void zmqWakesFollowersOnlyWithABlockTopicOrDiscovery() {
+		BitcoinRpcProperties.Zmq properties = new BitcoinRpcProperties.Zmq();
+		properties.setEnabled(true);
+		properties.setRawtx("tcp://127.0.0.1:28333");
+		assertThat(ZmqOptionsFactory.settings(properties).wakesFollowers()).isFalse();
+		properties.setHashblock("tcp://127.0.0.1:28332");
+		assertThat(ZmqOptionsFactory.settings(properties).wakesFollowers()).isTrue();
+		BitcoinRpcProperties.Zmq discovering = new BitcoinRpcProperties.Zmq();
+		discovering.setEnabled(true);
+		discovering.setDiscover(true);
+		assertThat(ZmqOptionsFactory.settings(discovering).wakesFollowers()).isTrue();
 	}
 
 	@Test
