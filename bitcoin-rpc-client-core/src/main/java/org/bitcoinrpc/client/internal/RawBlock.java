@@ -121,6 +121,37 @@ public final class RawBlock {
 		return new RawBlock(bytes, transactions, txids, strippedSize);
 	}
 
+	/**
+	 * Parses one serialized transaction on its own, as ZMQ's {@code rawtx} carries it.
+	 * @throws IllegalArgumentException when the bytes are not exactly one transaction
+	 */
+	public static Transaction parseTransaction(byte[] bytes) {
+		Reader in = new Reader(bytes, 0);
+		TransactionBounds bounds = TransactionBounds.read(in, "the transaction");
+		if (in.remaining() != 0) {
+			throw new IllegalArgumentException(in.remaining() + " bytes follow the transaction's lock time (at offset "
+					+ in.position() + " of " + bytes.length + ")");
+		}
+		String txid = displayHash(bounds.txidInternal(bytes));
+		String wtxid = bounds.witness() ? displayHash(doubleSha256(bytes)) : txid;
+		return new Transaction(HEX.formatHex(bytes), txid, wtxid, bytes.length, bounds.strippedSize());
+	}
+
+	/**
+	 * The hash of the block whose serialization starts with {@code bytes}: the double SHA-256 of
+	 * its 80-byte header, in RPC order. The transactions after the header are not looked at.
+	 * @throws IllegalArgumentException when there are fewer than 80 bytes
+	 */
+	public static String headerHash(byte[] bytes) {
+		if (bytes.length < HEADER_SIZE) {
+			throw new IllegalArgumentException("A serialized block starts with an 80-byte header; it has only "
+					+ bytes.length + " bytes");
+		}
+		MessageDigest digest = sha256();
+		digest.update(bytes, 0, HEADER_SIZE);
+		return displayHash(sha256().digest(digest.digest()));
+	}
+
 	/** The block hash, double SHA-256 of the header, in RPC (display) order. */
 	public String hash() {
 		return this.hash;

@@ -2,6 +2,7 @@ package org.bitcoinrpc.client.zmq;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -125,8 +126,8 @@ public sealed interface ZmqMessage {
 		return switch (topic) {
 			case HASHBLOCK -> new HashBlock(hash32(name, body), sequence);
 			case HASHTX -> new HashTx(hash32(name, body), sequence);
-			case RAWBLOCK -> new RawBlock(Serialization.blockHash(body), Serialization.HEX.formatHex(body), sequence);
-			case RAWTX -> new RawTx(txid(body), Serialization.HEX.formatHex(body), sequence);
+			case RAWBLOCK -> new RawBlock(blockHash(body), HexFormat.of().formatHex(body), sequence);
+			case RAWTX -> new RawTx(txid(body), HexFormat.of().formatHex(body), sequence);
 			case SEQUENCE -> sequence(body, sequence);
 		};
 	}
@@ -135,14 +136,32 @@ public sealed interface ZmqMessage {
 		if (body.length != 32) {
 			throw new ZmqDecodeException(topic + ": the body must be a 32-byte hash, was " + body.length + " bytes");
 		}
-		return Serialization.HEX.formatHex(body);
+		return HexFormat.of().formatHex(body);
 	}
 
+	/**
+	 * The txid: the double SHA-256 of the serialization <em>without</em> its witness (BIP 144).
+	 * Core publishes {@code rawtx} with the witness, so hashing the body as is would give the wtxid.
+	 */
 	private static String txid(byte[] body) {
 		if (body.length < 10) {
 			throw new ZmqDecodeException("rawtx: a transaction is at least 10 bytes, was " + body.length);
 		}
-		return Serialization.txid(body);
+		try {
+			return org.bitcoinrpc.client.internal.RawBlock.parseTransaction(body).txid();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ZmqDecodeException("rawtx: " + ex.getMessage());
+		}
+	}
+
+	private static String blockHash(byte[] body) {
+		try {
+			return org.bitcoinrpc.client.internal.RawBlock.headerHash(body);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ZmqDecodeException("rawblock: " + ex.getMessage());
+		}
 	}
 
 	private static Sequence sequence(byte[] body, long sequence) {
@@ -159,7 +178,7 @@ public sealed interface ZmqMessage {
 			throw new ZmqDecodeException("sequence: a '" + label.code() + "' body must be " + expected + " bytes, was "
 					+ body.length);
 		}
-		String hash = Serialization.HEX.formatHex(Arrays.copyOf(body, 32));
+		String hash = HexFormat.of().formatHex(Arrays.copyOf(body, 32));
 		Long mempoolSequence = null;
 		if (label.hasMempoolSequence()) {
 			long value = 0;

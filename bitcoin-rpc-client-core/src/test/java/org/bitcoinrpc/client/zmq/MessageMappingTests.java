@@ -146,7 +146,7 @@ class MessageMappingTests {
 		byte[] block = new byte[81];
 		harness.send(ZmqTopic.RAWBLOCK, block);
 		assertThat(harness.events).containsExactly(new ZmqEvent.TransactionAnnounced(WALLET_TX),
-				new ZmqEvent.RawBlock(Serialization.displayHash(Serialization.doubleSha256(new byte[80])),
+				new ZmqEvent.RawBlock(org.bitcoinrpc.client.internal.RawBlock.headerHash(new byte[80]),
 						HexFormat.of().formatHex(block)));
 		// rawblock is never the block topic.
 		assertThat(harness.wakeUps).hasValue(0);

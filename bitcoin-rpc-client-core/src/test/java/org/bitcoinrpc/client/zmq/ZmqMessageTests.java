@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import org.bitcoinrpc.client.internal.RawBlock;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -138,11 +139,13 @@ class ZmqMessageTests {
 			.contains(WALLET_TX);
 		// A segwit tx: the wtxid (hash of the body as sent) differs; a legacy one (genesis): the same.
 		byte[] segwit = HEX.parseHex(ZmqCaptures.messages("zmq-rawtx-mempool.json").get(0).get("body_hex").asString());
-		assertThat(Serialization.wtxid(segwit)).isNotEqualTo(WALLET_TX)
+		assertThat(RawBlock.parseTransaction(segwit).wtxid()).isNotEqualTo(WALLET_TX)
 			.isEqualTo("fba8f90032068f84163ee2e68a66f396d9e9ba4d264ee415f732094efad83bcd");
 		byte[] legacy = HEX.parseHex(
 				ZmqCaptures.messages("zmq-rawtx-fresh-node-startup.json").get(0).get("body_hex").asString());
-		assertThat(Serialization.stripWitness(legacy)).isEqualTo(legacy);
+		RawBlock.Transaction genesis = RawBlock.parseTransaction(legacy);
+		assertThat(genesis.strippedSize()).isEqualTo(legacy.length);
+		assertThat(genesis.wtxid()).isEqualTo(genesis.txid());
 	}
 
 	@Test
@@ -184,8 +187,8 @@ class ZmqMessageTests {
 		assertDecodeError(List.of(bytes("rawtx"), new byte[5], seq), "at least 10 bytes");
 		byte[] tx = HEX.parseHex(ZmqCaptures.messages("zmq-rawtx-mempool.json").get(0).get("body_hex").asString());
 		assertDecodeError(List.of(bytes("rawtx"), java.util.Arrays.copyOf(tx, tx.length - 1), seq), "truncated");
-		assertDecodeError(List.of(bytes("rawtx"), concat(tx, new byte[1]), seq), "left after");
-		assertDecodeError(List.of(bytes("rawblock"), new byte[79], seq), "80 bytes");
+		assertDecodeError(List.of(bytes("rawtx"), concat(tx, new byte[1]), seq), "1 bytes follow the transaction's lock time");
+		assertDecodeError(List.of(bytes("rawblock"), new byte[79], seq), "80-byte header; it has only 79 bytes");
 	}
 
 	private static void assertDecodeError(List<byte[]> frames, String message) {
