@@ -2,13 +2,18 @@ package org.bitcoinrpc.spring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.follow.BlockHandler;
 import org.bitcoinrpc.client.follow.FollowerEvent;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
+import org.bitcoinrpc.client.model.RawTransaction;
 import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowLifecycle;
 import org.bitcoinrpc.spring.event.BlockConnectedEvent;
+import org.bitcoinrpc.spring.follow.BlockListener;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +36,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A whole application, every auto-configuration of the starter, against Bitcoin Core's way in:
  * HTTP with {@code notifications.blocks=true}, which starts the chain follower. The handler bean
- * is the README's, as written there.
+ * and the {@code @BlockListener} bean are the README's, as written there.
  */
 class BitcoinRpcFollowApplicationTests {
 
@@ -71,14 +77,35 @@ class BitcoinRpcFollowApplicationTests {
 		assertThat(listener.hashes).isSubsetOf(mined.get(0), removed, replacement);
 	}
 
+	@Test
+	void theBlockListenerMethodsGetEachBlockWithItsTransactions() {
+		Ledger ledger = this.context.getBean(Ledger.class);
+		BitcoinRpcFollowLifecycle lifecycle = this.context.getBean(BitcoinRpcFollowLifecycle.class);
+		await().atMost(Duration.ofSeconds(15)).until(() -> lifecycle.cursor() != null);
+		List<String> mined = this.node.generate(2);
+		await().atMost(Duration.ofSeconds(15)).until(() -> lifecycle.cursor().hash().equals(mined.get(1)));
+		assertThat(ledger.transactions).containsOnlyKeys(mined);
+		this.node.disconnectTip();
+		String replacement = this.node.generate(1).get(0);
+		await().atMost(Duration.ofSeconds(15)).until(() -> lifecycle.cursor().hash().equals(replacement));
+		assertThat(ledger.transactions).containsOnlyKeys(mined.get(0), replacement);
+		// Each block's coinbase at least.
+		assertThat(ledger.transactions.values()).allSatisfy((txids) -> assertThat(txids).isNotEmpty());
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
-	@Import(BlockIndexing.class)
+	@Import({ BlockIndexing.class, Deposits.class })
 	static class TestApplication {
 
 		@Bean
 		BlockIndex blockIndex() {
 			return new BlockIndex();
+		}
+
+		@Bean
+		Ledger ledger() {
+			return new Ledger();
 		}
 
 		@Bean
@@ -102,6 +129,46 @@ class BitcoinRpcFollowApplicationTests {
 					index.remove(change.hash(), change.height());
 				}
 			};
+		}
+
+	}
+
+	// The README's @BlockListener example, "Following the chain with Spring Boot".
+	@Component
+	static class Deposits {
+
+		private final Ledger ledger; // Ledger: your own store
+
+		Deposits(Ledger ledger) {
+			this.ledger = ledger;
+		}
+
+		@BlockListener // takes the block: the follower fetches whole blocks
+		void on(Notification.BlockConnected block, BlockWithTransactions whole) {
+			for (RawTransaction tx : whole.transactions()) {
+				this.ledger.add(block.hash(), tx.txid());
+			}
+		}
+
+		@BlockListener
+		void on(Notification.BlockDisconnected block) {
+			this.ledger.removeBlock(block.hash());
+		}
+
+	}
+
+	/** The application's own store of transactions, in the README's {@code @BlockListener} example. */
+	static class Ledger {
+
+		/** The txids of each block, by its hash. */
+		final Map<String, List<String>> transactions = new ConcurrentHashMap<>();
+
+		void add(String blockHash, String txid) {
+			this.transactions.computeIfAbsent(blockHash, (key) -> new CopyOnWriteArrayList<>()).add(txid);
+		}
+
+		void removeBlock(String blockHash) {
+			this.transactions.remove(blockHash);
 		}
 
 	}

@@ -737,10 +737,18 @@ public class BitcoinRpcProperties {
 		private @Nullable Duration pollInterval;
 
 		/**
-		 * With FullBlockHandler beans: how many whole blocks (getblock verbosity 2) are fetched
-		 * ahead of the handlers, the bound on what is held in memory (1 to 64).
+		 * With whole blocks (FullBlockHandler beans, @BlockListener methods taking the block, or
+		 * 'with-transactions'): how many whole blocks (getblock verbosity 2) are fetched ahead of
+		 * the handlers, the bound on what is held in memory (1 to 64).
 		 */
 		private int prefetch = org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_PREFETCH;
+
+		/**
+		 * Whether to fetch every block with its transactions (getblock verbosity 2) even without
+		 * a FullBlockHandler bean or a @BlockListener method taking the block, so that
+		 * BlockConnectedEvent and BlockDisconnectedEvent carry it (getBlock()).
+		 */
+		private boolean withTransactions = false;
 
 		/**
 		 * Where the follower keeps its cursor. 'memory' unless set, even with a DataSource: the
@@ -819,6 +827,14 @@ public class BitcoinRpcProperties {
 
 		public void setPrefetch(int prefetch) {
 			this.prefetch = prefetch;
+		}
+
+		public boolean isWithTransactions() {
+			return this.withTransactions;
+		}
+
+		public void setWithTransactions(boolean withTransactions) {
+			this.withTransactions = withTransactions;
 		}
 
 		public Store getStore() {

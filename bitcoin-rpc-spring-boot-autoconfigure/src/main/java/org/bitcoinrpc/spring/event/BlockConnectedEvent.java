@@ -2,21 +2,49 @@ package org.bitcoinrpc.spring.event;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.Notification;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A block joined the main chain ({@code blockconnected}, after {@code notifyblocks}).
+ * A block joined the main chain ({@code blockconnected}, after {@code notifyblocks}, or from the
+ * chain follower).
  */
 public class BlockConnectedEvent extends BitcoinRpcNotificationEvent<Notification.BlockConnected> {
 
 	private static final long serialVersionUID = 1L;
 
+	private final @Nullable BlockWithTransactions block;
+
 	/**
-	 * An event.
+	 * An event without the block's transactions.
 	 * @param client the client that received the notification
 	 * @param notification the notification
 	 */
 	public BlockConnectedEvent(BitcoinRpcClient client, Notification.BlockConnected notification) {
+		this(client, notification, null);
+	}
+
+	/**
+	 * An event with the block, as the chain follower fetched it in its full-block mode.
+	 * @param client the client the follower uses
+	 * @param notification the notification
+	 * @param block the block with its transactions, or {@code null}
+	 */
+	public BlockConnectedEvent(BitcoinRpcClient client, Notification.BlockConnected notification,
+			@Nullable BlockWithTransactions block) {
 		super(client, notification);
+		this.block = block;
+	}
+
+	/**
+	 * The block with its transactions, when the chain follower fetches whole blocks
+	 * ({@code bitcoin.rpc.follow.with-transactions}, a {@code FullBlockHandler} bean, or a
+	 * {@code @BlockListener} method taking the block).
+	 * @return the block, or {@code null} when the follower does not fetch whole blocks, or the
+	 * event is the client's own notification
+	 */
+	public @Nullable BlockWithTransactions getBlock() {
+		return this.block;
 	}
 
 }

@@ -4,6 +4,8 @@ import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.follow.ChainFollower;
 import org.bitcoinrpc.client.follow.FollowerEvent;
+import org.bitcoinrpc.client.model.BlockWithTransactions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.PayloadApplicationEvent;
@@ -38,11 +40,29 @@ public class ChainFollowerEventPublisher {
 	}
 
 	/**
-	 * Publishes a change of the best chain; a listener's exception propagates to the caller.
+	 * Publishes a change of the best chain, without its block; a listener's exception propagates
+	 * to the caller.
 	 * @param change the change the follower delivered
 	 */
 	public void publishBlockChange(Notification.BlockChange change) {
-		this.publisher.publishEvent(BitcoinRpcNotificationEvent.of(this.client, change));
+		publishBlockChange(change, null);
+	}
+
+	/**
+	 * Publishes a change of the best chain with the block the follower fetched in its full-block
+	 * mode ({@code getBlock()} of the event); a listener's exception propagates to the caller.
+	 * @param change the change the follower delivered
+	 * @param block the block with its transactions, or {@code null} outside the full-block mode or
+	 * for a disconnected block the node serves only serialized
+	 */
+	public void publishBlockChange(Notification.BlockChange change, @Nullable BlockWithTransactions block) {
+		if (change instanceof Notification.BlockConnected connected) {
+			this.publisher.publishEvent(new BlockConnectedEvent(this.client, connected, block));
+		}
+		else {
+			this.publisher.publishEvent(
+					new BlockDisconnectedEvent(this.client, (Notification.BlockDisconnected) change, block));
+		}
 	}
 
 	/**

@@ -70,6 +70,7 @@ class BitcoinRpcPropertiesTests {
 		assertThat(follow.getSource()).isEqualTo(BitcoinRpcProperties.Follow.Source.AUTO);
 		assertThat(follow.getPollInterval()).isNull();
 		assertThat(follow.getPrefetch()).isEqualTo(org.bitcoinrpc.client.follow.ChainFollower.DEFAULT_PREFETCH);
+		assertThat(follow.isWithTransactions()).isFalse();
 		assertThat(follow.getStore()).isEqualTo(Store.MEMORY);
 		assertThat(follow.getDirectory()).isNull();
 		assertThat(follow.getTable()).isEqualTo(JdbcCursorStore.DEFAULT_TABLE);
@@ -109,7 +110,8 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.follow.poll-interval=250ms", "bitcoin.rpc.follow.store=file",
 				"bitcoin.rpc.follow.directory=/var/lib/app/cursors", "bitcoin.rpc.follow.failure-policy=skip",
 				"bitcoin.rpc.follow.retry.initial-delay=2s", "bitcoin.rpc.follow.retry.max-delay=30s",
-				"bitcoin.rpc.follow.table=app_cursors", "bitcoin.rpc.follow.lease=45s")
+				"bitcoin.rpc.follow.table=app_cursors", "bitcoin.rpc.follow.lease=45s",
+				"bitcoin.rpc.follow.with-transactions=true")
 			.run((context) -> {
 				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
 				assertThat(properties.isEnabled()).isFalse();
@@ -159,6 +161,7 @@ class BitcoinRpcPropertiesTests {
 				assertThat(follow.getStart()).isEqualTo("840000");
 				assertThat(follow.getSource()).isEqualTo(BitcoinRpcProperties.Follow.Source.WAIT_FOR_NEW_BLOCK);
 				assertThat(follow.getPollInterval()).isEqualTo(Duration.ofMillis(250));
+				assertThat(follow.isWithTransactions()).isTrue();
 				assertThat(follow.getStore()).isEqualTo(Store.FILE);
 				assertThat(follow.getDirectory()).isEqualTo(Path.of("/var/lib/app/cursors"));
 				assertThat(follow.getTable()).isEqualTo("app_cursors");

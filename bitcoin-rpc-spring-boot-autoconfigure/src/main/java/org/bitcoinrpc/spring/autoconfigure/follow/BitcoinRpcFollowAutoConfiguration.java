@@ -37,7 +37,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for following the chain
  * ({@code bitcoin.rpc.follow.*}): a {@link ChainFollower} over the client that delivers every block
- * of the best chain once, in order, to every {@link BlockHandler} bean and as
+ * of the best chain once, in order, to every {@link BlockHandler} bean, {@link FullBlockHandler}
+ * bean and {@link org.bitcoinrpc.spring.follow.BlockListener @BlockListener} method, and as
  * {@code BlockConnectedEvent} and {@code BlockDisconnectedEvent}.
  * <p>
  * Registers, unless there is one:
@@ -85,9 +86,21 @@ public final class BitcoinRpcFollowAutoConfiguration {
 	BitcoinRpcFollowLifecycle bitcoinRpcFollowLifecycle(BitcoinRpcClient client, BitcoinRpcProperties properties,
 			CursorStore cursorStore, ObjectProvider<BlockHandler> handlers,
 			ObjectProvider<FullBlockHandler> fullBlockHandlers, ChainFollowerEventPublisher events,
-			ObjectProvider<BitcoinRpcZmqLifecycle> zmq) {
-		return new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers, fullBlockHandlers, events,
-				zmq.getIfUnique());
+			ObjectProvider<BitcoinRpcZmqLifecycle> zmq, BlockListenerMethodProcessor blockListeners) {
+		BitcoinRpcFollowLifecycle lifecycle = new BitcoinRpcFollowLifecycle(client, properties, cursorStore, handlers,
+				fullBlockHandlers, events, zmq.getIfUnique());
+		lifecycle.setBlockListeners(blockListeners);
+		return lifecycle;
+	}
+
+	/**
+	 * Finds the {@code @BlockListener} methods once every singleton exists, for the lifecycle. Not
+	 * a post-processor: it looks at the beans only when they are all made.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	BlockListenerMethodProcessor bitcoinRpcBlockListenerMethodProcessor() {
+		return new BlockListenerMethodProcessor();
 	}
 
 	/**

@@ -30,8 +30,10 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs a {@link ChainFollower} while the application context runs: started after the client's
  * lifecycle, closed before it. Each change of the best chain goes to every {@link BlockHandler}
- * bean in order, then is published as a {@code BlockConnectedEvent} or
- * {@code BlockDisconnectedEvent}; the cursor moves past the block only when all of them returned.
+ * bean in order, then to the {@link FullBlockHandler} beans and the
+ * {@link org.bitcoinrpc.spring.follow.BlockListener @BlockListener} methods, then is published as a
+ * {@code BlockConnectedEvent} or {@code BlockDisconnectedEvent}; the cursor moves past the block
+ * only when all of them returned.
  * If one throws, the whole block is offered again (handlers that already ran on it included: with
  * a transactional store their work was rolled back), or the follower stops or skips it, as
  * {@code bitcoin.rpc.follow.failure-policy} says.
@@ -79,9 +81,16 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	/** The ZMQ lifecycle, the follower's wake source with {@link Source#ZMQ}; else null. */
 	private final @Nullable BitcoinRpcZmqLifecycle zmq;
 
+	/** {@code bitcoin.rpc.follow.with-transactions}: whole blocks even with no handler asking for them. */
+	private final boolean withTransactions;
+
+	/** Finds the {@code @BlockListener} methods, or null for none. Guarded by {@link #monitor}. */
+	private @Nullable BlockListenerMethodProcessor blockListeners;
+
 	/**
-	 * Guards {@link #follower} and {@link #destroyed}. Held while a follower closes, so that a
-	 * start never runs a second follower over the same cursor while the first is still handling.
+	 * Guards {@link #follower}, {@link #destroyed} and {@link #blockListeners}. Held while a
+	 * follower closes, so that a start never runs a second follower over the same cursor while the
+	 * first is still handling.
 	 */
 	private final Object monitor = new Object();
 
@@ -147,6 +156,17 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 		this.events = events;
 		this.source = FollowOptionsFactory.source(properties, client.options().mode(), zmq);
 		this.zmq = (this.source == Source.ZMQ) ? zmq : null;
+		this.withTransactions = properties.getFollow().isWithTransactions();
+	}
+
+	/**
+	 * Adds the {@code @BlockListener} methods the processor finds, called after the handler beans.
+	 * @param blockListeners the processor
+	 */
+	void setBlockListeners(BlockListenerMethodProcessor blockListeners) {
+		synchronized (this.monitor) {
+			this.blockListeners = blockListeners;
+		}
 	}
 
 	/**
@@ -170,15 +190,18 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 			List<BlockHandler> handlers = this.handlers.orderedStream().toList();
 			List<FullBlockHandler> fullBlockHandlers = (this.fullBlockHandlers != null)
 					? this.fullBlockHandlers.orderedStream().toList() : List.of();
+			List<BlockListenerMethod> methods = (this.blockListeners != null) ? this.blockListeners.methods() : List.of();
 			ChainFollower.Builder builder = this.settings.apply(ChainFollower.builder(this.client)).store(this.store)
 				.events(this.events::publishFollowerEvent).wakeSources(wakeSources());
-			if (fullBlockHandlers.isEmpty()) {
-				logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s), then block events");
-				builder.handler((change) -> handle(handlers, change));
+			if (fullBlockHandlers.isEmpty() && !wholeBlocks(methods)) {
+				logger.info(source() + "; " + handlers.size() + " BlockHandler bean(s)" + describe(methods)
+						+ ", then block events");
+				builder.handler((change) -> handle(handlers, methods, change));
 			}
 			else {
 				logger.info(source() + "; whole blocks, " + this.settings.prefetch() + " fetched ahead; " + handlers.size()
-						+ " BlockHandler and " + fullBlockHandlers.size() + " FullBlockHandler bean(s), then block events");
+						+ " BlockHandler and " + fullBlockHandlers.size() + " FullBlockHandler bean(s)" + describe(methods)
+						+ ", then block events");
 				builder.fullBlocks((change, block) -> {
 					for (BlockHandler handler : handlers) {
 						handler.handle(change);
@@ -186,7 +209,10 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 					for (FullBlockHandler handler : fullBlockHandlers) {
 						handler.handle(change, block);
 					}
-					this.events.publishBlockChange(change);
+					for (BlockListenerMethod method : methods) {
+						method.invoke(change, block);
+					}
+					this.events.publishBlockChange(change, block);
 				});
 			}
 			this.follower = builder.start();
@@ -194,9 +220,13 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 	}
 
 	/** On the follower's thread: the handlers in order, then the event; any exception fails the block. */
-	private void handle(List<BlockHandler> handlers, Notification.BlockChange change) throws Exception {
+	private void handle(List<BlockHandler> handlers, List<BlockListenerMethod> methods, Notification.BlockChange change)
+			throws Exception {
 		for (BlockHandler handler : handlers) {
 			handler.handle(change);
+		}
+		for (BlockListenerMethod method : methods) {
+			method.invoke(change, null);
 		}
 		this.events.publishBlockChange(change);
 	}
@@ -209,6 +239,15 @@ public class BitcoinRpcFollowLifecycle implements SmartLifecycle, DisposableBean
 			case ZMQ -> new WakeSource[] { Objects.requireNonNull(this.zmq) };
 			case POLL, AUTO -> new WakeSource[0];
 		};
+	}
+
+	/** Whether blocks are fetched whole without a FullBlockHandler bean: by the property, or for a method. */
+	private boolean wholeBlocks(List<BlockListenerMethod> methods) {
+		return this.withTransactions || methods.stream().anyMatch(BlockListenerMethod::takesBlock);
+	}
+
+	private static String describe(List<BlockListenerMethod> methods) {
+		return methods.isEmpty() ? "" : ", " + methods.size() + " @BlockListener method(s)";
 	}
 
 	/** What wakes the follower and how often it polls, for the log line at each start. */
