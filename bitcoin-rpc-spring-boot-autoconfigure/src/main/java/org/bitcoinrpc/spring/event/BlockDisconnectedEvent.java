@@ -41,8 +41,7 @@ public class BlockDisconnectedEvent extends BitcoinRpcNotificationEvent<Notifica
 	 * ({@code bitcoin.rpc.follow.with-transactions}, a {@code FullBlockHandler} bean, or a
 	 * {@code @BlockListener} method taking the block): the block to undo.
 	 * @return the block, or {@code null} when the follower does not fetch whole blocks, the event
-	 * is the client's own notification, or the node serves a block off its best chain only
-	 * serialized (btcd)
+	 * is the client's own notification, or the node cannot give the block (Core with pruned data)
 	 */
 	public @Nullable BlockWithTransactions getBlock() {
 		return this.block;

@@ -53,7 +53,7 @@ public class ChainFollowerEventPublisher {
 	 * mode ({@code getBlock()} of the event); a listener's exception propagates to the caller.
 	 * @param change the change the follower delivered
 	 * @param block the block with its transactions, or {@code null} outside the full-block mode or
-	 * for a disconnected block the node serves only serialized
+	 * for a disconnected block the node cannot give (pruned)
 	 */
 	public void publishBlockChange(Notification.BlockChange change, @Nullable BlockWithTransactions block) {
 		if (change instanceof Notification.BlockConnected connected) {

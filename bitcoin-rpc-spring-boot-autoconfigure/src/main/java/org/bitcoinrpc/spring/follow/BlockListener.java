@@ -34,7 +34,7 @@ import java.lang.annotation.Target;
  * {@link org.bitcoinrpc.client.model.BlockWithTransactions BlockWithTransactions}: one such method
  * turns the follower's full-block mode on, as a
  * {@link org.bitcoinrpc.client.follow.FullBlockHandler FullBlockHandler} bean does. The block is
- * {@code null} for a disconnected block the node serves only serialized (btcd). Any other
+ * {@code null} only for a disconnected block the node cannot give (Core with pruned data). Any other
  * signature fails the start-up.
  * <p>
  * The methods run on the follower's thread, after the {@code BlockHandler} and

@@ -106,7 +106,7 @@ final class BlockListenerMethod {
 	 * Calls the method if it takes this kind of change.
 	 * @param change the change
 	 * @param block the block with its transactions, or {@code null} outside the full-block mode
-	 * or for a disconnected block the node serves only serialized
+	 * or for a disconnected block the node cannot give (pruned)
 	 * @throws Exception what the method threw, as it threw it
 	 */
 	void invoke(Notification.BlockChange change, @Nullable BlockWithTransactions block) throws Exception {
