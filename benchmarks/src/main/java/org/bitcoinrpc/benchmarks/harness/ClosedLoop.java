@@ -23,6 +23,30 @@ final class ClosedLoop {
 
 	}
 
+	/**
+	 * Told when the measured window opens and closes, on the driver thread, so that resource use
+	 * (CPU, allocation) can be taken over exactly the calls counted.
+	 */
+	interface Window {
+
+		Window NONE = new Window() {
+
+			@Override
+			public void opened() {
+			}
+
+			@Override
+			public void closed() {
+			}
+
+		};
+
+		void opened();
+
+		void closed();
+
+	}
+
 	/** What a run measured. */
 	record Result(String name, int inFlight, long calls, double seconds, long failed, long p50Nanos, long p99Nanos) {
 
@@ -84,6 +108,11 @@ final class ClosedLoop {
 
 	Result run(String name, Sender sender, int inFlight, Duration warmup, Duration measure, long maxCalls)
 			throws InterruptedException {
+		return run(name, sender, inFlight, warmup, measure, maxCalls, Window.NONE);
+	}
+
+	Result run(String name, Sender sender, int inFlight, Duration warmup, Duration measure, long maxCalls, Window window)
+			throws InterruptedException {
 		this.sender = sender;
 		this.retries = new Semaphore(0);
 		this.latencies.reset();
@@ -101,13 +130,16 @@ final class ClosedLoop {
 			start();
 		}
 		long measureStart = warmEnd;
+		boolean windowOpen = false;
 		boolean stalled = false;
 		while (true) {
 			long now = System.nanoTime();
 			if (!this.measuring && now >= warmEnd) {
 				this.latencies.reset();
 				this.measured.set(0);
-				measureStart = now;
+				window.opened();
+				windowOpen = true;
+				measureStart = System.nanoTime();
 				this.measuring = true;
 			}
 			if (now >= this.endNanos || this.started.get() >= maxCalls) {
@@ -126,6 +158,9 @@ final class ClosedLoop {
 		}
 		long measureEnd = System.nanoTime();
 		this.measuring = false;
+		if (windowOpen) {
+			window.closed();
+		}
 		this.endNanos = measureEnd;
 		long calls = this.measured.get();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -27,9 +27,11 @@ import org.bitcoinrpc.client.Notification;
  * Section {@code spring} is 5 again with a Spring Boot application's {@code @EventListener}; it is
  * left out of the default run so that the other sections' JVM holds no Spring context. Section
  * {@code catchup} (issue 13, {@link CatchUpHarness}) is left out too: it runs a simulated node in a
- * child JVM and measures this JVM's heap.
+ * child JVM and measures this JVM's heap. So is section {@code engines} (issue 14,
+ * {@link EnginesHarness}): the client, wf.bitcoin's client and a raw ceiling client per engine (Jetty,
+ * Netty NIO and epoll, {@code HttpURLConnection}) against stubs in a child JVM, about 8 minutes.
  * <p>
- * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup]}
+ * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup] [engines]}
  * (no argument: ws, http, notify and memory). Prints each result as it comes, then a Markdown table.
  */
 public final class LoadHarness {
@@ -75,8 +77,9 @@ public final class LoadHarness {
 				case "spring" -> harness.springNotifications();
 				case "memory" -> harness.pendingMemory();
 				case "catchup" -> CatchUpHarness.run(harness.rows);
+				case "engines" -> EnginesHarness.run(harness.rows);
 				default -> throw new IllegalArgumentException(
-						"unknown section " + section + " (ws, http, notify, spring, memory, catchup)");
+						"unknown section " + section + " (ws, http, notify, spring, memory, catchup, engines)");
 			}
 		}
 		System.out.println();

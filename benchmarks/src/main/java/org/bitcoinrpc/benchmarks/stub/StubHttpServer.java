@@ -40,7 +40,8 @@ public final class StubHttpServer implements AutoCloseable {
 		this.connector.setHost("127.0.0.1");
 		this.connector.setPort(0);
 		this.connector.setAcceptQueueSize(1024);
-		this.connector.setIdleTimeout(60_000);
+		// As long as the websocket stub's: a harness may leave some of its pooled connections idle for minutes.
+		this.connector.setIdleTimeout(600_000);
 		this.server.addConnector(this.connector);
 		this.server.setHandler(new Handler.Abstract.NonBlocking() {
 
