@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark suite, as BENCHMARKS.md reports it: about 16 minutes on 2 cores.
+# The whole benchmark suite, as BENCHMARKS.md reports it: about 25 minutes on 2 cores.
 # Output (JMH text and JSON, the harness tables, the machine) goes to benchmarks/target/results/.
 # Everything talks to stub servers on 127.0.0.1 only; every loop is bounded in count and time.
 set -euo pipefail
@@ -39,3 +39,8 @@ echo "loadavg after the Spring harness: $(cat /proc/loadavg)" | tee -a "$out/mac
 # child JVM (about 3 minutes).
 java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness catchup | tee "$out/catchup.txt"
 echo "loadavg after the catch-up harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+
+# 14: engine ceilings, the client, wf.bitcoin and a raw client per engine against the same stub in a child JVM
+# (about 9 minutes).
+java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness engines | tee "$out/engines.txt"
+echo "loadavg after the engines harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"

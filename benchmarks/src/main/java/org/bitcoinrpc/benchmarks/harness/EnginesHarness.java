@@ -20,6 +20,7 @@ import org.bitcoinrpc.benchmarks.engines.NettyTransport;
 import org.bitcoinrpc.benchmarks.engines.NettyWebSocketClient;
 import org.bitcoinrpc.benchmarks.engines.UrlConnectionClient;
 import org.bitcoinrpc.benchmarks.engines.Waiter;
+import org.bitcoinrpc.benchmarks.stub.NettyStubServer;
 import org.bitcoinrpc.benchmarks.stub.StubProcess;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
@@ -30,7 +31,10 @@ import wf.bitcoin.javabitcoindrpcclient.BitcoinJSONRPCClient;
  * Issue 14: engine ceilings. The client, the Java peer (wf.bitcoin's {@code BitcoinJSONRPCClient}
  * 1.2.4, over {@code HttpURLConnection}) and a raw ceiling client per engine make the same small
  * call ({@code getblockcount}, answered {@code 123}) against the same stub, which runs in a child
- * JVM ({@link StubProcess}) so that this JVM's CPU time and allocation are the callers' alone.
+ * JVM ({@link StubProcess}) so that this JVM's CPU time and allocation are the callers' alone. The
+ * stubs are those of the other sections (Jetty) unless {@code -Dengines.stub=netty} asks for
+ * {@link NettyStubServer}, which flushes its replies once per read and so costs less than the
+ * clients per call.
  * <ul>
  * <li>Websocket, 1, 16 and 256 calls in flight on one connection (closed loop): the client, raw Jetty
  * ({@link RawWebSocketClient}, one write per frame), raw Netty NIO and raw Netty epoll
@@ -57,6 +61,9 @@ final class EnginesHarness {
 	private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("harness.measure", 4));
 
 	private static final int ROUNDS = Integer.getInteger("harness.rounds", 3);
+
+	/** Which stubs answer: "jetty" (the stubs of every other section) or "netty" ({@link NettyStubServer}). */
+	private static final String STUB = System.getProperty("engines.stub", "jetty");
 
 	private static final long MAX_CALLS = 50_000_000;
 
@@ -152,8 +159,8 @@ final class EnginesHarness {
 			System.setProperty("http.maxConnections", Integer.toString(HTTP_CONNECTIONS));
 		}
 		System.out.println();
-		System.out.println("== 14. Engine ceilings: the client, wf.bitcoin and raw clients per engine against the same stub"
-				+ " (child JVM); median of " + ROUNDS + " interleaved rounds, " + WARMUP.toSeconds() + " s warm-up + "
+		System.out.println("== 14. Engine ceilings: the client, wf.bitcoin and raw clients per engine against the same "
+				+ STUB + " stub (child JVM); median of " + ROUNDS + " interleaved rounds, " + WARMUP.toSeconds() + " s warm-up + "
 				+ MEASURE.toSeconds() + " s measured each ==");
 		System.out.println("  Netty epoll available: " + NettyTransport.EPOLL.available() + "; http.maxConnections="
 				+ System.getProperty("http.maxConnections") + "; CPU and allocation: this JVM only, per call");
@@ -169,7 +176,7 @@ final class EnginesHarness {
 		System.out.println();
 		System.out.println("  -- websocket, one connection, closed loop of N calls in flight --");
 		NettyTransport epollOrNull = NettyTransport.EPOLL.available() ? NettyTransport.EPOLL : null;
-		try (StubProcess stub = StubProcess.start("ws");
+		try (StubProcess stub = StubProcess.start(stubKind("ws"));
 				BitcoinRpcClient client = BitcoinRpcClient.create(ClientOptions.builder().url(stub.url()).reconnect(false).build());
 				RawWebSocketClient jetty = new RawWebSocketClient(stub.url());
 				NettyWebSocketClient nio = new NettyWebSocketClient(stub.url(), NettyTransport.NIO);
@@ -206,6 +213,14 @@ final class EnginesHarness {
 		return String.format(Locale.ROOT, "  %.1f replies per read batch", raw.repliesPerReadBatch());
 	}
 
+	private static String stubKind(String protocol) {
+		return switch (STUB) {
+			case "jetty" -> protocol;
+			case "netty" -> "netty-" + protocol;
+			default -> throw new IllegalArgumentException("engines.stub is jetty or netty, not " + STUB);
+		};
+	}
+
 	private static Contender nettyWebSocket(ClosedLoop loop, NettyWebSocketClient raw, int inFlight, String name) {
 		return (window) -> {
 			raw.prepare(inFlight);
@@ -220,7 +235,7 @@ final class EnginesHarness {
 		System.out.println();
 		System.out.println("  -- HTTP POST, keep-alive: C blocking caller threads, and " + HTTP_ASYNC_IN_FLIGHT
 				+ " calls in flight over " + HTTP_CONNECTIONS + " connections --");
-		try (StubProcess stub = StubProcess.start("http");
+		try (StubProcess stub = StubProcess.start(stubKind("http"));
 				BitcoinRpcClient client = BitcoinRpcClient.create(ClientOptions.builder().url(stub.url()).user(USER)
 					.password(PASSWORD).maxConnections(HTTP_CONNECTIONS).build());
 				JettyHttpClient jetty = new JettyHttpClient(stub.url(), AUTHORIZATION, BODY, BODY_ID, HTTP_CONNECTIONS);

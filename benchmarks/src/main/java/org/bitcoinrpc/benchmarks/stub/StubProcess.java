@@ -32,7 +32,10 @@ public final class StubProcess implements AutoCloseable {
 		this.url = url;
 	}
 
-	/** Starts {@code java -cp <our class path> StubProcess <kind>}; kind is "ws" or "http". */
+	/**
+	 * Starts {@code java -cp <our class path> StubProcess <kind>}; kind is "ws" or "http" (the Jetty
+	 * stubs), or "netty-ws" or "netty-http" ({@link NettyStubServer}).
+	 */
 	public static StubProcess start(String kind) throws IOException {
 		return start(kind, "256m");
 	}
@@ -93,7 +96,7 @@ public final class StubProcess implements AutoCloseable {
 		}
 	}
 
-	/** The child: {@code ws} or {@code http}. */
+	/** The child: {@code ws}, {@code http}, {@code netty-ws}, {@code netty-http} or {@code node:<height>}. */
 	public static void main(String[] args) throws Exception {
 		AutoCloseable stub;
 		String url;
@@ -113,6 +116,12 @@ public final class StubProcess implements AutoCloseable {
 				keepAlive.close();
 			};
 			url = node.httpUrl() + " " + node.wsUrl() + " " + keepAlive.httpUrl();
+		}
+		else if (args.length > 0 && args[0].startsWith("netty-")) {
+			NettyStubServer netty = NettyStubServer.start(args[0].equals("netty-ws") ? NettyStubServer.Protocol.WS
+					: NettyStubServer.Protocol.HTTP);
+			stub = netty;
+			url = netty.url();
 		}
 		else if (args.length > 0 && args[0].equals("http")) {
 			StubHttpServer http = StubHttpServer.start(false);
