@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole benchmark suite, as BENCHMARKS.md reports it: about 25 minutes on 2 cores.
+# The whole benchmark suite, as BENCHMARKS.md reports it: about 35 minutes on 2 cores.
 # Output (JMH text and JSON, the harness tables, the machine) goes to benchmarks/target/results/.
 # Everything talks to stub servers on 127.0.0.1 only; every loop is bounded in count and time.
 set -euo pipefail
@@ -41,6 +41,9 @@ java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness catc
 echo "loadavg after the catch-up harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
 
 # 14: engine ceilings, the client, wf.bitcoin and a raw client per engine against the same stub in a child JVM
-# (about 9 minutes).
+# (about 9 minutes each): the Jetty stubs of the other sections, then the Netty stub, which does not cap the ceilings.
 java -Xms2g -Xmx2g -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness engines | tee "$out/engines.txt"
 echo "loadavg after the engines harness: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"
+java -Xms2g -Xmx2g -Dengines.stub=netty -cp "$jar" org.bitcoinrpc.benchmarks.harness.LoadHarness engines \
+  | tee "$out/engines-netty-stub.txt"
+echo "loadavg after the engines harness, Netty stub: $(cat /proc/loadavg)" | tee -a "$out/machine.txt"

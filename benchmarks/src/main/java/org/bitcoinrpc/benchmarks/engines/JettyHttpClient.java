@@ -2,6 +2,7 @@ package org.bitcoinrpc.benchmarks.engines;
 
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 
 import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.HttpClient;
@@ -34,7 +35,7 @@ public final class JettyHttpClient implements AutoCloseable {
 
 	private final int expectedId;
 
-	private final java.util.function.Consumer<HttpFields.Mutable> headers;
+	private final Consumer<HttpFields.Mutable> headers;
 
 	/** A started client of at most {@code connections} connections to {@code url}. */
 	public JettyHttpClient(String url, String authorization, byte[] body, int expectedId, int connections) throws Exception {

@@ -29,7 +29,7 @@ import org.bitcoinrpc.client.Notification;
  * {@code catchup} (issue 13, {@link CatchUpHarness}) is left out too: it runs a simulated node in a
  * child JVM and measures this JVM's heap. So is section {@code engines} (issue 14,
  * {@link EnginesHarness}): the client, wf.bitcoin's client and a raw ceiling client per engine (Jetty,
- * Netty NIO and epoll, {@code HttpURLConnection}) against stubs in a child JVM, about 8 minutes.
+ * Netty NIO and epoll, {@code HttpURLConnection}) against stubs in a child JVM, about 9 minutes.
  * <p>
  * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup] [engines]}
  * (no argument: ws, http, notify and memory). Prints each result as it comes, then a Markdown table.
