@@ -118,6 +118,7 @@ class MalformedInputTests {
 			capture.level("org.bitcoinrpc.client.internal.ReplyRouter", Level.ERROR);
 			capture.level("org.bitcoinrpc.client.internal.NotificationDecoder", Level.ERROR);
 			capture.level("org.bitcoinrpc.client.transport.WebSocketTransport", Level.ERROR);
+			capture.level("org.bitcoinrpc.client.internal.Inbound", Level.ERROR);
 			for (int batch = 0; batch < BATCHES; batch++) {
 				runBatch(batch, client, mutator, random, tally, violations);
 			}
