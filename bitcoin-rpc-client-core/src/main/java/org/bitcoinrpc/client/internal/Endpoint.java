@@ -191,42 +191,40 @@ public final class Endpoint {
 	 * state and {@link DisconnectedBehavior} say. Its future completes in every case; never throws.
 	 */
 	public void send(PendingRequest<?> request) {
-		RuntimeException refusal = refusal(request.method());
-		if (refusal != null) {
-			request.fail(refusal);
-			return;
-		}
-		try {
-			this.pending.register(request);
-		}
-		catch (RpcRequestRejectedException ex) {
-			request.fail(ex);
-			return;
-		}
 		// shutdown() sets the state before failing what is pending: a request registered after that
 		// sweep sees the state in dispatch, so none is left behind.
-		dispatch(request);
+		if (admit(request)) {
+			dispatch(request);
+		}
 	}
 
 	/** Sends calls as one batch; each that cannot be registered fails on its own, as {@link #send} would fail it. */
 	public void sendBatch(List<PendingRequest<?>> requests) {
 		List<PendingRequest<?>> registered = new ArrayList<>(requests.size());
 		for (PendingRequest<?> request : requests) {
-			RuntimeException refusal = refusal(request.method());
-			if (refusal != null) {
-				request.fail(refusal);
-				continue;
-			}
-			try {
-				this.pending.register(request);
+			if (admit(request)) {
 				registered.add(request);
-			}
-			catch (RpcRequestRejectedException ex) {
-				request.fail(ex);
 			}
 		}
 		if (!registered.isEmpty()) {
 			dispatchBatch(registered);
+		}
+	}
+
+	/** Registers a new call; fails it instead when the state refuses new calls or too many are pending. */
+	private boolean admit(PendingRequest<?> request) {
+		RuntimeException refusal = refusal(request.method());
+		if (refusal != null) {
+			request.fail(refusal);
+			return false;
+		}
+		try {
+			this.pending.register(request);
+			return true;
+		}
+		catch (RpcRequestRejectedException ex) {
+			request.fail(ex);
+			return false;
 		}
 	}
 
