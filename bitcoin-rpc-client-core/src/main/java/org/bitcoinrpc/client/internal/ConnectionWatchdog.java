@@ -198,17 +198,16 @@ public final class ConnectionWatchdog {
 		Attempt attempt = beginAttempt();
 		attempt.previous.whenComplete((ignored, previousFailure) -> openAndRegister().whenComplete((ignored2, failure) -> {
 			try {
-				if (failure == null) {
-					if (connected(0, attempt.epoch)) {
-						result.complete(null);
-					}
-					else {
-						// Suspended or shut down while the attempt ran: what it opened was dropped.
-						result.completeExceptionally(abandoned());
-					}
+				Outcome outcome = (failure == null) ? connected(0, attempt.epoch) : Outcome.LOST;
+				if (outcome == Outcome.UP) {
+					result.complete(null);
+				}
+				else if (outcome == Outcome.STALE) {
+					// Suspended or shut down while the attempt ran: what it opened was dropped.
+					result.completeExceptionally(abandoned());
 				}
 				else {
-					Throwable cause = Futures.unwrap(failure);
+					Throwable cause = (failure != null) ? Futures.unwrap(failure) : lostWhileRegistering();
 					if (isCurrent(attempt.epoch)) {
 						firstAttemptFailed(cause, retryInBackground);
 					}
@@ -257,11 +256,16 @@ public final class ConnectionWatchdog {
 						+ " was abandoned: the client was suspended while connecting");
 	}
 
+	private RpcConnectionException lostWhileRegistering() {
+		return new RpcConnectionException("Connection to " + this.endpoint + " lost while registering the subscriptions again");
+	}
+
 	/**
-	 * Marks the connection up; false when the attempt of {@code attemptEpoch} was cut short by a
-	 * suspend or shutdown meanwhile, in which case what it opened is dropped.
+	 * Marks the connection up, unless the attempt of {@code attemptEpoch} was cut short by a
+	 * suspend or shutdown meanwhile ({@link Outcome#STALE}: what it opened is dropped) or the
+	 * connection it opened is already gone ({@link Outcome#LOST}).
 	 */
-	private boolean connected(int attempts, long attemptEpoch) {
+	private Outcome connected(int attempts, long attemptEpoch) {
 		synchronized (this.lock) {
 			if (attemptEpoch != this.epoch || this.state == ConnectionState.SHUT_DOWN
 					|| this.state == ConnectionState.DISCONNECTED) {
@@ -272,11 +276,18 @@ public final class ConnectionWatchdog {
 				finally {
 					this.droppingStale = false;
 				}
-				return false;
+				return Outcome.STALE;
 			}
 			if (this.state == ConnectionState.CONNECTED) {
 				// Over HTTP an answered call may have brought the connection back first.
-				return true;
+				return Outcome.UP;
+			}
+			if (!this.http && !this.link.isOpen()) {
+				// Lost while the subscriptions were registered again; the loss may have been handled
+				// already, on this very thread (failing a registration completes the attempt). Checked
+				// under the lock: a loss reported from now on finds the state this method leaves. Over
+				// HTTP a loss closes nothing, and an answered call is proof enough.
+				return Outcome.LOST;
 			}
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
@@ -296,7 +307,7 @@ public final class ConnectionWatchdog {
 			this.events.dispatch(new ConnectionEvent.Reconnected(this.endpoint, attempts));
 		}
 		this.link.connected();
-		return true;
+		return Outcome.UP;
 	}
 
 	private void firstAttemptFailed(Throwable cause, boolean retryInBackground) {
@@ -394,8 +405,7 @@ public final class ConnectionWatchdog {
 	}
 
 	private void afterAttempt(int number, @Nullable Throwable failure, long attemptEpoch) {
-		if (failure == null && this.link.isOpen()) {
-			connected(number, attemptEpoch);
+		if (failure == null && connected(number, attemptEpoch) != Outcome.LOST) {
 			return;
 		}
 		if (!isCurrent(attemptEpoch)) {
@@ -488,6 +498,20 @@ public final class ConnectionWatchdog {
 			}
 			return true;
 		}
+	}
+
+	/** How an attempt that opened a connection ended. */
+	private enum Outcome {
+
+		/** The connection is up. */
+		UP,
+
+		/** A suspend or shutdown came first: what the attempt opened was dropped. */
+		STALE,
+
+		/** The connection was lost before it counted as up. */
+		LOST
+
 	}
 
 	/** One connection attempt: its epoch, the attempt it waits for, and its own end. */

@@ -110,6 +110,30 @@ class EndpointTests {
 		assertThat(endpoint.state()).isEqualTo(ConnectionState.CONNECTED);
 	}
 
+	/**
+	 * A connection lost while the subscriptions are registered again fails that connect, however
+	 * quickly the registration fails with it, and the client reconnects: it never counts a dead
+	 * connection as up.
+	 */
+	@Test
+	void aConnectionLostWhileRegisteringAgainIsNotCountedAsUp() {
+		this.subscriptions.record("notifyblocks", CODEC.mapper().createArrayNode());
+		Endpoint endpoint = endpoint("ws://127.0.0.1:1/ws");
+		CompletableFuture<Void> connect = endpoint.connect(true);
+		assertThat(this.transport.written).singleElement().satisfies((write) -> assertThat(write.json()).contains("notifyblocks"));
+
+		this.transport.lose();
+
+		assertThat(connect.handle((value, failure) -> failure).join()).isInstanceOf(RpcConnectionException.class);
+		assertThat(endpoint.state()).isEqualTo(ConnectionState.RECONNECTING);
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.transport.written.size() == 2);
+		Exchange registration = this.transport.written.get(1).exchange();
+		this.transport.listener().onMessage(JsonText.of(("{\"result\":null,\"error\":null,\"id\":" + registration.id() + "}")
+			.getBytes(StandardCharsets.UTF_8)));
+		await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.state() == ConnectionState.CONNECTED);
+		assertThat(endpoint.isConnected()).isTrue();
+	}
+
 	@Test
 	void afterALossSafeCallsAreWrittenAgainAndTheOthersFailSayingTheyMayHaveRun() {
 		Endpoint endpoint = endpoint("ws://127.0.0.1:1/ws");
