@@ -11,19 +11,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.bitcoinrpc.client.internal.ConnectionWatchdog;
+import org.bitcoinrpc.client.internal.Endpoint;
 import org.bitcoinrpc.client.internal.EventDispatcher;
 import org.bitcoinrpc.client.internal.NodeInfoDetector;
 import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.internal.PendingRequest;
-import org.bitcoinrpc.client.internal.PendingRequests;
-import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.internal.Subscriptions;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.transport.Credentials;
 import org.bitcoinrpc.client.transport.HttpPostTransport;
 import org.bitcoinrpc.client.transport.JettyHttpClientFactory;
-import org.bitcoinrpc.client.transport.Retries;
 import org.bitcoinrpc.client.transport.Transport;
 import org.bitcoinrpc.client.transport.WebSocketTransport;
 import org.eclipse.jetty.client.HttpClient;
@@ -32,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.ObjectReader;
 
@@ -82,21 +78,14 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	private final ScheduledThreadPoolExecutor timer;
 
-	private final PendingRequests pending;
-
 	private final EventDispatcher events;
-
-	private final ReplyRouter router;
 
 	private final Subscriptions subscriptions = new Subscriptions();
 
-	private final AtomicLong resent = new AtomicLong();
-
 	private final HttpClient httpClient;
 
-	private final Transport transport;
-
-	private final ConnectionWatchdog watchdog;
+	/** Where every call goes: it registers, writes, buffers and resends them, and keeps the connection up. */
+	private final Endpoint calls;
 
 	private final NodeInfoDetector nodeInfo;
 
@@ -122,24 +111,20 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			return thread;
 		});
 		this.timer.setRemoveOnCancelPolicy(true);
-		WatchdogListener listener = new WatchdogListener();
-		this.pending = new PendingRequests(options.maxPendingRequests(), this.timer, this.endpoint, listener::status);
 		this.events = new EventDispatcher(options.notificationQueueSize(), name + "-events");
-		this.router = new ReplyRouter(this.pending, this.events, this.codec.mapper(), this.endpoint);
 		Credentials credentials = Credentials.from(options);
 		this.httpClient = JettyHttpClientFactory.create(options, name);
+		Endpoint calls = null;
 		try {
-			this.transport = switch (options.mode()) {
-				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials, this.codec,
-						this.pending, this.router, listener, options.maxResponseSize(), options.sendBufferLimit(),
-						this.timer, options.keepAliveInterval(), options.keepAliveTimeout());
+			Transport transport = switch (options.mode()) {
+				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials,
+						options.maxResponseSize(), options.sendBufferLimit(), this.timer, options.keepAliveInterval(),
+						options.keepAliveTimeout());
 				case HTTP_POST -> new HttpPostTransport(this.httpClient, options.url(), credentials, this.codec,
-						this.pending, this.router, listener, options.maxResponseSize(), options.requestTimeout(),
-						new Retries(options.resendPolicy(), options.reconnectDelay(), this.timer, this.resent));
+						options.maxResponseSize(), options.requestTimeout());
 			};
-			this.watchdog = new ConnectionWatchdog(this.transport, this.pending, this.events, this.timer,
-					this.subscriptions, this::sendRegistration, options, this.resent);
-			listener.watchdog = this.watchdog;
+			calls = new Endpoint(transport, this.codec, this.events, this.timer, this.subscriptions, this::nextId, options);
+			this.calls = calls;
 			this.nodeInfo = new NodeInfoDetector(this);
 			this.events.addListener((event) -> {
 				if (event instanceof ConnectionEvent.Disconnected) {
@@ -148,7 +133,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			});
 		}
 		catch (RuntimeException ex) {
-			releaseResources();
+			releaseResources(calls);
 			throw ex;
 		}
 	}
@@ -180,7 +165,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * again.
 	 */
 	public CompletableFuture<Void> connectAsync() {
-		return this.watchdog.connect(true);
+		return this.calls.connect(true);
 	}
 
 	/** Blocking form of {@link #connectAsync()}. */
@@ -194,7 +179,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * would. For start-up checks that give up rather than wait (Spring's {@code fail-fast}).
 	 */
 	public CompletableFuture<Void> connectOnceAsync() {
-		return this.watchdog.connect(false);
+		return this.calls.connect(false);
 	}
 
 	/**
@@ -206,7 +191,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * checkpoint) does. Idempotent, safe from any thread.
 	 */
 	public void suspend() {
-		this.watchdog.suspend();
+		this.calls.suspend();
 	}
 
 	/**
@@ -216,7 +201,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * safe from any thread.
 	 */
 	public void disconnect() {
-		this.watchdog.disconnect();
+		this.calls.disconnect();
 	}
 
 	/**
@@ -226,13 +211,13 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * safe from any thread, including the client's own callbacks.
 	 */
 	public void shutdown() {
-		if (!this.watchdog.shutdown()) {
+		int failed = this.calls.shutdown();
+		if (failed < 0) {
 			return;
 		}
-		int failed = this.pending.failAll((request) -> shutdownError(request.method() + " (id " + request.id() + ")"));
 		logger.info("Shutting down the client for {} ({} pending calls failed)", this.endpoint, failed);
 		// Jetty's pools cannot be stopped from one of their own threads, and a callback may call us there.
-		Thread stopper = new Thread(this::releaseResources, "bitcoin-rpc-shutdown");
+		Thread stopper = new Thread(() -> releaseResources(this.calls), "bitcoin-rpc-shutdown");
 		stopper.setDaemon(true);
 		stopper.start();
 	}
@@ -256,10 +241,11 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		}
 	}
 
-	private void releaseResources() {
+	/** @param calls the endpoint, or null when the constructor failed before it was made */
+	private void releaseResources(@Nullable Endpoint calls) {
 		try {
-			if (this.transport != null) {
-				this.transport.stop();
+			if (calls != null) {
+				calls.release();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -289,12 +275,12 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/** The connection state now. */
 	public ConnectionState state() {
-		return this.watchdog.state();
+		return this.calls.state();
 	}
 
 	/** Whether calls are sent now. */
 	public boolean isConnected() {
-		return this.watchdog.state() == ConnectionState.CONNECTED && this.transport.isOpen();
+		return this.calls.isConnected();
 	}
 
 	/** The options the client was built with. */
@@ -304,7 +290,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/** Calls sent (or waiting for a connection) and not yet answered. */
 	public int pendingRequests() {
-		return this.pending.size();
+		return this.calls.pendingRequests();
 	}
 
 	/**
@@ -312,22 +298,22 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	 * connected. Never holds credentials.
 	 */
 	public String connectionStatus() {
-		return this.watchdog.status();
+		return this.calls.status();
 	}
 
 	/** Reconnect attempts since the last good connection (0 while connected). */
 	public int reconnectAttempts() {
-		return this.watchdog.reconnectAttempts();
+		return this.calls.reconnectAttempts();
 	}
 
 	/** Calls sent again: resent after a reconnect, or retried over HTTP. */
 	public long resentRequests() {
-		return this.resent.get();
+		return this.calls.resentRequests();
 	}
 
 	/** Messages from the node that were not valid JSON-RPC, or replies that could not be used. */
 	public long malformedMessages() {
-		return this.router.malformedMessages();
+		return this.calls.malformedMessages();
 	}
 
 	/** Events dropped because listeners fell behind (never block or connection events). */
@@ -470,21 +456,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			long start = System.nanoTime();
 			result.whenComplete((value, failure) -> observe(method, failure, System.nanoTime() - start));
 		}
-		RuntimeException refusal = this.watchdog.refusal(method);
-		if (refusal != null) {
-			result.completeExceptionally(refusal);
-			return result;
-		}
-		try {
-			this.pending.register(request);
-		}
-		catch (RpcRequestRejectedException ex) {
-			result.completeExceptionally(ex);
-			return result;
-		}
-		// shutdown() sets the state before failing what is pending: a request registered after that
-		// sweep sees the state in dispatch, so none is left behind.
-		this.watchdog.dispatch(request);
+		this.calls.send(request);
 		return result;
 	}
 
@@ -495,24 +467,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			requests.forEach((request) -> request.future()
 				.whenComplete((value, failure) -> observe(request.method(), failure, System.nanoTime() - start)));
 		}
-		List<PendingRequest<?>> registered = new java.util.ArrayList<>(requests.size());
-		for (PendingRequest<?> request : requests) {
-			RuntimeException refusal = this.watchdog.refusal(request.method());
-			if (refusal != null) {
-				request.future().completeExceptionally(refusal);
-				continue;
-			}
-			try {
-				this.pending.register(request);
-				registered.add(request);
-			}
-			catch (RpcRequestRejectedException ex) {
-				request.future().completeExceptionally(ex);
-			}
-		}
-		if (!registered.isEmpty()) {
-			this.watchdog.dispatchBatch(registered);
-		}
+		this.calls.sendBatch(requests);
 	}
 
 	private void observe(String method, @Nullable Throwable failure, long durationNanos) {
@@ -525,26 +480,6 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 				logger.warn("Call observer {} failed", observer, ex);
 			}
 		}
-	}
-
-	/** A re-registration after a reconnect: sent at once, whatever the state says. */
-	private CompletableFuture<?> sendRegistration(String method, JsonNode params) {
-		List<JsonNode> list = new java.util.ArrayList<>();
-		params.forEach(list::add);
-		PendingRequest<Object> request = new PendingRequest<>(nextId(), method, list, reader(Void.class, Void.class),
-				this.options.requestTimeout(), null);
-		try {
-			this.pending.register(request);
-		}
-		catch (RpcRequestRejectedException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
-		this.watchdog.trackRegistration(request);
-		if (request.claimWrite() && !this.transport.send(request)) {
-			this.pending.fail(request.id(), new RpcConnectionException("Connection to " + this.endpoint
-					+ " lost before " + method + " could be registered again"));
-		}
-		return request.future();
 	}
 
 	private void recordSubscription(String method, List<?> params) {
@@ -566,42 +501,9 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		});
 	}
 
-	private RpcShutdownException shutdownError(String what) {
-		return new RpcShutdownException(what + " to " + this.endpoint + " failed: the client is shut down");
-	}
-
 	@Override
 	public String toString() {
 		return "BitcoinRpcClient[" + this.endpoint + ", " + this.options.mode() + ", " + state() + "]";
-	}
-
-	/** Hands connection loss to the watchdog, which exists only once the transport does. */
-	private static final class WatchdogListener implements Transport.Listener {
-
-		/** Set once in the constructor, before any connection can exist. */
-		private volatile @Nullable ConnectionWatchdog watchdog;
-
-		@Override
-		public void onConnectionLost(Throwable cause) {
-			ConnectionWatchdog target = this.watchdog;
-			if (target != null) {
-				target.onConnectionLost(cause);
-			}
-		}
-
-		String status() {
-			ConnectionWatchdog target = this.watchdog;
-			return (target != null) ? target.status() : "";
-		}
-
-		@Override
-		public void onAnswered() {
-			ConnectionWatchdog target = this.watchdog;
-			if (target != null) {
-				target.onAnswered();
-			}
-		}
-
 	}
 
 }

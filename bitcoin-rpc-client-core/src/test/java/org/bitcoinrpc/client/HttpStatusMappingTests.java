@@ -175,7 +175,7 @@ class HttpStatusMappingTests {
 		server.stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(503).withBody("Work queue depth exceeded")));
 		BitcoinRpcClient client = connect();
 		assertThatThrownBy(client::getBlockCount).isInstanceOf(RpcHttpStatusException.class);
-		server.verify(1 + org.bitcoinrpc.client.transport.Retries.MAX_RETRIES, NodeProbe.callsTo("/"));
+		server.verify(1 + org.bitcoinrpc.client.internal.Retries.MAX_RETRIES, NodeProbe.callsTo("/"));
 	}
 
 	@Test

@@ -1,53 +1,80 @@
 package org.bitcoinrpc.client.internal;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiFunction;
 
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.ConnectionState;
 import org.bitcoinrpc.client.Delay;
-import org.bitcoinrpc.client.DisconnectedBehavior;
-import org.bitcoinrpc.client.ResendPolicy;
 import org.bitcoinrpc.client.RpcConnectionException;
-import org.bitcoinrpc.client.RpcMaybeExecutedException;
 import org.bitcoinrpc.client.RpcShutdownException;
-import org.bitcoinrpc.client.transport.Transport;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Owns the connection's state and keeps the connection up: connects, notices loss, reconnects
- * with the configured {@link Delay}, registers the subscriptions again and then resends what is
- * safe to resend.
+ * Keeps the connection up, and nothing else: owns its state, connects, notices loss, and
+ * reconnects with the configured {@link Delay}, one attempt at a time, reporting each step as a
+ * {@link ConnectionEvent}. What happens to the calls at each step (written when the connection
+ * comes up, sorted for resending when it is lost, failed when it will not come back) is the
+ * {@link Endpoint}'s business, which the watchdog tells through its {@link Link}.
  * <p>
  * Threads: state changes happen under {@link #lock}, which is never held across I/O or while
  * completing futures; {@link #state} is also volatile so the call path reads it without locking.
  * At most one reconnect attempt is scheduled or running at a time ({@link #attemptActive}).
  */
-public final class ConnectionWatchdog implements Transport.Listener {
+public final class ConnectionWatchdog {
 
 	private static final Logger logger = LoggerFactory.getLogger(ConnectionWatchdog.class);
 
-	private final Transport transport;
+	/**
+	 * What the watchdog keeps up: the endpoint, which owns the transport and the calls. Called
+	 * without the watchdog's lock held, except {@link #close()} when an attempt that was cut short
+	 * drops what it opened.
+	 */
+	interface Link {
 
-	private final PendingRequests pending;
+		/**
+		 * Opens a connection and registers the subscriptions on it again; completes once both are
+		 * done, failing only if the connection could not be opened.
+		 */
+		CompletableFuture<Void> open();
+
+		/** Whether the connection is open now. */
+		boolean isOpen();
+
+		/** Drops the connection. Its loss may be reported to {@link #onConnectionLost} before this returns. */
+		void close();
+
+		/** The connection is up: write what waited for it. */
+		void connected();
+
+		/** The first connect failed and is not retried: fail the calls that waited for it. */
+		void connectFailed(Throwable cause);
+
+		/**
+		 * The connection was lost: sort what was written to it.
+		 * @param reconnecting whether a reconnect follows, which may resend what is safe to resend
+		 */
+		void lost(Throwable cause, boolean reconnecting);
+
+		/** The client disconnected with reconnect off: fail every pending call. */
+		void disconnected();
+
+		/** The client suspended the connection: fail every pending call, saying whether it may have run. */
+		void suspended();
+
+	}
+
+	private final Link link;
 
 	private final EventDispatcher events;
 
 	private final ScheduledExecutorService timer;
-
-	private final Subscriptions subscriptions;
-
-	private final BiFunction<String, ArrayNode, CompletableFuture<?>> registrationSender;
 
 	private final String endpoint;
 
@@ -55,22 +82,13 @@ public final class ConnectionWatchdog implements Transport.Listener {
 
 	/**
 	 * Over HTTP each call is a POST of its own: a failed one says the node is gone and an answered
-	 * one that it is back, but the calls in flight are settled by their own POSTs, never here.
+	 * one that it is back.
 	 */
 	private final boolean http;
 
 	private final Delay delay;
 
-	private final ResendPolicy resendPolicy;
-
-	private final DisconnectedBehavior disconnectedBehavior;
-
-	private final java.util.concurrent.atomic.AtomicLong resent;
-
 	private final Object lock = new Object();
-
-	/** Ids of re-registration calls in flight; added by the attempt, removed on completion, any thread. */
-	private final java.util.Set<Long> registrations = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
 	/** Written under {@link #lock}; read anywhere. */
 	private volatile ConnectionState state = ConnectionState.DISCONNECTED;
@@ -112,26 +130,14 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	 */
 	private volatile @Nullable String lastFailure;
 
-	/**
-	 * @param registrationSender sends one re-registration call at once, bypassing the state check
-	 */
-	public ConnectionWatchdog(Transport transport, PendingRequests pending, EventDispatcher events,
-			ScheduledExecutorService timer, Subscriptions subscriptions,
-			BiFunction<String, ArrayNode, CompletableFuture<?>> registrationSender, ClientOptions options,
-			java.util.concurrent.atomic.AtomicLong resent) {
-		this.transport = transport;
-		this.pending = pending;
+	ConnectionWatchdog(Link link, EventDispatcher events, ScheduledExecutorService timer, ClientOptions options) {
+		this.link = link;
 		this.events = events;
 		this.timer = timer;
-		this.subscriptions = subscriptions;
-		this.registrationSender = registrationSender;
 		this.endpoint = options.url().toString();
 		this.reconnect = options.reconnect();
 		this.http = options.mode() == org.bitcoinrpc.client.TransportMode.HTTP_POST;
 		this.delay = options.reconnectDelay();
-		this.resendPolicy = options.resendPolicy();
-		this.disconnectedBehavior = options.disconnectedBehavior();
-		this.resent = resent;
 	}
 
 	public ConnectionState state() {
@@ -145,7 +151,10 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		}
 	}
 
-	// ------------------------------------------------------------------ connecting
+	/** Why the last attempt failed or the connection was lost; null while connected or before any failure. */
+	public @Nullable String lastFailure() {
+		return this.lastFailure;
+	}
 
 	/**
 	 * Why there is no connection now, for the error of a call that could not be sent: the state
@@ -159,6 +168,8 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		String failure = this.lastFailure;
 		return "state " + current + ((failure != null) ? ", last failure: " + failure : "");
 	}
+
+	// ------------------------------------------------------------------ connecting
 
 	/**
 	 * Connects. The future reports this first attempt; if it fails, reconnect is on and
@@ -187,17 +198,16 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		Attempt attempt = beginAttempt();
 		attempt.previous.whenComplete((ignored, previousFailure) -> openAndRegister().whenComplete((ignored2, failure) -> {
 			try {
-				if (failure == null) {
-					if (connected(0, attempt.epoch)) {
-						result.complete(null);
-					}
-					else {
-						// Suspended or shut down while the attempt ran: what it opened was dropped.
-						result.completeExceptionally(abandoned());
-					}
+				Outcome outcome = (failure == null) ? connected(0, attempt.epoch) : Outcome.LOST;
+				if (outcome == Outcome.UP) {
+					result.complete(null);
+				}
+				else if (outcome == Outcome.STALE) {
+					// Suspended or shut down while the attempt ran: what it opened was dropped.
+					result.completeExceptionally(abandoned());
 				}
 				else {
-					Throwable cause = unwrap(failure);
+					Throwable cause = (failure != null) ? Futures.unwrap(failure) : lostWhileRegistering();
 					if (isCurrent(attempt.epoch)) {
 						firstAttemptFailed(cause, retryInBackground);
 					}
@@ -227,13 +237,12 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	}
 
 	/**
-	 * Opens the transport, then registers the subscriptions again: first, because a call resent
-	 * before its subscription is back could trigger a notification the node would not send yet
-	 * (the order the Go client keeps too).
+	 * Opens the connection with the subscriptions registered again, before the calls waiting for it
+	 * go out ({@link Link#connected()}).
 	 */
 	private CompletableFuture<Void> openAndRegister() {
 		try {
-			return this.transport.connect().thenCompose((ignored) -> reRegister());
+			return this.link.open();
 		}
 		catch (RuntimeException ex) {
 			return CompletableFuture.failedFuture(ex);
@@ -247,26 +256,38 @@ public final class ConnectionWatchdog implements Transport.Listener {
 						+ " was abandoned: the client was suspended while connecting");
 	}
 
+	private RpcConnectionException lostWhileRegistering() {
+		return new RpcConnectionException("Connection to " + this.endpoint + " lost while registering the subscriptions again");
+	}
+
 	/**
-	 * Marks the connection up; false when the attempt of {@code attemptEpoch} was cut short by a
-	 * suspend or shutdown meanwhile, in which case what it opened is dropped.
+	 * Marks the connection up, unless the attempt of {@code attemptEpoch} was cut short by a
+	 * suspend or shutdown meanwhile ({@link Outcome#STALE}: what it opened is dropped) or the
+	 * connection it opened is already gone ({@link Outcome#LOST}).
 	 */
-	private boolean connected(int attempts, long attemptEpoch) {
+	private Outcome connected(int attempts, long attemptEpoch) {
 		synchronized (this.lock) {
 			if (attemptEpoch != this.epoch || this.state == ConnectionState.SHUT_DOWN
 					|| this.state == ConnectionState.DISCONNECTED) {
 				this.droppingStale = true;
 				try {
-					this.transport.disconnect();
+					this.link.close();
 				}
 				finally {
 					this.droppingStale = false;
 				}
-				return false;
+				return Outcome.STALE;
 			}
 			if (this.state == ConnectionState.CONNECTED) {
 				// Over HTTP an answered call may have brought the connection back first.
-				return true;
+				return Outcome.UP;
+			}
+			if (!this.http && !this.link.isOpen()) {
+				// Lost while the subscriptions were registered again; the loss may have been handled
+				// already, on this very thread (failing a registration completes the attempt). Checked
+				// under the lock: a loss reported from now on finds the state this method leaves. Over
+				// HTTP a loss closes nothing, and an answered call is proof enough.
+				return Outcome.LOST;
 			}
 			this.state = ConnectionState.CONNECTED;
 			this.attempt = 0;
@@ -285,8 +306,8 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			logger.info("Reconnected to {} after {} attempt(s)", this.endpoint, attempts);
 			this.events.dispatch(new ConnectionEvent.Reconnected(this.endpoint, attempts));
 		}
-		flushUnwritten();
-		return true;
+		this.link.connected();
+		return Outcome.UP;
 	}
 
 	private void firstAttemptFailed(Throwable cause, boolean retryInBackground) {
@@ -303,8 +324,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 			this.state = ConnectionState.DISCONNECTED;
 		}
-		// Calls made while connecting waited for this attempt; none of them was sent.
-		this.pending.failAll((request) -> notSent(request, cause.getMessage(), cause));
+		this.link.connectFailed(cause);
 	}
 
 	/**
@@ -326,7 +346,7 @@ public final class ConnectionWatchdog implements Transport.Listener {
 
 	// ------------------------------------------------------------------ losing the connection
 
-	@Override
+	/** The connection is lost, or over HTTP a POST could not reach the node. Any thread. */
 	public void onConnectionLost(Throwable cause) {
 		boolean reconnecting;
 		synchronized (this.lock) {
@@ -341,64 +361,16 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		}
 		logger.warn("{}", cause.getMessage());
 		this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, String.valueOf(cause.getMessage())));
-		if (this.http) {
-			// The calls in flight are settled by their own POSTs (and retried when safe).
-			if (reconnecting) {
-				synchronized (this.lock) {
-					if (this.state == ConnectionState.RECONNECTING && !this.attemptActive) {
-						scheduleReconnect();
-					}
-				}
-			}
-			return;
-		}
+		// Sorted before the next attempt is scheduled: what it may resend must be released first.
+		this.link.lost(cause, reconnecting);
 		if (!reconnecting) {
-			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
-					+ ") failed: " + cause.getMessage() + "; it may or may not have run on the node", cause));
 			return;
 		}
-		sweepForResend(cause);
 		synchronized (this.lock) {
 			if (this.state == ConnectionState.RECONNECTING && !this.attemptActive) {
 				scheduleReconnect();
 			}
 		}
-	}
-
-	/**
-	 * Sorts what was written to the lost connection: calls safe to run twice are released for the
-	 * next connection; the others fail now, saying they may or may not have run.
-	 */
-	private void sweepForResend(Throwable cause) {
-		for (PendingRequest<?> request : this.pending.snapshot()) {
-			if (!request.isWritten()) {
-				continue;
-			}
-			if (this.registrations.remove(request.id())) {
-				// The next attempt registers everything again: resending this one would register twice.
-				this.pending.fail(request.id(), new RpcConnectionException("Connection to " + this.endpoint
-						+ " lost while registering " + request.method() + " again", cause));
-				continue;
-			}
-			if (this.resendPolicy.isSafeToResend(request.method())) {
-				request.releaseAfterLoss();
-				this.resent.incrementAndGet();
-			}
-			else {
-				this.pending.fail(request.id(), new RpcMaybeExecutedException(request.method() + " (id " + request.id()
-						+ ") to " + this.endpoint + " may or may not have executed: the connection was lost before its"
-						+ " reply (" + cause.getMessage() + "), and it is not safe to send twice", cause));
-			}
-		}
-	}
-
-	/**
-	 * Marks a re-registration call: if the connection is lost while it is in flight, it fails
-	 * (which ends the attempt at once) instead of being resent.
-	 */
-	public void trackRegistration(PendingRequest<?> request) {
-		this.registrations.add(request.id());
-		request.future().whenComplete((result, failure) -> this.registrations.remove(request.id()));
 	}
 
 	/** Guarded by {@link #lock}. */
@@ -433,15 +405,14 @@ public final class ConnectionWatchdog implements Transport.Listener {
 	}
 
 	private void afterAttempt(int number, @Nullable Throwable failure, long attemptEpoch) {
-		if (failure == null && this.transport.isOpen()) {
-			connected(number, attemptEpoch);
+		if (failure == null && connected(number, attemptEpoch) != Outcome.LOST) {
 			return;
 		}
 		if (!isCurrent(attemptEpoch)) {
 			// Cut short by a suspend or shutdown: nothing to report, nothing to schedule.
 			return;
 		}
-		String cause = (failure != null) ? String.valueOf(unwrap(failure).getMessage()) : "connection lost while re-registering";
+		String cause = (failure != null) ? String.valueOf(Futures.unwrap(failure).getMessage()) : "connection lost while re-registering";
 		boolean repeated;
 		synchronized (this.lock) {
 			repeated = cause.equals(this.lastFailure);
@@ -464,119 +435,6 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		}
 	}
 
-	private CompletableFuture<Void> reRegister() {
-		List<Subscriptions.Registration> registrations = this.subscriptions.registrations();
-		CompletableFuture<?>[] calls = registrations.stream().map((registration) -> this.registrationSender
-			.apply(registration.method(), registration.params())
-			.whenComplete((result, failure) -> {
-				if (failure != null) {
-					logger.warn("Could not register {} again with {}: {}", registration.method(), this.endpoint,
-							unwrap(failure).getMessage());
-				}
-			})).toArray(CompletableFuture[]::new);
-		return CompletableFuture.allOf(calls).handle((ignored, failure) -> null);
-	}
-
-	/** Writes every pending request not yet written to this connection, oldest first. */
-	private void flushUnwritten() {
-		List<PendingRequest<?>> waiting = this.pending.snapshot();
-		waiting.sort(Comparator.comparingLong(PendingRequest::id));
-		for (PendingRequest<?> request : waiting) {
-			if (this.state != ConnectionState.CONNECTED) {
-				return;
-			}
-			if (request.claimWrite() && !this.transport.send(request)) {
-				request.releaseWrite();
-			}
-		}
-	}
-
-	// ------------------------------------------------------------------ calls
-
-	/**
-	 * Sends a registered request now, or leaves it waiting for the next connection, or fails it,
-	 * as the state and {@link DisconnectedBehavior} say. The caller registered it first: a request
-	 * registered before the state turns {@code CONNECTED} is seen by {@link #flushUnwritten()},
-	 * one registered after sees the state here; {@link PendingRequest#claimWrite()} keeps both
-	 * from writing it.
-	 */
-	public void dispatch(PendingRequest<?> request) {
-		for (int tries = 0; tries < 3; tries++) {
-			ConnectionState current = this.state;
-			if (current == ConnectionState.CONNECTED) {
-				if (!request.claimWrite() || this.transport.send(request)) {
-					return;
-				}
-				request.releaseWrite();
-				if (this.reconnect && this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT
-						&& !this.transport.isOpen()) {
-					// The connection is gone but its loss is not handled yet: the request waits for the
-					// next connection (flushUnwritten), unless one came up meanwhile.
-					if (this.state == ConnectionState.CONNECTED && this.transport.isOpen()) {
-						continue;
-					}
-					return;
-				}
-				continue;
-			}
-			if ((current == ConnectionState.RECONNECTING || current == ConnectionState.CONNECTING)
-					&& this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) {
-				// Waits, unwritten, for the connection (flushUnwritten) or its queue deadline.
-				return;
-			}
-			break;
-		}
-		ConnectionState current = this.state;
-		this.pending.fail(request.id(), (current == ConnectionState.SHUT_DOWN)
-				? new RpcShutdownException(request.method() + " to " + this.endpoint + " failed: the client is shut down")
-				: notConnected(current, request.method()));
-	}
-
-	/**
-	 * Sends registered requests as one batch when connected; while reconnecting they wait and go
-	 * out one by one with the others; otherwise each fails as {@link #dispatch} would fail it.
-	 */
-	public void dispatchBatch(List<PendingRequest<?>> requests) {
-		if (this.state == ConnectionState.CONNECTED) {
-			List<PendingRequest<?>> claimed = requests.stream().filter(PendingRequest::claimWrite).toList();
-			if (claimed.isEmpty() || this.transport.sendBatch(claimed)) {
-				return;
-			}
-			claimed.forEach(PendingRequest::releaseWrite);
-		}
-		requests.forEach(this::dispatch);
-	}
-
-	/** Whether a new call may be registered now, else the error to fail it with. */
-	public @Nullable RuntimeException refusal(String method) {
-		ConnectionState current = this.state;
-		return switch (current) {
-			case CONNECTED -> null;
-			case CONNECTING, RECONNECTING -> (this.disconnectedBehavior == DisconnectedBehavior.WAIT_FOR_RECONNECT) ? null
-					: notConnected(current, method);
-			case SHUT_DOWN -> new RpcShutdownException(method + " to " + this.endpoint + " failed: the client is shut down");
-			case DISCONNECTED -> notConnected(current, method);
-		};
-	}
-
-	private RpcConnectionException notConnected(ConnectionState current, String method) {
-		String failure = this.lastFailure;
-		String why = switch (current) {
-			case CONNECTING -> "connecting";
-			case RECONNECTING -> "reconnecting";
-			default -> (failure != null) ? "not connected" : "not connected (call connect() first)";
-		};
-		return new RpcConnectionException(method + " was not sent to " + this.endpoint + ": " + why
-				+ ((failure != null) ? " (last failure: " + failure + ")" : ""));
-	}
-
-	private RpcConnectionException notSent(PendingRequest<?> request, @Nullable String why, @Nullable Throwable cause) {
-		boolean mayHaveRun = request.isWritten() || request.wasSentBefore();
-		return new RpcConnectionException(request.method() + " (id " + request.id() + ") "
-				+ (mayHaveRun ? "to " + this.endpoint + " failed" : "was not sent to " + this.endpoint) + ": " + why
-				+ (mayHaveRun ? "; it may or may not have run on the node" : ""), cause);
-	}
-
 	// ------------------------------------------------------------------ stopping
 
 	/**
@@ -593,11 +451,10 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 		}
 		if (!this.reconnect) {
-			this.pending.failAll((request) -> new RpcConnectionException(request.method() + " (id " + request.id()
-					+ ") to " + this.endpoint + " failed: the client disconnected; it may or may not have run on the node"));
+			this.link.disconnected();
 			this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, "disconnected by the client"));
 		}
-		this.transport.disconnect();
+		this.link.close();
 	}
 
 	/**
@@ -622,9 +479,8 @@ public final class ConnectionWatchdog implements Transport.Listener {
 			}
 		}
 		logger.info("Suspended the connection to {}", this.endpoint);
-		this.pending.failAll((request) -> notSent(request, "the client was suspended", null));
-		this.registrations.clear();
-		this.transport.disconnect();
+		this.link.suspended();
+		this.link.close();
 		this.events.dispatch(new ConnectionEvent.Disconnected(this.endpoint, "suspended by the client"));
 		return true;
 	}
@@ -644,13 +500,18 @@ public final class ConnectionWatchdog implements Transport.Listener {
 		}
 	}
 
-	private static Throwable unwrap(Throwable failure) {
-		Throwable cause = failure;
-		while ((cause instanceof java.util.concurrent.CompletionException
-				|| cause instanceof java.util.concurrent.ExecutionException) && cause.getCause() != null) {
-			cause = cause.getCause();
-		}
-		return cause;
+	/** How an attempt that opened a connection ended. */
+	private enum Outcome {
+
+		/** The connection is up. */
+		UP,
+
+		/** A suspend or shutdown came first: what the attempt opened was dropped. */
+		STALE,
+
+		/** The connection was lost before it counted as up. */
+		LOST
+
 	}
 
 	/** One connection attempt: its epoch, the attempt it waits for, and its own end. */

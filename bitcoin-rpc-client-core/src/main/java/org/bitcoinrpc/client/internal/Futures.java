@@ -37,6 +37,15 @@ public final class Futures {
 		}
 	}
 
+	/** The failure inside the wrappers {@code CompletableFuture} stages put around it. */
+	static Throwable unwrap(Throwable failure) {
+		Throwable cause = failure;
+		while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+			cause = cause.getCause();
+		}
+		return cause;
+	}
+
 	private static RuntimeException rethrow(@Nullable Throwable cause) {
 		if (cause instanceof CompletionException && cause.getCause() != null) {
 			cause = cause.getCause();

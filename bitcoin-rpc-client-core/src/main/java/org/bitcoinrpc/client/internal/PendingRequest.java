@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.bitcoinrpc.client.protocol.JsonRpcCodec;
+import org.bitcoinrpc.client.transport.Exchange;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.ObjectReader;
 
@@ -21,10 +23,13 @@ import tools.jackson.databind.ObjectReader;
  * <p>
  * Its timeout is not a task of its own: {@link PendingRequests} keeps one timer for all the
  * pending requests and compares each one's deadline with the clock.
+ * <p>
+ * It is its own {@link Exchange}: the transport it is written to gets it back with its outcome,
+ * and a call costs no object more for that.
  *
  * @param <T> the result type
  */
-public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.JsonRpcCodec.BatchEntry {
+public final class PendingRequest<T> implements JsonRpcCodec.BatchEntry, Exchange {
 
 	/** Longer timeouts count as this one: about 100 years, as good as none. */
 	private static final Duration LONGEST_TIMEOUT = Duration.ofDays(36_500);
@@ -116,6 +121,7 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 	}
 
 	/** The Bitcoin Core wallet the call is for ({@code /wallet/<name>}), or {@code null} for the node's root. */
+	@Override
 	public @Nullable String wallet() {
 		return this.wallet;
 	}
@@ -135,11 +141,18 @@ public final class PendingRequest<T> implements org.bitcoinrpc.client.protocol.J
 		return this.params;
 	}
 
+	/** A single call, never a batch: a batch is an exchange of its own ({@link Batch}). */
+	@Override
+	public boolean isBatch() {
+		return false;
+	}
+
 	public ObjectReader resultReader() {
 		return this.resultReader;
 	}
 
 	/** How long the call may take, from when it was registered. */
+	@Override
 	public Duration timeout() {
 		return this.timeout;
 	}

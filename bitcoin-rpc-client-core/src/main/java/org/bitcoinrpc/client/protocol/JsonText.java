@@ -30,6 +30,12 @@ public sealed interface JsonText {
 	 */
 	long trailingId();
 
+	/**
+	 * Whether the text is empty or JSON whitespace only: btcd's answer over HTTP to a request it
+	 * cannot version is a lone newline.
+	 */
+	boolean isBlank();
+
 	/** The text for a log line, shortened to at most {@code max} characters. */
 	String preview(int max);
 
@@ -74,6 +80,16 @@ public sealed interface JsonText {
 		}
 
 		@Override
+		public boolean isBlank() {
+			for (int i = 0; i < this.length; i++) {
+				if (!isSpace(this.bytes[i])) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
 		public String preview(int max) {
 			return new String(this.bytes, 0, Math.min(this.length, max), java.nio.charset.StandardCharsets.UTF_8);
 		}
@@ -104,10 +120,25 @@ public sealed interface JsonText {
 		}
 
 		@Override
+		public boolean isBlank() {
+			for (int i = 0; i < this.length; i++) {
+				if (!isSpace(this.chars[i])) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
 		public String preview(int max) {
 			return new String(this.chars, 0, Math.min(this.length, max));
 		}
 
+	}
+
+	/** JSON's whitespace: space, tab, line feed, carriage return. */
+	private static boolean isSpace(int c) {
+		return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 	}
 
 }

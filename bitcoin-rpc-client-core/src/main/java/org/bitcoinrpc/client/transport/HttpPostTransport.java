@@ -9,17 +9,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import javax.net.ssl.SSLException;
+
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcEndpointException;
-import org.bitcoinrpc.client.RpcErrorCode;
-import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcHttpStatusException;
 import org.bitcoinrpc.client.RpcProtocolException;
 import org.bitcoinrpc.client.RpcResponseTooLargeException;
-import org.bitcoinrpc.client.internal.PendingRequest;
-import org.bitcoinrpc.client.internal.PendingRequests;
-import org.bitcoinrpc.client.internal.ReplyRouter;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -34,27 +31,29 @@ import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One POST per call. Jetty keeps connections alive and pools them (bounded by
- * {@code maxConnections}); btcd closes each connection after one reply, which Jetty handles by
- * opening a new one. Replies are buffered up to {@code maxResponseSize} and decoded from the bytes
- * (see {@link ResponseBody}).
+ * One POST per exchange: a request/response {@link Transport}. Jetty keeps connections alive and
+ * pools them (bounded by {@code maxConnections}); btcd closes each connection after one reply,
+ * which Jetty handles by opening a new one. Replies are buffered up to {@code maxResponseSize} and
+ * handed to the listener as bytes (see {@link ResponseBody}), with the exchange they answer.
  * <p>
- * Retries (see {@link Retries}): transport failures, {@code 503 Work queue depth exceeded} and
- * {@code -28} (warming up), for calls the resend policy deems safe, while their timeout allows.
- * <p>
- * Status mapping: 401/403 is an authentication error; a JSON-RPC error body is the RPC error
- * whatever the status (Core sends them on 404 and 500); any other non-2xx is an
- * {@link RpcHttpStatusException}.
+ * Status mapping, asked for only when a body is no usable JSON-RPC answer ({@link ReplyStatus}):
+ * 401/403 is an authentication error; a JSON-RPC error body is the RPC error whatever the status
+ * (Core sends them on 404 and 500); any other non-2xx is an {@link RpcHttpStatusException}, and a
+ * {@code 503 Work queue depth exceeded} is transient. A POST that cannot reach the node is
+ * transient too, unless TLS failed (which does not pass by itself). Whether a call is sent again
+ * after a transient failure is the client's decision, by its resend policy.
  * <p>
  * Cookie rotation: Bitcoin Core writes a new cookie at every start, so every POST in flight with
  * the old one gets a 401. Each POST remembers the exact {@code Authorization} value it was sent
- * with; after a 401, a call or batch is sent again with the current value when
- * {@link Credentials#refresh} says it now differs (re-reading the file only if the value sent is
- * still the current one), at most {@value #MAX_AUTH_RESENDS} times. A 403 is never sent again.
+ * with; after a 401, it is sent again with the current value when {@link Credentials#refresh}
+ * says it now differs (re-reading the file only if the value sent is still the current one), at
+ * most {@value #MAX_AUTH_RESENDS} times. A 403 is never sent again. This stays here rather than
+ * with the client's retries: a refused POST never reached the node's JSON-RPC handler, so sending
+ * it again is safe for every call, and only the transport knows which credentials each POST carried.
  */
 public final class HttpPostTransport implements Transport {
 
-	/** How much longer than our own timer Jetty waits, so that our clearer timeout error wins. */
+	/** How much longer than the client's own timer Jetty waits, so that the client's clearer timeout error wins. */
 	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
 
 	private static final int BODY_PREVIEW = 512;
@@ -75,17 +74,10 @@ public final class HttpPostTransport implements Transport {
 
 	private final Credentials credentials;
 
+	/** Encodes and reads the connect probe; exchanges come encoded. */
 	private final JsonRpcCodec codec;
 
-	private final PendingRequests pending;
-
-	private final ReplyRouter router;
-
 	private final int maxResponseSize;
-
-	private final Retries retries;
-
-	private final Transport.Listener listener;
 
 	/** How long the connect probe may take. */
 	private final java.time.Duration probeTimeout;
@@ -102,28 +94,27 @@ public final class HttpPostTransport implements Transport {
 	 */
 	private volatile PostHeaders headers;
 
-	/** Written by connect/disconnect from any thread. */
+	/**
+	 * Hears every POST's outcome: the listener of the latest {@link #connect}, or null before the
+	 * first. Written by connect, read by writers, any thread.
+	 */
+	private volatile @Nullable Listener listener;
+
+	/** Written by connect/close from any thread. */
 	private volatile boolean open;
 
 	/**
-	 * @param listener told of a POST that could not reach the node (the node is gone) and of
-	 * every answered one (the node is there)
-	 * @param probeTimeout how long the probe call of {@link #connect()} may take
+	 * @param probeTimeout how long the probe call of {@link #connect} may take
 	 */
-	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
-			PendingRequests pending, ReplyRouter router, Transport.Listener listener, int maxResponseSize,
-			java.time.Duration probeTimeout, Retries retries) {
-		this.listener = listener;
+	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec, int maxResponseSize,
+			java.time.Duration probeTimeout) {
 		this.probeTimeout = probeTimeout;
 		this.http = http;
 		this.url = url;
 		this.endpoint = url.toString();
 		this.credentials = credentials;
 		this.codec = codec;
-		this.pending = pending;
-		this.router = router;
 		this.maxResponseSize = maxResponseSize;
-		this.retries = retries;
 		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
 		this.headers = new PostHeaders(this.host, null);
 	}
@@ -144,10 +135,12 @@ public final class HttpPostTransport implements Transport {
 	 * queue full) proves it. Fails with an {@link RpcAuthenticationException} for refused or
 	 * unreadable credentials (a refused cookie is re-read and tried once more), an
 	 * {@link RpcEndpointException} for a server that answers but not with JSON-RPC, and an
-	 * {@link RpcConnectionException} when nothing answers.
+	 * {@link RpcConnectionException} when nothing answers. Each POST is a connection of its own, so
+	 * from now on every outcome goes to {@code listener}.
 	 */
 	@Override
-	public CompletableFuture<Void> connect() {
+	public CompletableFuture<Void> connect(Listener listener) {
+		this.listener = listener;
 		CompletableFuture<Void> result = new CompletableFuture<>();
 		probe(result, true);
 		return result;
@@ -209,13 +202,14 @@ public final class HttpPostTransport implements Transport {
 			// Core's "Work queue depth exceeded": the node is there, only busy.
 			return null;
 		}
-		InboundMessage message = isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
+		JsonText text = JsonText.of(content, length);
+		InboundMessage message = text.isBlank() ? null : this.codec.decode(text);
 		if (message instanceof InboundMessage.Response) {
 			return null;
 		}
-		String text = preview(content, length).strip();
+		String preview = preview(content, length).strip();
 		return new RpcEndpointException(this.endpoint + " answered HTTP " + status + " without a JSON-RPC reply: not a"
-				+ " JSON-RPC endpoint" + (text.isEmpty() ? "" : " (" + ((text.length() > 120) ? text.substring(0, 120) + "..." : text) + ")"));
+				+ " JSON-RPC endpoint" + (preview.isEmpty() ? "" : " (" + ((preview.length() > 120) ? preview.substring(0, 120) + "..." : preview) + ")"));
 	}
 
 	@Override
@@ -224,64 +218,43 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	@Override
-	public void disconnect() {
+	public void close() {
 		this.open = false;
 	}
 
+	/**
+	 * POSTs the exchange, whether or not {@link #isOpen()} says so: each POST is a connection of its
+	 * own, and the client decides when to write. False only before the first {@link #connect}.
+	 */
 	@Override
-	public boolean send(PendingRequest<?> request) {
-		byte[] body;
-		try {
-			body = this.codec.encodeRequest(request.id(), request.method(), request.params());
+	public boolean write(Exchange exchange, byte[] payload) {
+		Listener current = this.listener;
+		if (current == null) {
+			return false;
 		}
-		catch (RuntimeException ex) {
-			this.pending.fail(request.id(), new IllegalArgumentException(
-					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
-			return true;
-		}
-		post(request, body, 0);
+		post(current, exchange, payload, 0);
 		return true;
 	}
 
-	/** POSTs a call with the current credentials; {@code authResends} counts its re-sends after a 401. */
-	private void post(PendingRequest<?> request, byte[] body, int authResends) {
-		PostHeaders headers = currentHeaders(request);
-		if (headers == null) {
-			return;
-		}
-		Request post = newPost(request, body, headers);
-		if (post == null) {
-			return;
-		}
-		post.send(new CallReply(request, body, headers, authResends));
-	}
-
-	/** The headers for the current credentials, or null after failing {@code request} (an unreadable cookie). */
-	private @Nullable PostHeaders currentHeaders(PendingRequest<?> request) {
-		try {
-			return headers(this.credentials.authorization());
-		}
-		catch (RuntimeException ex) {
-			this.pending.fail(request.id(), ex);
-			return null;
-		}
-	}
-
-	/** A POST of {@code body} for {@code request} (the lead request of a batch), or null after failing it. */
-	private @Nullable Request newPost(PendingRequest<?> request, byte[] body, PostHeaders headers) {
+	/** POSTs an exchange with the current credentials; {@code authResends} counts its re-sends after a 401. */
+	private void post(Listener listener, Exchange exchange, byte[] body, int authResends) {
+		PostHeaders headers;
 		URI target;
 		try {
-			target = uri(request.wallet());
+			headers = headers(this.credentials.authorization());
+			target = uri(exchange.wallet());
 		}
 		catch (RuntimeException ex) {
-			this.pending.fail(request.id(), ex);
-			return null;
+			// An unreadable cookie file, or a wallet name no URL can carry.
+			listener.onFailed(exchange, ex, false);
+			return;
 		}
-		return this.http.newRequest(target)
+		Request post = this.http.newRequest(target)
 			.method(HttpMethod.POST)
 			.headers(headers)
 			.body(new RequestBody(body))
-			.timeout(request.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+			.timeout(exchange.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
+		post.send(new Post(listener, exchange, body, headers, authResends));
 	}
 
 	/** The headers for this {@code Authorization} value: the current ones unless it changed. */
@@ -309,128 +282,6 @@ public final class HttpPostTransport implements Transport {
 		});
 	}
 
-	@Override
-	public boolean sendBatch(List<PendingRequest<?>> requests) {
-		byte[] body;
-		try {
-			body = this.codec.encodeBatch(requests);
-		}
-		catch (RuntimeException ex) {
-			requests.forEach((request) -> this.pending.fail(request.id(),
-					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
-			return true;
-		}
-		postBatch(requests, body, 0);
-		return true;
-	}
-
-	/** POSTs a batch with the current credentials; {@code authResends} counts its re-sends after a 401. */
-	private void postBatch(List<PendingRequest<?>> requests, byte[] body, int authResends) {
-		PendingRequest<?> lead = requests.get(0);
-		PostHeaders headers = currentHeaders(lead);
-		Request post = (headers != null) ? newPost(lead, body, headers) : null;
-		if (post == null) {
-			// The lead request failed with the cause; the others with this.
-			requests.forEach((request) -> this.pending.fail(request.id(), new RpcConnectionException(
-					"The batch led by " + lead.method() + " was not sent")));
-			return;
-		}
-		post.send(new BatchReply(requests, body, headers, authResends));
-	}
-
-	/**
-	 * Each element of the reply completes the request with its id. A node that answers the whole
-	 * batch with one error object (btcd does, for a malformed batch) fails every request with it,
-	 * and a request the reply leaves out fails rather than waiting for its timeout.
-	 */
-	private void handleBatch(List<PendingRequest<?>> requests, byte[] body, PostHeaders sentWith, int authResends,
-			Result result, byte[] content, int length) {
-		PendingRequest<?> lead = requests.get(0);
-		if (result.isFailed()) {
-			RuntimeException failure = failure(lead, result);
-			reportLoss(result, failure);
-			requests.forEach((request) -> this.pending.fail(request.id(), failure));
-			return;
-		}
-		this.listener.onAnswered();
-		int status = result.getResponse().getStatus();
-		if (status == 401 || status == 403) {
-			if (mayResend(status, sentWith, authResends)) {
-				postBatch(requests, body, authResends + 1);
-				return;
-			}
-			RuntimeException failure = refused(status, "a batch", authResends);
-			requests.forEach((request) -> this.pending.fail(request.id(), failure));
-			return;
-		}
-		InboundMessage message = decodeBatchReply(content, length);
-		if (message instanceof InboundMessage.Batch batch) {
-			java.util.Set<Long> ids = new java.util.HashSet<>();
-			requests.forEach((request) -> ids.add(request.id()));
-			for (InboundMessage element : batch.messages()) {
-				if (element instanceof InboundMessage.Response response && response.id() != null && ids.contains(response.id())) {
-					PendingRequest<?> removed = this.pending.remove(response.id());
-					if (removed != null) {
-						this.router.complete(removed, response);
-					}
-				}
-			}
-			requests.forEach((request) -> this.pending.fail(request.id(), new RpcProtocolException(
-					"The batch reply from " + this.endpoint + " has no element for " + request.method() + " (id " + request.id() + ")")));
-			return;
-		}
-		if (message instanceof InboundMessage.Response response && response.error() != null) {
-			RuntimeException failure = RpcErrorException.of("batch", response.error().code(), response.error().message());
-			requests.forEach((request) -> this.pending.fail(request.id(), failure));
-			return;
-		}
-		RuntimeException failure = unusableReply(lead, status, content, length, message);
-		requests.forEach((request) -> this.pending.fail(request.id(), failure));
-	}
-
-	private void handle(PendingRequest<?> request, byte[] body, PostHeaders sentWith, int authResends, Result result,
-			byte[] content, int length) {
-		if (result.isFailed()) {
-			RuntimeException failure = failure(request, result);
-			reportLoss(result, failure);
-			if (!(failure instanceof RpcResponseTooLargeException)
-					&& this.retries.retry(request, failure, () -> post(request, body, authResends))) {
-				return;
-			}
-			this.pending.fail(request.id(), failure);
-			return;
-		}
-		this.listener.onAnswered();
-		int status = result.getResponse().getStatus();
-		if (status == 401 || status == 403) {
-			if (mayResend(status, sentWith, authResends)) {
-				post(request, body, authResends + 1);
-				return;
-			}
-			this.pending.fail(request.id(), refused(status, request.method(), authResends));
-			return;
-		}
-		InboundMessage message = decodeReply(request, content, length);
-		if (message instanceof InboundMessage.Response response && response.id() != null
-				&& response.id() == request.id() && (status / 100 == 2 || response.error() != null)) {
-			if (response.error() != null && response.error().code() == RpcErrorCode.IN_WARMUP
-					&& this.retries.retry(request, RpcErrorException.of(request.method(), response.error().code(),
-							response.error().message()), () -> post(request, body, authResends))) {
-				return;
-			}
-			PendingRequest<?> removed = this.pending.remove(request.id());
-			if (removed != null) {
-				this.router.complete(removed, response);
-			}
-			return;
-		}
-		RuntimeException failure = unusableReply(request, status, content, length, message);
-		if (status == 503 && this.retries.retry(request, failure, () -> post(request, body, authResends))) {
-			return;
-		}
-		this.pending.fail(request.id(), failure);
-	}
-
 	/**
 	 * Whether a POST refused with {@code status} goes out again: only after a 401, within the
 	 * bound, and when the credentials now differ from those it was sent with (a rotated cookie).
@@ -448,73 +299,61 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/**
-	 * The reply to one call, or {@code null} for a blank body (btcd's answer to a request it cannot
-	 * version). The only decode of a call's reply. The request is known, so its result is bound in
-	 * the same pass as the envelope when the reply names it.
-	 */
-	private @Nullable InboundMessage decodeReply(PendingRequest<?> request, byte[] content, int length) {
-		return isBlank(content, length) ? null
-				: this.codec.decode(JsonText.of(content, length), (id) -> (id == request.id()) ? request.resultReader() : null);
-	}
-
-	/** The reply to a batch, or {@code null} for a blank body. The only decode of a batch reply. */
-	private @Nullable InboundMessage decodeBatchReply(byte[] content, int length) {
-		return isBlank(content, length) ? null : this.codec.decode(JsonText.of(content, length));
-	}
-
-	/**
 	 * Tells the listener the node is gone when a POST could not reach it or lost its connection;
 	 * a reply too large or a slow call (Jetty's timeout) says nothing about the node being there.
 	 */
-	private void reportLoss(Result result, RuntimeException failure) {
+	private void reportLoss(Listener listener, Result result, RuntimeException failure) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
 		if (failure instanceof RpcResponseTooLargeException || cause instanceof java.util.concurrent.TimeoutException) {
 			return;
 		}
-		this.listener.onConnectionLost(new RpcConnectionException("Lost the node at " + this.endpoint + ": "
+		listener.onLost(new RpcConnectionException("Lost the node at " + this.endpoint + ": "
 				+ Causes.describe(cause), cause));
 	}
 
-	private RuntimeException failure(PendingRequest<?> request, Result result) {
+	private RuntimeException postFailure(Exchange exchange, Result result) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
 		if (cause instanceof ResponseBody.TooLargeException) {
-			return new RpcResponseTooLargeException("The reply to " + request.method() + " from " + this.endpoint
+			return new RpcResponseTooLargeException("The reply to " + exchange.method() + " from " + this.endpoint
 					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
 		}
-		return new RpcConnectionException("POST of " + request.method() + " to " + this.endpoint + " failed: " + Causes.describe(cause)
+		return new RpcConnectionException("POST of " + exchange.method() + " to " + this.endpoint + " failed: " + Causes.describe(cause)
 				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
 	}
 
-	private RuntimeException unusableReply(PendingRequest<?> request, int status, byte[] content, int length,
+	/** Whether a failed POST may succeed later: not when its reply was too large, nor when TLS failed. */
+	private static boolean isTransientPostFailure(RuntimeException failure) {
+		if (failure instanceof RpcResponseTooLargeException) {
+			return false;
+		}
+		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
+			if (cause instanceof SSLException) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private RuntimeException unusableReply(Exchange exchange, int status, byte[] content, int length,
 			@Nullable InboundMessage message) {
 		String text = preview(content, length);
 		if (status / 100 == 2) {
 			if (message == null) {
 				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
-				return new RpcProtocolException("Empty reply (HTTP " + status + ") to " + request.method() + " from " + this.endpoint);
+				return new RpcProtocolException("Empty reply (HTTP " + status + ") to " + exchange.method() + " from " + this.endpoint);
 			}
-			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() != request.id()) {
-				return new RpcProtocolException("Reply to " + request.method() + " from " + this.endpoint + " carries id "
-						+ response.id() + " instead of " + request.id());
+			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() != exchange.id()) {
+				return new RpcProtocolException("Reply to " + exchange.method() + " from " + this.endpoint + " carries id "
+						+ response.id() + " instead of " + exchange.id());
 			}
-			return new RpcProtocolException("Unusable reply (HTTP " + status + ") to " + request.method() + " from "
+			return new RpcProtocolException("Unusable reply (HTTP " + status + ") to " + exchange.method() + " from "
 					+ this.endpoint + ": " + ((message instanceof InboundMessage.Malformed malformed) ? malformed.reason() : text));
 		}
 		if (status == 404) {
 			return new RpcEndpointException("No JSON-RPC endpoint at " + this.endpoint + " (HTTP 404" + (text.isBlank() ? "" : ": " + text) + ")");
 		}
-		return new RpcHttpStatusException("HTTP " + status + " from " + this.endpoint + " for " + request.method()
+		return new RpcHttpStatusException("HTTP " + status + " from " + this.endpoint + " for " + exchange.method()
 				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
-	}
-
-	private static boolean isBlank(byte[] content, int length) {
-		for (int i = 0; i < length; i++) {
-			byte b = content[i];
-			if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static String preview(byte[] content, int length) {
@@ -522,39 +361,17 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/**
-	 * Collects the reply to one call and hands it to {@link #handle}, with what a resend after a
-	 * 401 needs: the body, the headers it was sent with (whose {@code Authorization} value is the
-	 * one the node refused) and how many times it was already sent again for that.
+	 * One POST: collects its reply and reports it, and says what its status means when asked. Keeps
+	 * what a resend after a 401 needs: the body, the headers it was sent with (whose
+	 * {@code Authorization} value is the one the node refused) and how many times it was already
+	 * sent again for that. Jetty completes it once, on one of its threads; {@link #status} is
+	 * written before the listener is called and read only by that call.
 	 */
-	private final class CallReply extends ResponseBody {
+	private final class Post extends ResponseBody implements ReplyStatus {
 
-		private final PendingRequest<?> request;
+		private final Listener listener;
 
-		private final byte[] body;
-
-		private final PostHeaders sentWith;
-
-		private final int authResends;
-
-		CallReply(PendingRequest<?> request, byte[] body, PostHeaders sentWith, int authResends) {
-			super(HttpPostTransport.this.maxResponseSize);
-			this.request = request;
-			this.body = body;
-			this.sentWith = sentWith;
-			this.authResends = authResends;
-		}
-
-		@Override
-		protected void onComplete(Result result, byte[] content, int length) {
-			handle(this.request, this.body, this.sentWith, this.authResends, result, content, length);
-		}
-
-	}
-
-	/** Collects the reply to a batch and hands it to {@link #handleBatch}; see {@link CallReply}. */
-	private final class BatchReply extends ResponseBody {
-
-		private final List<PendingRequest<?>> requests;
+		private final Exchange exchange;
 
 		private final byte[] body;
 
@@ -562,9 +379,16 @@ public final class HttpPostTransport implements Transport {
 
 		private final int authResends;
 
-		BatchReply(List<PendingRequest<?>> requests, byte[] body, PostHeaders sentWith, int authResends) {
+		private int status;
+
+		private byte @Nullable [] content;
+
+		private int length;
+
+		Post(Listener listener, Exchange exchange, byte[] body, PostHeaders sentWith, int authResends) {
 			super(HttpPostTransport.this.maxResponseSize);
-			this.requests = requests;
+			this.listener = listener;
+			this.exchange = exchange;
 			this.body = body;
 			this.sentWith = sentWith;
 			this.authResends = authResends;
@@ -572,7 +396,43 @@ public final class HttpPostTransport implements Transport {
 
 		@Override
 		protected void onComplete(Result result, byte[] content, int length) {
-			handleBatch(this.requests, this.body, this.sentWith, this.authResends, result, content, length);
+			if (result.isFailed()) {
+				RuntimeException failure = postFailure(this.exchange, result);
+				reportLoss(this.listener, result, failure);
+				this.listener.onFailed(this.exchange, failure, isTransientPostFailure(failure));
+				return;
+			}
+			this.listener.onAnswered();
+			int status = result.getResponse().getStatus();
+			if (status == 401 || status == 403) {
+				if (mayResend(status, this.sentWith, this.authResends)) {
+					post(this.listener, this.exchange, this.body, this.authResends + 1);
+					return;
+				}
+				this.listener.onFailed(this.exchange,
+						refused(status, this.exchange.isBatch() ? "a batch" : this.exchange.method(), this.authResends), false);
+				return;
+			}
+			this.status = status;
+			this.content = content;
+			this.length = length;
+			this.listener.onReply(this.exchange, JsonText.of(content, length), this);
+		}
+
+		@Override
+		public boolean isSuccess() {
+			return this.status / 100 == 2;
+		}
+
+		@Override
+		public RuntimeException failure(@Nullable InboundMessage decoded) {
+			byte[] bytes = Objects.requireNonNull(this.content, "asked before the reply came");
+			return unusableReply(this.exchange, this.status, bytes, this.length, decoded);
+		}
+
+		@Override
+		public boolean isTransient() {
+			return this.status == 503;
 		}
 
 	}

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -24,12 +23,6 @@ import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcEndpointException;
 import org.bitcoinrpc.client.RpcRequestRejectedException;
-import org.bitcoinrpc.client.RpcResponseTooLargeException;
-import org.bitcoinrpc.client.internal.PendingRequest;
-import org.bitcoinrpc.client.internal.PendingRequests;
-import org.bitcoinrpc.client.internal.ReplyRouter;
-import org.bitcoinrpc.client.protocol.JsonRpcCodec;
-import org.bitcoinrpc.client.protocol.JsonText;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Frame;
@@ -46,14 +39,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One websocket connection at a time to btcd's {@code /ws}. Requests are pipelined; replies are
- * matched by id in whatever order they come; notifications go to the dispatcher.
+ * One websocket connection at a time to btcd's {@code /ws}: a pipelined {@link Transport}.
+ * Exchanges are written as they come, and every whole message received goes to the connection's
+ * listener, which matches replies to calls by id and hands notifications on.
  * <p>
  * It works on Jetty's own websocket client, at frame level:
  * <ul>
  * <li>Receiving: the bytes of each text frame go into the connection's reused buffer, and a whole
- * message is decoded from those bytes. No String, no builder per message.
- * <li>Sending: each request is one text frame made from the encoder's bytes and handed to Jetty
+ * message is handed over as those bytes. No String, no builder per message.
+ * <li>Sending: each exchange is one text frame made from the encoder's bytes and handed to Jetty
  * without waiting. Callers never wait for each other, and Jetty's flusher gathers the queued frames
  * into few writes. The bytes handed over and not yet written are bounded ({@code sendBufferLimit}),
  * so a stalled node makes calls fail fast instead of piling up memory.
@@ -93,14 +87,6 @@ public final class WebSocketTransport implements Transport {
 
 	private final Credentials credentials;
 
-	private final JsonRpcCodec codec;
-
-	private final PendingRequests pending;
-
-	private final ReplyRouter router;
-
-	private final Listener listener;
-
 	private final int maxMessageSize;
 
 	private final int sendBufferLimit;
@@ -126,16 +112,11 @@ public final class WebSocketTransport implements Transport {
 	/** The open connection, or null. Written by the connect callback and on close; read by senders. */
 	private volatile @Nullable Connection connection;
 
-	public WebSocketTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec,
-			PendingRequests pending, ReplyRouter router, Listener listener, int maxMessageSize, int sendBufferLimit,
-			ScheduledExecutorService timer, Duration keepAliveInterval, Duration keepAliveTimeout) {
+	public WebSocketTransport(HttpClient http, URI url, Credentials credentials, int maxMessageSize,
+			int sendBufferLimit, ScheduledExecutorService timer, Duration keepAliveInterval, Duration keepAliveTimeout) {
 		this.url = url;
 		this.endpoint = url.toString();
 		this.credentials = credentials;
-		this.codec = codec;
-		this.pending = pending;
-		this.router = router;
-		this.listener = listener;
 		this.maxMessageSize = maxMessageSize;
 		this.sendBufferLimit = sendBufferLimit;
 		this.timer = timer;
@@ -166,11 +147,11 @@ public final class WebSocketTransport implements Transport {
 	 * it), so a restarted node is reached on the first attempt rather than after a reconnect delay.
 	 */
 	@Override
-	public CompletableFuture<Void> connect() {
-		return connect(true);
+	public CompletableFuture<Void> connect(Listener listener) {
+		return connect(listener, true);
 	}
 
-	private CompletableFuture<Void> connect(boolean mayRefresh) {
+	private CompletableFuture<Void> connect(Listener listener, boolean mayRefresh) {
 		ClientUpgradeRequest upgrade = new ClientUpgradeRequest(this.url);
 		String authorization;
 		try {
@@ -185,7 +166,7 @@ public final class WebSocketTransport implements Transport {
 		if (this.handshakeTimeoutMillis > 0) {
 			upgrade.setTimeout(this.handshakeTimeoutMillis, TimeUnit.MILLISECONDS);
 		}
-		Connection handler = new Connection();
+		Connection handler = new Connection(listener);
 		CompletableFuture<Session> handshake;
 		try {
 			handshake = this.client.connect(handler, upgrade);
@@ -196,7 +177,7 @@ public final class WebSocketTransport implements Transport {
 		return handshake.handleAsync((session, failure) -> {
 			if (failure != null) {
 				if (mayRefresh && refusedStatus(failure) == 401 && this.credentials.refresh(authorization)) {
-					return connect(false);
+					return connect(listener, false);
 				}
 				throw new CompletionException(handshakeError(failure));
 			}
@@ -224,56 +205,33 @@ public final class WebSocketTransport implements Transport {
 		return 0;
 	}
 
-	/** btcd answers a batch frame with one array frame; the router matches each element by id. */
-	@Override
-	public boolean sendBatch(List<PendingRequest<?>> requests) {
-		Connection current = this.connection;
-		if (current == null || !current.isOpen()) {
-			return false;
-		}
-		byte[] payload;
-		try {
-			payload = this.codec.encodeBatch(requests);
-		}
-		catch (RuntimeException ex) {
-			requests.forEach((request) -> this.pending.fail(request.id(),
-					new IllegalArgumentException("Cannot encode the batch as JSON: " + ex.getMessage(), ex)));
-			return true;
-		}
-		return current.send(requests.get(0), payload, requests);
-	}
-
 	@Override
 	public boolean isOpen() {
 		Connection current = this.connection;
 		return current != null && current.isOpen();
 	}
 
+	/**
+	 * Hands the exchange to the open connection as one text frame. btcd answers a batch frame with
+	 * one array frame, whose elements the listener matches by id like any reply.
+	 */
 	@Override
-	public boolean send(PendingRequest<?> request) {
+	public boolean write(Exchange exchange, byte[] payload) {
 		Connection current = this.connection;
 		if (current == null || !current.isOpen()) {
 			return false;
 		}
-		if (request.wallet() != null) {
-			this.pending.fail(request.id(), new IllegalArgumentException(request.method() + " names wallet '"
-					+ request.wallet() + "', but wallets are served over HTTP (Bitcoin Core's /wallet/<name>), not the websocket"));
+		if (exchange.wallet() != null) {
+			current.listener.onFailed(exchange, new IllegalArgumentException(exchange.method() + " names wallet '"
+					+ exchange.wallet() + "', but wallets are served over HTTP (Bitcoin Core's /wallet/<name>), not the websocket"),
+					false);
 			return true;
 		}
-		byte[] payload;
-		try {
-			payload = this.codec.encodeRequest(request.id(), request.method(), request.params());
-		}
-		catch (RuntimeException ex) {
-			this.pending.fail(request.id(), new IllegalArgumentException(
-					"Cannot encode the params of " + request.method() + " as JSON: " + ex.getMessage(), ex));
-			return true;
-		}
-		return current.send(request, payload, List.of(request));
+		return current.send(exchange, payload);
 	}
 
 	@Override
-	public void disconnect() {
+	public void close() {
 		Connection current = this.connection;
 		if (current != null) {
 			current.close();
@@ -281,22 +239,14 @@ public final class WebSocketTransport implements Transport {
 	}
 
 	@Override
-	public void stop() {
-		disconnect();
+	public void release() {
+		close();
 		try {
 			this.client.stop();
 		}
 		catch (Exception ex) {
 			logger.debug("Stopping the websocket client for {} failed", this.endpoint, ex);
 		}
-	}
-
-	/**
-	 * Decodes one whole message and hands it on. Runs on the reader. The router names the reader
-	 * of the pending request a reply's trailing id belongs to, so its result is bound in one pass.
-	 */
-	private void deliver(JsonText text) {
-		this.router.route(this.codec.decode(text, this.router));
 	}
 
 	private RuntimeException handshakeError(Throwable failure) {
@@ -360,6 +310,9 @@ public final class WebSocketTransport implements Transport {
 	 */
 	public final class Connection implements Session.Listener.AutoDemanding {
 
+		/** Hears everything this connection receives, and its loss. */
+		private final Listener listener;
+
 		/** Reader only. */
 		private final MessageAssembler assembler = new MessageAssembler(WebSocketTransport.this.maxMessageSize);
 
@@ -405,7 +358,8 @@ public final class WebSocketTransport implements Transport {
 
 		private volatile @Nullable ScheduledFuture<?> writeWatchdog;
 
-		private Connection() {
+		private Connection(Listener listener) {
+			this.listener = listener;
 		}
 
 		@Override
@@ -500,11 +454,8 @@ public final class WebSocketTransport implements Transport {
 			return current != null && current.isOpen() && !this.lost.get();
 		}
 
-		/**
-		 * Hands one text frame carrying {@code requests} (one request, or a batch led by
-		 * {@code request}) to Jetty, without waiting for it to be written.
-		 */
-		boolean send(PendingRequest<?> request, byte[] payload, List<PendingRequest<?>> requests) {
+		/** Hands one text frame carrying the exchange to Jetty, without waiting for it to be written. */
+		boolean send(Exchange exchange, byte[] payload) {
 			Session current = this.session;
 			if (current == null) {
 				return false;
@@ -513,12 +464,13 @@ public final class WebSocketTransport implements Transport {
 			long queued = this.queuedBytes.addAndGet(size);
 			if (queued > WebSocketTransport.this.sendBufferLimit) {
 				this.queuedBytes.addAndGet(-size);
-				failAll(requests, new RpcRequestRejectedException("Send buffer to "
+				this.listener.onFailed(exchange, new RpcRequestRejectedException("Send buffer to "
 						+ WebSocketTransport.this.endpoint + " is full (" + (queued - size) + " of sendBufferLimit="
-						+ WebSocketTransport.this.sendBufferLimit + " bytes queued); " + request.method() + " was not sent"));
+						+ WebSocketTransport.this.sendBufferLimit + " bytes queued); " + exchange.method() + " was not sent"),
+						false);
 				return true;
 			}
-			Write write = new Write(request.method(), size);
+			Write write = new Write(exchange.method(), size);
 			try {
 				CoreSession frames = this.core;
 				if (frames != null) {
@@ -533,10 +485,6 @@ public final class WebSocketTransport implements Transport {
 				write.failed(ex);
 			}
 			return true;
-		}
-
-		private void failAll(List<PendingRequest<?>> requests, RuntimeException error) {
-			requests.forEach((each) -> WebSocketTransport.this.pending.fail(each.id(), error));
 		}
 
 		/**
@@ -591,7 +539,7 @@ public final class WebSocketTransport implements Transport {
 				if (frame.isFin()) {
 					long size = this.binarySize;
 					this.binarySize = 0;
-					WebSocketTransport.this.router.malformed("binary websocket message of " + size + " bytes");
+					this.listener.onUnreadable("binary websocket message of " + size + " bytes");
 				}
 				return;
 			}
@@ -603,11 +551,11 @@ public final class WebSocketTransport implements Transport {
 					tooLarge();
 				}
 				else {
-					deliver(this.assembler.text());
+					this.listener.onMessage(this.assembler.text());
 				}
 			}
 			catch (RuntimeException ex) {
-				// The router never throws by contract; this guards the reader against a bug all the same.
+				// The listener never throws by contract; this guards the reader against a bug all the same.
 				logger.error("Failed to handle a message from {}", WebSocketTransport.this.endpoint, ex);
 			}
 			finally {
@@ -616,16 +564,9 @@ public final class WebSocketTransport implements Transport {
 		}
 
 		private void tooLarge() {
-			String reason = "a message of " + this.assembler.size() + " bytes exceeds maxResponseSize ("
-					+ WebSocketTransport.this.maxMessageSize + " bytes)";
 			Long id = this.assembler.trailingId();
-			PendingRequest<?> request = (id != null) ? WebSocketTransport.this.pending.remove(id) : null;
-			if (request == null) {
-				logger.warn("Dropped a message from {}: {}; it names no pending request", WebSocketTransport.this.endpoint, reason);
-				return;
-			}
-			PendingRequests.fail(request, new RpcResponseTooLargeException(
-					"The reply to " + request.method() + " from " + WebSocketTransport.this.endpoint + " is too large: " + reason));
+			this.listener.onOversized((id != null) ? id : -1, "a message of " + this.assembler.size()
+					+ " bytes exceeds maxResponseSize (" + WebSocketTransport.this.maxMessageSize + " bytes)");
 		}
 
 		/**
@@ -669,8 +610,8 @@ public final class WebSocketTransport implements Transport {
 			if (WebSocketTransport.this.connection == this) {
 				WebSocketTransport.this.connection = null;
 			}
-			WebSocketTransport.this.listener.onConnectionLost(new RpcConnectionException("Connection to "
-					+ WebSocketTransport.this.endpoint + " lost: " + reason));
+			this.listener.onLost(new RpcConnectionException("Connection to " + WebSocketTransport.this.endpoint
+					+ " lost: " + reason));
 		}
 
 		private void cancelTasks() {

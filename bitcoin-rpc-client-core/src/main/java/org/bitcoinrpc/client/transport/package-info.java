@@ -1,6 +1,11 @@
 /**
- * The two transports (websocket and HTTP POST) over one Jetty {@code HttpClient}, with its TLS
- * trust, SOCKS5 proxy and credentials. Internal plumbing; may change between releases.
+ * The transports: what moves bytes between the client and a node, over one Jetty
+ * {@code HttpClient} with its TLS trust, SOCKS5 proxy and credentials. A transport implements the
+ * one small interface {@link org.bitcoinrpc.client.transport.Transport} (connect, write an encoded
+ * {@link org.bitcoinrpc.client.transport.Exchange}, close; report what was received and what was
+ * lost) and knows nothing of pending calls or futures. This package depends on the root package's
+ * options and exceptions and on {@code protocol}, never on {@code internal}. Internal plumbing; may
+ * change between releases.
  */
 @NullMarked
 package org.bitcoinrpc.client.transport;

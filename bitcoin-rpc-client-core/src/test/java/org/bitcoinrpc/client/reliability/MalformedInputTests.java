@@ -118,6 +118,7 @@ class MalformedInputTests {
 			capture.level("org.bitcoinrpc.client.internal.ReplyRouter", Level.ERROR);
 			capture.level("org.bitcoinrpc.client.internal.NotificationDecoder", Level.ERROR);
 			capture.level("org.bitcoinrpc.client.transport.WebSocketTransport", Level.ERROR);
+			capture.level("org.bitcoinrpc.client.internal.Inbound", Level.ERROR);
 			for (int batch = 0; batch < BATCHES; batch++) {
 				runBatch(batch, client, mutator, random, tally, violations);
 			}
@@ -334,6 +335,9 @@ class MalformedInputTests {
 		this.node = SimulatedNode.builder().user("user").password("pass").initialHeight(HEIGHT).build().start();
 		BitcoinRpcClient client = client(this.node.wsUrl(), new Reliability.Events());
 		client.connect();
+		// The node registers a session once Jetty opens it on its side, which may come after the
+		// client saw the handshake: a raw message sent before that would reach no one.
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.node.openWebSocketSessions() == 1);
 		this.node.neverAnswer("getblockcount");
 		this.node.neverAnswer("getblockhash");
 		List<String> numberResults = List.of("\"577\"", "\" 12 \"", "\"\"", "12.5", "20.0", "1e2", "-1E-999999", "true", "false", "[20]", "{}");

@@ -1,20 +1,23 @@
-package org.bitcoinrpc.client.transport;
+package org.bitcoinrpc.client.internal;
 
 import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.ResendPolicy;
-import org.bitcoinrpc.client.internal.PendingRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Retries over HTTP: a call the {@link ResendPolicy} deems safe is posted again after the
- * {@link Delay} for its attempt, at most {@link #MAX_RETRIES} times and only while the wait ends
- * before the call's own timeout. A TLS failure is never retried: it is not transient. Counts what
- * it resends. Thread-safe.
+ * Retries over HTTP, after a failure the transport calls transient (the node could not be
+ * reached, or was busy) or the node's {@code -28} (warming up): a call the {@link ResendPolicy}
+ * deems safe is posted again after the {@link Delay} for its attempt, at most
+ * {@link #MAX_RETRIES} times and only while the wait ends before the call's own timeout. Here
+ * rather than in the transport because each question it asks is about the call: its method, its
+ * attempts so far, its time left. Counts what it resends. Thread-safe.
  */
 public final class Retries {
 
@@ -29,10 +32,9 @@ public final class Retries {
 
 	private final ScheduledExecutorService timer;
 
-	private final java.util.concurrent.atomic.AtomicLong resent;
+	private final AtomicLong resent;
 
-	public Retries(ResendPolicy policy, Delay delay, ScheduledExecutorService timer,
-			java.util.concurrent.atomic.AtomicLong resent) {
+	Retries(ResendPolicy policy, Delay delay, ScheduledExecutorService timer, AtomicLong resent) {
 		this.policy = policy;
 		this.delay = delay;
 		this.timer = timer;
@@ -44,7 +46,7 @@ public final class Retries {
 	 * caller fails the call with {@code failure}.
 	 */
 	boolean retry(PendingRequest<?> request, RuntimeException failure, Runnable repost) {
-		if (!this.policy.isSafeToResend(request.method()) || isTlsFailure(failure)) {
+		if (!this.policy.isSafeToResend(request.method())) {
 			return false;
 		}
 		int attempt = request.nextAttempt();
@@ -64,20 +66,11 @@ public final class Retries {
 				}
 			}, wait.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (java.util.concurrent.RejectedExecutionException ex) {
+		catch (RejectedExecutionException ex) {
 			return false;
 		}
 		this.resent.incrementAndGet();
 		return true;
-	}
-
-	private static boolean isTlsFailure(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof javax.net.ssl.SSLException) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 }
