@@ -2,7 +2,6 @@ package org.bitcoinrpc.client.follow;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +17,7 @@ import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.RpcErrorCode;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransportMode;
+import org.bitcoinrpc.client.internal.RawBlock;
 import org.bitcoinrpc.client.model.BlockHeader;
 import org.bitcoinrpc.client.model.BlockWithTransactions;
 import org.jspecify.annotations.Nullable;
@@ -504,7 +504,15 @@ public final class ChainFollower implements AutoCloseable {
 			}
 			throw ex;
 		}
-		return RawHeader.parse(hex).cursor(parent, block.height() - 1);
+		RawBlock.Header header;
+		try {
+			header = RawBlock.parseHeaderHex(hex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RpcFailed(ex.getMessage(), null);
+		}
+		boolean genesis = header.previousBlockHash().chars().allMatch((c) -> c == '0');
+		return new Cursor(parent, block.height() - 1, header.time(), genesis ? null : header.previousBlockHash());
 	}
 
 	/** Whether a failed call said the node has no such block ({@code -5}, "Block not found"). */
@@ -751,30 +759,6 @@ public final class ChainFollower implements AutoCloseable {
 	}
 
 	/** The fields of an 80-byte serialized block header that a cursor needs. */
-	private record RawHeader(String previousHash, long time) {
-
-		static RawHeader parse(String hex) {
-			if (hex.length() != 160) {
-				throw new RpcFailed("a serialized block header has 160 hex characters, not " + hex.length(), null);
-			}
-			byte[] bytes = HexFormat.of().parseHex(hex);
-			byte[] previous = new byte[32];
-			for (int i = 0; i < 32; i++) {
-				// Serialized little-endian; shown and passed byte-reversed.
-				previous[i] = bytes[4 + 31 - i];
-			}
-			long time = (bytes[68] & 0xffL) | (bytes[69] & 0xffL) << 8 | (bytes[70] & 0xffL) << 16
-					| (bytes[71] & 0xffL) << 24;
-			return new RawHeader(HexFormat.of().formatHex(previous), time);
-		}
-
-		Cursor cursor(String hash, long height) {
-			boolean genesis = this.previousHash.chars().allMatch((c) -> c == '0');
-			return new Cursor(hash, height, this.time, genesis ? null : this.previousHash);
-		}
-
-	}
-
 	/** Collects a follower's settings. */
 	public static final class Builder {
 

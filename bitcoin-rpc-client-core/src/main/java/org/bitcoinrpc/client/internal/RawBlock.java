@@ -122,6 +122,33 @@ public final class RawBlock {
 	}
 
 	/**
+	 * Parses a serialized block header alone, as {@code getblockheader <hash> false} answers.
+	 * @throws IllegalArgumentException when it is not 80 bytes of hex
+	 */
+	public static Header parseHeaderHex(String hex) {
+		if (hex.length() != 2 * HEADER_SIZE) {
+			throw new IllegalArgumentException("A serialized block header has " + 2 * HEADER_SIZE
+					+ " hex characters, not " + hex.length());
+		}
+		byte[] bytes;
+		try {
+			bytes = HEX.parseHex(hex);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("A serialized block header must be hex: " + ex.getMessage(), ex);
+		}
+		return new Header(displayHash(bytes, 4), uint32(bytes, 68));
+	}
+
+	/**
+	 * What a serialized header tells a walk along the chain.
+	 * @param previousBlockHash the parent's hash, RPC order (all zeros for a genesis block)
+	 * @param time the block time, Unix seconds
+	 */
+	public record Header(String previousBlockHash, long time) {
+	}
+
+	/**
 	 * Parses one serialized transaction on its own, as ZMQ's {@code rawtx} carries it.
 	 * @throws IllegalArgumentException when the bytes are not exactly one transaction
 	 */
