@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -76,7 +76,16 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	private final JsonRpcCodec codec;
 
-	private final ScheduledThreadPoolExecutor timer;
+	/**
+	 * The threads the client runs on: its own, released at shutdown, or shared ones given to
+	 * {@link #create(ClientOptions, ClientResources)}, which outlive it.
+	 */
+	private final ClientResources resources;
+
+	private final boolean ownsResources;
+
+	/** One of the event loops: request timeouts, retries, reconnect delays and keep-alives run on it. */
+	private final ScheduledExecutorService timer;
 
 	private final EventDispatcher events;
 
@@ -100,17 +109,17 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 	/** Counted down once every thread the client started has ended. */
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
-	private BitcoinRpcClient(ClientOptions options) {
+	private BitcoinRpcClient(ClientOptions options, @Nullable ClientResources shared) {
 		this.options = options;
 		this.endpoint = options.url().toString();
 		this.codec = new JsonRpcCodec(JsonRpcCodec.defaultMapper(), options.jsonRpcVersion().text());
 		String name = "bitcoin-rpc-" + instances.incrementAndGet();
-		this.timer = new ScheduledThreadPoolExecutor(1, (runnable) -> {
-			Thread thread = new Thread(runnable, name + "-timer");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.timer.setRemoveOnCancelPolicy(true);
+		this.ownsResources = (shared == null);
+		// A websocket is one connection, served by one event loop; HTTP spreads its pool over two.
+		this.resources = (shared != null) ? shared
+				: ClientResources.owned((options.mode() == TransportMode.WEBSOCKET) ? 1
+						: Math.min(2, Runtime.getRuntime().availableProcessors()), name);
+		this.timer = this.resources.group().next();
 		this.events = new EventDispatcher(options.notificationQueueSize(), name + "-events");
 		Credentials credentials = Credentials.from(options);
 		this.httpClient = JettyHttpClientFactory.create(options, name);
@@ -140,7 +149,19 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/** A client for these options; it does not connect until {@link #connect()}. */
 	public static BitcoinRpcClient create(ClientOptions options) {
-		return new BitcoinRpcClient(Objects.requireNonNull(options, "options must not be null"));
+		return new BitcoinRpcClient(Objects.requireNonNull(options, "options must not be null"), null);
+	}
+
+	/**
+	 * A client for these options on shared {@link ClientResources}: its connection and timers run
+	 * on their threads, which it does not release at shutdown.
+	 */
+	public static BitcoinRpcClient create(ClientOptions options, ClientResources resources) {
+		Objects.requireNonNull(resources, "resources must not be null");
+		if (resources.isClosed()) {
+			throw new IllegalArgumentException("The ClientResources are closed: create the client with open ones");
+		}
+		return new BitcoinRpcClient(Objects.requireNonNull(options, "options must not be null"), resources);
 	}
 
 	/** A client for a URL with user and password, other options at their defaults. */
@@ -258,10 +279,12 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			catch (Exception ex) {
 				logger.debug("Stopping the HTTP client for {} failed", this.endpoint, ex);
 			}
-			this.timer.shutdownNow();
+			io.netty.util.concurrent.Future<?> stopped = this.ownsResources ? this.resources.shutdown() : null;
 			this.events.shutdown();
 			try {
-				this.timer.awaitTermination(5, TimeUnit.SECONDS);
+				if (stopped != null) {
+					stopped.await(5, TimeUnit.SECONDS);
+				}
 				this.events.awaitTermination(Duration.ofSeconds(5));
 			}
 			catch (InterruptedException ex) {
