@@ -311,6 +311,14 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		return this.options;
 	}
 
+	/**
+	 * The I/O threads the client runs on: its own, or the shared ones it was created with. Another
+	 * client created with them shares its threads.
+	 */
+	public ClientResources resources() {
+		return this.resources;
+	}
+
 	/** Calls sent (or waiting for a connection) and not yet answered. */
 	public int pendingRequests() {
 		return this.calls.pendingRequests();

@@ -7,6 +7,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.ClientResources;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.spring.event.BitcoinRpcEventPublisher;
 import org.bitcoinrpc.spring.event.ChainFollowerEventPublisher;
@@ -31,7 +32,8 @@ import org.springframework.context.annotation.Configuration;
  * Registers:
  * <ul>
  * <li>{@link BitcoinRpcConnectionDetails} from {@code bitcoin.rpc.*}, unless there is one;</li>
- * <li>a {@link BitcoinRpcClient} built from the properties, the connection details and every
+ * <li>{@link ClientResources} with {@code bitcoin.rpc.io-threads} I/O threads, unless there are some;</li>
+ * <li>a {@link BitcoinRpcClient} on them, built from the properties, the connection details and every
  * {@link BitcoinRpcClientCustomizer} in order, unless there is one;</li>
  * <li>a {@link BitcoinRpcClientLifecycle} that connects the client when the context starts,
  * subscribes to {@code bitcoin.rpc.notifications.*}, publishes the client's events as
@@ -73,15 +75,27 @@ public final class BitcoinRpcAutoConfiguration {
 		 * releases the client should an application replace the lifecycle with one of its own (the
 		 * inferred {@code close()} would wait and warn a second time).
 		 */
+		/**
+		 * The I/O threads the client runs on ({@code bitcoin.rpc.io-threads}), as a bean of their
+		 * own, as Boot does with Lettuce's {@code ClientResources}: an application that builds more
+		 * clients (one per node) can put them on the same threads. Closed after the client, which
+		 * depends on it.
+		 */
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		ClientResources bitcoinRpcClientResources(BitcoinRpcProperties properties) {
+			return ClientResources.create(ClientOptionsFactory.ioThreads(properties));
+		}
+
 		@Bean(destroyMethod = "shutdown")
 		@ConditionalOnMissingBean
 		BitcoinRpcClient bitcoinRpcClient(BitcoinRpcProperties properties, BitcoinRpcConnectionDetails connectionDetails,
-				ObjectProvider<BitcoinRpcClientCustomizer> customizers) {
+				ObjectProvider<BitcoinRpcClientCustomizer> customizers, ClientResources clientResources) {
 			ClientOptions.Builder builder = ClientOptionsFactory.builder(properties, connectionDetails);
 			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 			ClientOptions options = builder.build();
 			logger.debug("Creating the Bitcoin RPC client with " + options);
-			return BitcoinRpcClient.create(options);
+			return BitcoinRpcClient.create(options, clientResources);
 		}
 
 		/**

@@ -83,6 +83,12 @@ public class BitcoinRpcProperties {
 	 */
 	private Duration shutdownTimeout = Duration.ofSeconds(10);
 
+	/**
+	 * Number of I/O threads (Netty event loops) the client runs its connections and timers on.
+	 * Default: 2, or 1 on a single-core machine.
+	 */
+	private @Nullable Integer ioThreads;
+
 	private final Tls tls = new Tls();
 
 	private final Proxy proxy = new Proxy();
@@ -183,6 +189,14 @@ public class BitcoinRpcProperties {
 
 	public void setShutdownTimeout(Duration shutdownTimeout) {
 		this.shutdownTimeout = shutdownTimeout;
+	}
+
+	public @Nullable Integer getIoThreads() {
+		return this.ioThreads;
+	}
+
+	public void setIoThreads(@Nullable Integer ioThreads) {
+		this.ioThreads = ioThreads;
 	}
 
 	public Tls getTls() {

@@ -288,6 +288,21 @@ final class ClientOptionsFactory {
 	}
 
 	/** An error about a connection detail: a property when the details come from the properties. */
+	/**
+	 * The number of I/O threads {@code bitcoin.rpc.io-threads} asks for, or its default.
+	 * @throws InvalidConfigurationPropertyValueException when it is below 1
+	 */
+	static int ioThreads(BitcoinRpcProperties properties) {
+		Integer threads = properties.getIoThreads();
+		if (threads == null) {
+			return Math.min(2, Runtime.getRuntime().availableProcessors());
+		}
+		if (threads < 1) {
+			throw invalid("io-threads", threads, "Must be at least 1");
+		}
+		return threads;
+	}
+
 	private static RuntimeException invalidDetail(BitcoinRpcConnectionDetails details, String name,
 			@Nullable Object value, @Nullable String reason) {
 		if (details instanceof PropertiesBitcoinRpcConnectionDetails) {

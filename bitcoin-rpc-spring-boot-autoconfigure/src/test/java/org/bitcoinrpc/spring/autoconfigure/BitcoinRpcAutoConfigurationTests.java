@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.ClientResources;
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.DisconnectedBehavior;
 import org.bitcoinrpc.client.ProxyOptions;
@@ -259,6 +260,33 @@ class BitcoinRpcAutoConfigurationTests {
 		assertThat(BitcoinRpcAutoConfiguration.isSecret("bitcoin.rpc.user")).isFalse();
 		assertThat(BitcoinRpcAutoConfiguration.isSecret("bitcoin.rpc.url")).isFalse();
 		assertThat(BitcoinRpcAutoConfiguration.isSecret("other.password")).isFalse();
+	}
+
+	@Test
+	void clientRunsOnTheClientResourcesBeanWhichClosesWithTheContext() {
+		ClientResources[] seen = new ClientResources[1];
+		this.runner.withPropertyValues("bitcoin.rpc.url=ws://127.0.0.1:1/ws", "bitcoin.rpc.io-threads=3")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ClientResources.class);
+				seen[0] = context.getBean(ClientResources.class);
+				assertThat(seen[0].ioThreads()).isEqualTo(3);
+				assertThat(context.getBean(BitcoinRpcClient.class).resources()).isSameAs(seen[0]);
+			});
+		assertThat(seen[0].isClosed()).isTrue();
+	}
+
+	@Test
+	void anApplicationsClientResourcesAreUsed() {
+		this.runner.withPropertyValues("bitcoin.rpc.url=" + NODE.node().httpUrl(), "bitcoin.rpc.user=rpc-user",
+				"bitcoin.rpc.password=rpc-pass")
+			.withBean("sharedResources", ClientResources.class, () -> ClientResources.create(1))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ClientResources.class);
+				BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+				assertThat(client.resources()).isSameAs(context.getBean("sharedResources"));
+				await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
+				assertThat(client.getBlockCount()).isNotNegative();
+			});
 	}
 
 	@Configuration(proxyBeanMethods = false)

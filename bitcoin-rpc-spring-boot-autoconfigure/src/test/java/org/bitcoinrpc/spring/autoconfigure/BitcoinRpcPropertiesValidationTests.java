@@ -63,6 +63,7 @@ class BitcoinRpcPropertiesValidationTests {
 				invalid("bitcoin.rpc.request-timeout", "positive", WS, "bitcoin.rpc.request-timeout=0s"),
 				invalid("bitcoin.rpc.connect-timeout", "positive", WS, "bitcoin.rpc.connect-timeout=-1s"),
 				invalid("bitcoin.rpc.max-pending-requests", "at least 1", WS, "bitcoin.rpc.max-pending-requests=0"),
+				invalid("bitcoin.rpc.io-threads", "at least 1", WS, "bitcoin.rpc.io-threads=0"),
 				invalid("bitcoin.rpc.max-response-size", "between 1KB", WS, "bitcoin.rpc.max-response-size=10B"),
 				invalid("bitcoin.rpc.max-response-size", "between 1KB", WS, "bitcoin.rpc.max-response-size=3GB"),
 				invalid("bitcoin.rpc.reconnect.initial-delay", "positive", WS, "bitcoin.rpc.reconnect.initial-delay=0ms"),
