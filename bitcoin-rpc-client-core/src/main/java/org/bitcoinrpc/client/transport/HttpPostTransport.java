@@ -9,14 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import javax.net.ssl.SSLException;
-
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcEndpointException;
-import org.bitcoinrpc.client.RpcHttpStatusException;
-import org.bitcoinrpc.client.RpcProtocolException;
-import org.bitcoinrpc.client.RpcResponseTooLargeException;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -36,33 +31,22 @@ import org.jspecify.annotations.Nullable;
  * which Jetty handles by opening a new one. Replies are buffered up to {@code maxResponseSize} and
  * handed to the listener as bytes (see {@link ResponseBody}), with the exchange they answer.
  * <p>
- * Status mapping, asked for only when a body is no usable JSON-RPC answer ({@link ReplyStatus}):
- * 401/403 is an authentication error; a JSON-RPC error body is the RPC error whatever the status
- * (Core sends them on 404 and 500); any other non-2xx is an {@link RpcHttpStatusException}, and a
- * {@code 503 Work queue depth exceeded} is transient. A POST that cannot reach the node is
- * transient too, unless TLS failed (which does not pass by itself). Whether a call is sent again
- * after a transient failure is the client's decision, by its resend policy.
+ * What a status, a body or a failure means is {@link HttpReplies}'s: this class moves the POSTs
+ * and asks it. The status is asked for only when a body is no usable JSON-RPC answer
+ * ({@link ReplyStatus}). Whether a call is sent again after a transient failure is the client's
+ * decision, by its resend policy.
  * <p>
  * Cookie rotation: Bitcoin Core writes a new cookie at every start, so every POST in flight with
  * the old one gets a 401. Each POST remembers the exact {@code Authorization} value it was sent
- * with; after a 401, it is sent again with the current value when {@link Credentials#refresh}
- * says it now differs (re-reading the file only if the value sent is still the current one), at
- * most {@value #MAX_AUTH_RESENDS} times. A 403 is never sent again. This stays here rather than
- * with the client's retries: a refused POST never reached the node's JSON-RPC handler, so sending
- * it again is safe for every call, and only the transport knows which credentials each POST carried.
+ * with; after a 401, it is sent again with the current value when {@link HttpReplies#mayResend}
+ * says so. This stays in the transport rather than with the client's retries: a refused POST
+ * never reached the node's JSON-RPC handler, so sending it again is safe for every call, and only
+ * the transport knows which credentials each POST carried.
  */
 public final class HttpPostTransport implements Transport {
 
 	/** How much longer than the client's own timer Jetty waits, so that the client's clearer timeout error wins. */
 	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
-
-	private static final int BODY_PREVIEW = 512;
-
-	/**
-	 * How many times one call or batch is sent again after a 401 with newer credentials: a node
-	 * that rotates its cookie faster than we can use it must not make us loop.
-	 */
-	static final int MAX_AUTH_RESENDS = 2;
 
 	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
 
@@ -78,6 +62,9 @@ public final class HttpPostTransport implements Transport {
 	private final JsonRpcCodec codec;
 
 	private final int maxResponseSize;
+
+	/** What statuses, bodies and failures mean. */
+	private final HttpReplies replies;
 
 	/** How long the connect probe may take. */
 	private final java.time.Duration probeTimeout;
@@ -115,6 +102,7 @@ public final class HttpPostTransport implements Transport {
 		this.credentials = credentials;
 		this.codec = codec;
 		this.maxResponseSize = maxResponseSize;
+		this.replies = new HttpReplies(this.endpoint, credentials, codec, maxResponseSize);
 		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
 		this.headers = new PostHeaders(this.host, null);
 	}
@@ -168,8 +156,7 @@ public final class HttpPostTransport implements Transport {
 				protected void onComplete(Result reply, byte[] content, int length) {
 					RuntimeException failure = probeFailure(reply, content, length);
 					if (failure instanceof RpcAuthenticationException && mayReloadCredentials
-							&& reply.getResponse().getStatus() == 401
-							&& HttpPostTransport.this.credentials.refresh(headers.authorization)) {
+							&& HttpPostTransport.this.replies.mayRetryProbe(reply.getResponse().getStatus(), headers.authorization)) {
 						probe(result, false);
 						return;
 					}
@@ -191,25 +178,9 @@ public final class HttpPostTransport implements Transport {
 			if (cause instanceof ResponseBody.TooLargeException) {
 				return null;
 			}
-			return new RpcConnectionException("Cannot connect to " + this.endpoint + ": " + Causes.describe(cause), cause);
+			return this.replies.cannotConnect(Causes.describe(cause), cause);
 		}
-		int status = reply.getResponse().getStatus();
-		if (status == 401 || status == 403) {
-			return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP "
-					+ status + ")" + this.credentials.hint());
-		}
-		if (status == 503) {
-			// Core's "Work queue depth exceeded": the node is there, only busy.
-			return null;
-		}
-		JsonText text = JsonText.of(content, length);
-		InboundMessage message = text.isBlank() ? null : this.codec.decode(text);
-		if (message instanceof InboundMessage.Response) {
-			return null;
-		}
-		String preview = preview(content, length).strip();
-		return new RpcEndpointException(this.endpoint + " answered HTTP " + status + " without a JSON-RPC reply: not a"
-				+ " JSON-RPC endpoint" + (preview.isEmpty() ? "" : " (" + ((preview.length() > 120) ? preview.substring(0, 120) + "..." : preview) + ")"));
+		return this.replies.probeAnswerFailure(reply.getResponse().getStatus(), content, length);
 	}
 
 	@Override
@@ -283,81 +254,22 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/**
-	 * Whether a POST refused with {@code status} goes out again: only after a 401, within the
-	 * bound, and when the credentials now differ from those it was sent with (a rotated cookie).
-	 */
-	private boolean mayResend(int status, PostHeaders sentWith, int authResends) {
-		return status == 401 && authResends < MAX_AUTH_RESENDS && this.credentials.refresh(sentWith.authorization);
-	}
-
-	/** The error for refused credentials: the URL and status, why a new cookie did not help, never the secret. */
-	private RpcAuthenticationException refused(int status, String what, int authResends) {
-		String readFailure = (status == 401) ? this.credentials.refreshFailure() : null;
-		return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP " + status
-				+ ") for " + what + ((authResends > 0) ? " after " + authResends + " re-send(s) with newer credentials" : "")
-				+ ((readFailure != null) ? "; re-reading them failed: " + readFailure : ""));
-	}
-
-	/**
 	 * Tells the listener the node is gone when a POST could not reach it or lost its connection;
 	 * a reply too large or a slow call (Jetty's timeout) says nothing about the node being there.
 	 */
 	private void reportLoss(Listener listener, Result result, RuntimeException failure) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (failure instanceof RpcResponseTooLargeException || cause instanceof java.util.concurrent.TimeoutException) {
-			return;
+		if (HttpReplies.isLoss(failure, cause)) {
+			listener.onLost(this.replies.lost(Causes.describe(cause), cause));
 		}
-		listener.onLost(new RpcConnectionException("Lost the node at " + this.endpoint + ": "
-				+ Causes.describe(cause), cause));
 	}
 
 	private RuntimeException postFailure(Exchange exchange, Result result) {
 		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
 		if (cause instanceof ResponseBody.TooLargeException) {
-			return new RpcResponseTooLargeException("The reply to " + exchange.method() + " from " + this.endpoint
-					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
+			return this.replies.tooLarge(exchange, cause);
 		}
-		return new RpcConnectionException("POST of " + exchange.method() + " to " + this.endpoint + " failed: " + Causes.describe(cause)
-				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
-	}
-
-	/** Whether a failed POST may succeed later: not when its reply was too large, nor when TLS failed. */
-	private static boolean isTransientPostFailure(RuntimeException failure) {
-		if (failure instanceof RpcResponseTooLargeException) {
-			return false;
-		}
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof SSLException) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private RuntimeException unusableReply(Exchange exchange, int status, byte[] content, int length,
-			@Nullable InboundMessage message) {
-		String text = preview(content, length);
-		if (status / 100 == 2) {
-			if (message == null) {
-				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
-				return new RpcProtocolException("Empty reply (HTTP " + status + ") to " + exchange.method() + " from " + this.endpoint);
-			}
-			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() != exchange.id()) {
-				return new RpcProtocolException("Reply to " + exchange.method() + " from " + this.endpoint + " carries id "
-						+ response.id() + " instead of " + exchange.id());
-			}
-			return new RpcProtocolException("Unusable reply (HTTP " + status + ") to " + exchange.method() + " from "
-					+ this.endpoint + ": " + ((message instanceof InboundMessage.Malformed malformed) ? malformed.reason() : text));
-		}
-		if (status == 404) {
-			return new RpcEndpointException("No JSON-RPC endpoint at " + this.endpoint + " (HTTP 404" + (text.isBlank() ? "" : ": " + text) + ")");
-		}
-		return new RpcHttpStatusException("HTTP " + status + " from " + this.endpoint + " for " + exchange.method()
-				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
-	}
-
-	private static String preview(byte[] content, int length) {
-		return new String(content, 0, Math.min(length, BODY_PREVIEW), StandardCharsets.UTF_8);
+		return this.replies.postFailed(exchange, Causes.describe(cause), cause, result.getRequestFailure() == null);
 	}
 
 	/**
@@ -399,18 +311,19 @@ public final class HttpPostTransport implements Transport {
 			if (result.isFailed()) {
 				RuntimeException failure = postFailure(this.exchange, result);
 				reportLoss(this.listener, result, failure);
-				this.listener.onFailed(this.exchange, failure, isTransientPostFailure(failure));
+				this.listener.onFailed(this.exchange, failure, HttpReplies.isTransient(failure));
 				return;
 			}
 			this.listener.onAnswered();
 			int status = result.getResponse().getStatus();
-			if (status == 401 || status == 403) {
-				if (mayResend(status, this.sentWith, this.authResends)) {
+			if (HttpReplies.isRefusal(status)) {
+				if (HttpReplies.isRefusal(status) && HttpPostTransport.this.replies.mayResend(status, this.sentWith.authorization,
+						this.authResends)) {
 					post(this.listener, this.exchange, this.body, this.authResends + 1);
 					return;
 				}
-				this.listener.onFailed(this.exchange,
-						refused(status, this.exchange.isBatch() ? "a batch" : this.exchange.method(), this.authResends), false);
+				this.listener.onFailed(this.exchange, HttpPostTransport.this.replies.refused(status, this.exchange, this.authResends),
+						false);
 				return;
 			}
 			this.status = status;
@@ -421,18 +334,18 @@ public final class HttpPostTransport implements Transport {
 
 		@Override
 		public boolean isSuccess() {
-			return this.status / 100 == 2;
+			return HttpReplies.isSuccess(this.status);
 		}
 
 		@Override
 		public RuntimeException failure(@Nullable InboundMessage decoded) {
 			byte[] bytes = Objects.requireNonNull(this.content, "asked before the reply came");
-			return unusableReply(this.exchange, this.status, bytes, this.length, decoded);
+			return HttpPostTransport.this.replies.unusableReply(this.exchange, this.status, bytes, this.length, decoded);
 		}
 
 		@Override
 		public boolean isTransient() {
-			return this.status == 503;
+			return HttpReplies.isTransient(this.status);
 		}
 
 	}
