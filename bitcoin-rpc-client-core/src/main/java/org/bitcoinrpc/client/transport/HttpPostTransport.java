@@ -1,13 +1,11 @@
 package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
@@ -15,21 +13,15 @@ import org.bitcoinrpc.client.RpcEndpointException;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One POST per exchange: a request/response {@link Transport}. Jetty keeps connections alive and
- * pools them (bounded by {@code maxConnections}); btcd closes each connection after one reply,
- * which Jetty handles by opening a new one. Replies are buffered up to {@code maxResponseSize} and
- * handed to the listener as bytes (see {@link ResponseBody}), with the exchange they answer.
+ * One POST per exchange: a request/response {@link Transport} on Netty. Up to
+ * {@code maxConnections} keep-alive connections carry one POST each at a time, opened on demand
+ * through the client's {@link NettyConnector} (SOCKS5, TLS); POSTs beyond them wait in line
+ * ({@link PostConnections}). btcd closes each connection after one reply, which only means that
+ * the next POST opens another. Replies are collected up to {@code maxResponseSize} and handed to
+ * the listener as bytes, with the exchange they answer, on the connection's event loop.
  * <p>
  * What a status, a body or a failure means is {@link HttpReplies}'s: this class moves the POSTs
  * and asks it. The status is asked for only when a body is no usable JSON-RPC answer
@@ -42,44 +34,34 @@ import org.jspecify.annotations.Nullable;
  * says so. This stays in the transport rather than with the client's retries: a refused POST
  * never reached the node's JSON-RPC handler, so sending it again is safe for every call, and only
  * the transport knows which credentials each POST carried.
+ * <p>
+ * Threads: {@link #write} from any thread; replies and failures reach the listener on the event
+ * loops; the connect future completes on the common fork-join pool.
  */
 public final class HttpPostTransport implements Transport {
 
-	/** How much longer than the client's own timer Jetty waits, so that the client's clearer timeout error wins. */
-	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
-
-	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
-
-	private final HttpClient http;
-
-	private final URI url;
+	/** How much longer than the client's own timer a connection waits, so that the client's clearer timeout error wins. */
+	private static final long TIMEOUT_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final String endpoint;
 
 	private final Credentials credentials;
 
-	/** Encodes and reads the connect probe; exchanges come encoded. */
+	/** Encodes the connect probe; exchanges come encoded. */
 	private final JsonRpcCodec codec;
 
-	private final int maxResponseSize;
+	/** How long the connect probe may take. */
+	private final Duration probeTimeout;
+
+	/** Words the failures of connections (proxy, TLS). */
+	private final NettyConnector connector;
 
 	/** What statuses, bodies and failures mean. */
 	private final HttpReplies replies;
 
-	/** How long the connect probe may take. */
-	private final java.time.Duration probeTimeout;
+	private final PostRequests requests;
 
-	/** Wallet URIs by wallet name; computed once each, from any thread. */
-	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
-
-	/** The {@code Host} header of every POST (wallet URLs share the authority); Jetty would build a URI per call for it. */
-	private final HttpField host;
-
-	/**
-	 * The headers for the current credentials, rebuilt when they change (a re-read cookie).
-	 * Replaced whole, from any thread; a stale read only costs a rebuild.
-	 */
-	private volatile PostHeaders headers;
+	private final PostConnections connections;
 
 	/**
 	 * Hears every POST's outcome: the listener of the latest {@link #connect}, or null before the
@@ -92,23 +74,22 @@ public final class HttpPostTransport implements Transport {
 
 	/**
 	 * @param probeTimeout how long the probe call of {@link #connect} may take
+	 * @param maxConnections how many connections may be open at once
 	 */
-	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec, int maxResponseSize,
-			java.time.Duration probeTimeout) {
-		this.probeTimeout = probeTimeout;
-		this.http = http;
-		this.url = url;
+	public HttpPostTransport(NettyConnector connector, URI url, Credentials credentials, JsonRpcCodec codec,
+			int maxResponseSize, Duration probeTimeout, int maxConnections) {
+		this.connector = connector;
 		this.endpoint = url.toString();
 		this.credentials = credentials;
 		this.codec = codec;
-		this.maxResponseSize = maxResponseSize;
+		this.probeTimeout = probeTimeout;
 		this.replies = new HttpReplies(this.endpoint, credentials, codec, maxResponseSize);
-		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
-		this.headers = new PostHeaders(this.host, null);
+		this.requests = new PostRequests(url, authority(url));
+		this.connections = new PostConnections(connector, this.requests, maxResponseSize, maxConnections);
 	}
 
 	/**
-	 * The {@code Host} value as Jetty derives it: host (IPv6 in brackets), and the port unless it
+	 * The {@code Host} value as Jetty derived it: host (IPv6 in brackets), and the port unless it
 	 * is the scheme's default. The options reject a URL with user info.
 	 */
 	static String authority(URI url) {
@@ -123,8 +104,9 @@ public final class HttpPostTransport implements Transport {
 	 * queue full) proves it. Fails with an {@link RpcAuthenticationException} for refused or
 	 * unreadable credentials (a refused cookie is re-read and tried once more), an
 	 * {@link RpcEndpointException} for a server that answers but not with JSON-RPC, and an
-	 * {@link RpcConnectionException} when nothing answers. Each POST is a connection of its own, so
-	 * from now on every outcome goes to {@code listener}.
+	 * {@link RpcConnectionException} when nothing answers. Each POST stands on its own, so from now
+	 * on every outcome goes to {@code listener}. The future completes off the event loops: what is
+	 * chained on it may block.
 	 */
 	@Override
 	public CompletableFuture<Void> connect(Listener listener) {
@@ -135,52 +117,17 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	private void probe(CompletableFuture<Void> result, boolean mayReloadCredentials) {
-		PostHeaders headers;
+		String authorization;
 		try {
 			// Reads the cookie file now, so a missing one is reported at connect, not at the first call.
-			headers = headers(this.credentials.authorization());
+			authorization = this.credentials.authorization();
 		}
 		catch (RuntimeException ex) {
 			result.completeExceptionally(ex);
 			return;
 		}
 		byte[] body = this.codec.encodeRequest(0, "getblockcount", List.of());
-		this.http.newRequest(this.url)
-			.method(HttpMethod.POST)
-			.headers(headers)
-			.body(new RequestBody(body))
-			.timeout(this.probeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.send(new ResponseBody(this.maxResponseSize) {
-
-				@Override
-				protected void onComplete(Result reply, byte[] content, int length) {
-					RuntimeException failure = probeFailure(reply, content, length);
-					if (failure instanceof RpcAuthenticationException && mayReloadCredentials
-							&& HttpPostTransport.this.replies.mayRetryProbe(reply.getResponse().getStatus(), headers.authorization)) {
-						probe(result, false);
-						return;
-					}
-					if (failure != null) {
-						result.completeExceptionally(failure);
-						return;
-					}
-					HttpPostTransport.this.open = true;
-					result.complete(null);
-				}
-
-			});
-	}
-
-	/** Why the probe's reply does not show a JSON-RPC node taking our credentials, or null if it does. */
-	private @Nullable RuntimeException probeFailure(Result reply, byte[] content, int length) {
-		if (reply.isFailed()) {
-			Throwable cause = (reply.getResponseFailure() != null) ? reply.getResponseFailure() : reply.getFailure();
-			if (cause instanceof ResponseBody.TooLargeException) {
-				return null;
-			}
-			return this.replies.cannotConnect(Causes.describe(cause), cause);
-		}
-		return this.replies.probeAnswerFailure(reply.getResponse().getStatus(), content, length);
+		this.connections.send(new Probe(result, body, authorization, mayReloadCredentials));
 	}
 
 	@Override
@@ -193,9 +140,16 @@ public final class HttpPostTransport implements Transport {
 		this.open = false;
 	}
 
+	/** Closes every connection; POSTs still in flight fail. */
+	@Override
+	public void release() {
+		this.open = false;
+		this.connections.release();
+	}
+
 	/**
-	 * POSTs the exchange, whether or not {@link #isOpen()} says so: each POST is a connection of its
-	 * own, and the client decides when to write. False only before the first {@link #connect}.
+	 * POSTs the exchange, whether or not {@link #isOpen()} says so: each POST stands on its own,
+	 * and the client decides when to write. False only before the first {@link #connect}.
 	 */
 	@Override
 	public boolean write(Exchange exchange, byte[] payload) {
@@ -208,128 +162,88 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/** POSTs an exchange with the current credentials; {@code authResends} counts its re-sends after a 401. */
-	private void post(Listener listener, Exchange exchange, byte[] body, int authResends) {
-		PostHeaders headers;
-		URI target;
+	private void post(Listener listener, Exchange exchange, byte[] payload, int authResends) {
+		Call call;
 		try {
-			headers = headers(this.credentials.authorization());
-			target = uri(exchange.wallet());
+			String authorization = this.credentials.authorization();
+			// Checks the wallet's name now: the request is built on an event loop, where nothing may throw.
+			this.requests.target(exchange.wallet());
+			call = new Call(listener, exchange, payload, authorization, authResends);
 		}
 		catch (RuntimeException ex) {
 			// An unreadable cookie file, or a wallet name no URL can carry.
 			listener.onFailed(exchange, ex, false);
 			return;
 		}
-		Request post = this.http.newRequest(target)
-			.method(HttpMethod.POST)
-			.headers(headers)
-			.body(new RequestBody(body))
-			.timeout(exchange.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-		post.send(new Post(listener, exchange, body, headers, authResends));
+		this.connections.send(call);
 	}
 
-	/** The headers for this {@code Authorization} value: the current ones unless it changed. */
-	private PostHeaders headers(@Nullable String authorization) {
-		PostHeaders current = this.headers;
-		if (!current.isFor(authorization)) {
-			current = new PostHeaders(this.host, authorization);
-			this.headers = current;
+	/** A failure of a connection in words: which layer failed (proxy, TLS) and why. */
+	private String describe(Throwable cause) {
+		if (cause instanceof ReplyBuffer.TooLargeException) {
+			return String.valueOf(cause.getMessage());
 		}
-		return current;
+		return this.connector.describe(cause);
 	}
 
 	/**
-	 * The node's URL for a wallet: {@code <url>/wallet/<name>}, the name percent-encoded (a space
-	 * as {@code %20}, a slash as {@code %2F}), as Bitcoin Core decodes it.
+	 * One call's POST: reports its reply to the listener, and says what its status means when
+	 * asked. After a 401 it is sent again as a new call (the refused credentials are its own).
+	 * The reply fields are written on the event loop before the listener is called and read only
+	 * by that call.
 	 */
-	URI uri(@Nullable String wallet) {
-		if (wallet == null) {
-			return this.url;
-		}
-		return this.walletUris.computeIfAbsent(wallet, (name) -> {
-			String base = this.url.toString();
-			String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-			return URI.create(base + (base.endsWith("/") ? "" : "/") + "wallet/" + encoded);
-		});
-	}
-
-	/**
-	 * Tells the listener the node is gone when a POST could not reach it or lost its connection;
-	 * a reply too large or a slow call (Jetty's timeout) says nothing about the node being there.
-	 */
-	private void reportLoss(Listener listener, Result result, RuntimeException failure) {
-		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (HttpReplies.isLoss(failure, cause)) {
-			listener.onLost(this.replies.lost(Causes.describe(cause), cause));
-		}
-	}
-
-	private RuntimeException postFailure(Exchange exchange, Result result) {
-		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (cause instanceof ResponseBody.TooLargeException) {
-			return this.replies.tooLarge(exchange, cause);
-		}
-		return this.replies.postFailed(exchange, Causes.describe(cause), cause, result.getRequestFailure() == null);
-	}
-
-	/**
-	 * One POST: collects its reply and reports it, and says what its status means when asked. Keeps
-	 * what a resend after a 401 needs: the body, the headers it was sent with (whose
-	 * {@code Authorization} value is the one the node refused) and how many times it was already
-	 * sent again for that. Jetty completes it once, on one of its threads; {@link #status} is
-	 * written before the listener is called and read only by that call.
-	 */
-	private final class Post extends ResponseBody implements ReplyStatus {
+	private final class Call extends Post implements ReplyStatus {
 
 		private final Listener listener;
-
-		private final Exchange exchange;
-
-		private final byte[] body;
-
-		private final PostHeaders sentWith;
 
 		private final int authResends;
 
 		private int status;
 
-		private byte @Nullable [] content;
+		private byte @Nullable [] body;
 
 		private int length;
 
-		Post(Listener listener, Exchange exchange, byte[] body, PostHeaders sentWith, int authResends) {
-			super(HttpPostTransport.this.maxResponseSize);
+		Call(Listener listener, Exchange exchange, byte[] payload, @Nullable String authorization, int authResends) {
+			super(exchange, payload, authorization, exchange.timeout().toNanos() + TIMEOUT_SLACK_NANOS);
 			this.listener = listener;
-			this.exchange = exchange;
-			this.body = body;
-			this.sentWith = sentWith;
 			this.authResends = authResends;
 		}
 
 		@Override
-		protected void onComplete(Result result, byte[] content, int length) {
-			if (result.isFailed()) {
-				RuntimeException failure = postFailure(this.exchange, result);
-				reportLoss(this.listener, result, failure);
-				this.listener.onFailed(this.exchange, failure, HttpReplies.isTransient(failure));
-				return;
-			}
+		void replied(int status, byte[] body, int length) {
 			this.listener.onAnswered();
-			int status = result.getResponse().getStatus();
 			if (HttpReplies.isRefusal(status)) {
-				if (HttpReplies.isRefusal(status) && HttpPostTransport.this.replies.mayResend(status, this.sentWith.authorization,
-						this.authResends)) {
-					post(this.listener, this.exchange, this.body, this.authResends + 1);
+				if (HttpPostTransport.this.replies.mayResend(status, this.authorization, this.authResends)) {
+					post(this.listener, this.exchange, this.payload, this.authResends + 1);
 					return;
 				}
-				this.listener.onFailed(this.exchange, HttpPostTransport.this.replies.refused(status, this.exchange, this.authResends),
-						false);
+				this.listener.onFailed(this.exchange, HttpPostTransport.this.replies.refused(status, this.exchange,
+						this.authResends), false);
 				return;
 			}
 			this.status = status;
-			this.content = content;
+			this.body = body;
 			this.length = length;
-			this.listener.onReply(this.exchange, JsonText.of(content, length), this);
+			try {
+				this.listener.onReply(this.exchange, JsonText.of(body, length), this);
+			}
+			finally {
+				// The array is the connection's, reused for its next reply.
+				this.body = null;
+			}
+		}
+
+		@Override
+		void failed(Throwable cause, boolean mayHaveRun) {
+			String why = describe(cause);
+			RuntimeException failure = (cause instanceof ReplyBuffer.TooLargeException)
+					? HttpPostTransport.this.replies.tooLarge(this.exchange, cause)
+					: HttpPostTransport.this.replies.postFailed(this.exchange, why, cause, mayHaveRun);
+			if (HttpReplies.isLoss(failure, cause)) {
+				this.listener.onLost(HttpPostTransport.this.replies.lost(why, cause));
+			}
+			this.listener.onFailed(this.exchange, failure, HttpReplies.isTransient(failure));
 		}
 
 		@Override
@@ -339,7 +253,10 @@ public final class HttpPostTransport implements Transport {
 
 		@Override
 		public RuntimeException failure(@Nullable InboundMessage decoded) {
-			byte[] bytes = Objects.requireNonNull(this.content, "asked before the reply came");
+			byte[] bytes = this.body;
+			if (bytes == null) {
+				throw new IllegalStateException("asked outside of onReply");
+			}
 			return HttpPostTransport.this.replies.unusableReply(this.exchange, this.status, bytes, this.length, decoded);
 		}
 
@@ -351,38 +268,89 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/**
-	 * The headers our POSTs add ({@code Host}, {@code Content-Type}, {@code Authorization}),
-	 * pre-encoded once per credentials value rather than per call. Immutable. Never prints the
-	 * secret.
+	 * The connect probe's POST: completes the connect future, off the event loop, with what its
+	 * reply shows; after a refused cookie, probes once more if the file now holds another.
 	 */
-	private static final class PostHeaders implements Consumer<HttpFields.Mutable> {
+	private final class Probe extends Post {
 
-		/** The exact value sent: what {@link Credentials#refresh} is told the node refused after a 401. */
-		private final @Nullable String authorization;
+		private final CompletableFuture<Void> result;
 
-		private final HttpField[] fields;
+		private final boolean mayReloadCredentials;
 
-		PostHeaders(HttpField host, @Nullable String authorization) {
-			this.authorization = authorization;
-			this.fields = (authorization != null)
-					? new HttpField[] { host, CONTENT_TYPE, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, authorization) }
-					: new HttpField[] { host, CONTENT_TYPE };
-		}
-
-		boolean isFor(@Nullable String authorization) {
-			return Objects.equals(this.authorization, authorization);
+		Probe(CompletableFuture<Void> result, byte[] payload, @Nullable String authorization, boolean mayReloadCredentials) {
+			super(new ProbeExchange(HttpPostTransport.this.probeTimeout), payload, authorization,
+					HttpPostTransport.this.probeTimeout.toNanos());
+			this.result = result;
+			this.mayReloadCredentials = mayReloadCredentials;
 		}
 
 		@Override
-		public void accept(HttpFields.Mutable headers) {
-			for (HttpField field : this.fields) {
-				headers.put(field);
+		void replied(int status, byte[] body, int length) {
+			RuntimeException failure = HttpPostTransport.this.replies.probeAnswerFailure(status, body, length);
+			if (failure instanceof RpcAuthenticationException && this.mayReloadCredentials
+					&& HttpPostTransport.this.replies.mayRetryProbe(status, this.authorization)) {
+				probe(this.result, false);
+				return;
+			}
+			if (failure == null) {
+				HttpPostTransport.this.open = true;
+			}
+			complete(failure);
+		}
+
+		@Override
+		void failed(Throwable cause, boolean mayHaveRun) {
+			// A reply over the size limit still shows a node there.
+			complete((cause instanceof ReplyBuffer.TooLargeException) ? null
+					: HttpPostTransport.this.replies.cannotConnect(describe(cause), cause));
+		}
+
+		/** Completes the connect future on the common pool: whatever is chained on it must not hold up an event loop. */
+		private void complete(@Nullable RuntimeException failure) {
+			try {
+				ForkJoinPool.commonPool().execute(() -> {
+					if (failure == null) {
+						this.result.complete(null);
+					}
+					else {
+						this.result.completeExceptionally(failure);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				// No pool to run it: completed here rather than never.
+				if (failure == null) {
+					this.result.complete(null);
+				}
+				else {
+					this.result.completeExceptionally(failure);
+				}
 			}
 		}
 
+	}
+
+	/** What the probe is, for the connections: {@code getblockcount}, id 0, the node's own URL. */
+	private record ProbeExchange(Duration timeout) implements Exchange {
+
 		@Override
-		public String toString() {
-			return "PostHeaders[" + ((this.authorization != null) ? "with" : "without") + " Authorization]";
+		public long id() {
+			return 0;
+		}
+
+		@Override
+		public String method() {
+			return "getblockcount";
+		}
+
+		@Override
+		public boolean isBatch() {
+			return false;
+		}
+
+		@Override
+		public @Nullable String wallet() {
+			return null;
 		}
 
 	}
