@@ -37,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * <b>A kept-alive connection the node closed while it was idle.</b> A server closes idle
  * connections after a while; if a POST is written to one just before its close is seen, the write
  * goes nowhere and the connection ends without a byte of reply. Such a POST never reached the
- * node's JSON-RPC handler, so it is sent again, once, on a fresh connection, as Jetty and
- * {@code HttpURLConnection} do. Only when all of this holds: the connection had carried an
+ * node's JSON-RPC handler, so it is sent again, once, on a fresh connection, as
+ * {@code HttpURLConnection} does with a POST ({@code sun.net.http.retryPost}). Only when all of this holds: the connection had carried an
  * exchange before (it was reused), nothing of this reply arrived (not one byte, counted before the
  * HTTP decoder by {@link ReplyStart}), the failure is the connection's (not a timeout), and the POST
  * was not sent again for this already. Anything else fails the post, saying it may or may not

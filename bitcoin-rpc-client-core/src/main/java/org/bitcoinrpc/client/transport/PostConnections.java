@@ -24,6 +24,11 @@ import org.jspecify.annotations.Nullable;
  * layers are through. Here an acquire is a few operations under a lock on the caller's thread,
  * and the queue is an array deque.
  * <p>
+ * A connection that cannot be opened fails every POST waiting at that moment, not only the one it
+ * was opened for: the node cannot be reached, and what waits would meet the same (Jetty's
+ * destination did the same with its queue). Each failure says the POST was not sent, is transient,
+ * and tells the listener the node is gone, so the client retries what is safe once it reconnects.
+ * <p>
  * Why a connection that failed before any byte of its reply came is not simply failed: see
  * {@link PostConnection}, which sends such a POST once more on a fresh connection through
  * {@link #retired}.
