@@ -21,6 +21,7 @@ import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.transport.Credentials;
 import org.bitcoinrpc.client.transport.HttpPostTransport;
 import org.bitcoinrpc.client.transport.JettyHttpClientFactory;
+import org.bitcoinrpc.client.transport.NettyConnector;
 import org.bitcoinrpc.client.transport.Transport;
 import org.bitcoinrpc.client.transport.WebSocketTransport;
 import org.eclipse.jetty.client.HttpClient;
@@ -129,8 +130,8 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials,
 						options.maxResponseSize(), options.sendBufferLimit(), this.timer, options.keepAliveInterval(),
 						options.keepAliveTimeout());
-				case HTTP_POST -> new HttpPostTransport(this.httpClient, options.url(), credentials, this.codec,
-						options.maxResponseSize(), options.requestTimeout());
+				case HTTP_POST -> new HttpPostTransport(new NettyConnector(this.resources.group(), options), options.url(),
+						credentials, this.codec, options.maxResponseSize(), options.requestTimeout(), options.maxConnections());
 			};
 			calls = new Endpoint(transport, this.codec, this.events, this.timer, this.subscriptions, this::nextId, options);
 			this.calls = calls;

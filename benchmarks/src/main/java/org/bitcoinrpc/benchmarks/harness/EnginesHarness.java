@@ -50,6 +50,8 @@ import wf.bitcoin.javabitcoindrpcclient.BitcoinJSONRPCClient;
  * latency, this JVM's process CPU time per call, the bytes allocated per call by this JVM's threads
  * ({@link ResourceMeter}) and the stub's CPU time per call, all over the measured window only.
  * <p>
+ * {@code -Dengines.transports=ws} or {@code http} runs one of the two parts alone.
+ * <p>
  * {@code HttpURLConnection} keeps at most {@code http.maxConnections} idle connections per
  * destination (5 by default), so 16 callers would open a connection for most calls: the harness
  * sets it to 16 unless it is given, for wf.bitcoin and the raw JDK client alike.
@@ -66,6 +68,9 @@ final class EnginesHarness {
 	private static final String STUB = System.getProperty("engines.stub", "jetty");
 
 	private static final long MAX_CALLS = 50_000_000;
+
+	/** Which transports to measure: {@code -Dengines.transports=http} runs the HTTP part alone. */
+	private static final List<String> TRANSPORTS = List.of(System.getProperty("engines.transports", "ws,http").split(","));
 
 	private static final int[] WS_IN_FLIGHT = Arrays.stream(System.getProperty("harness.inflight", "1,16,256").split(","))
 		.mapToInt(Integer::parseInt).toArray();
@@ -165,8 +170,12 @@ final class EnginesHarness {
 		System.out.println("  Netty epoll available: " + NettyTransport.EPOLL.available() + "; http.maxConnections="
 				+ System.getProperty("http.maxConnections") + "; CPU and allocation: this JVM only, per call");
 		EnginesHarness harness = new EnginesHarness();
-		harness.webSocket();
-		harness.http();
+		if (TRANSPORTS.contains("ws")) {
+			harness.webSocket();
+		}
+		if (TRANSPORTS.contains("http")) {
+			harness.http();
+		}
 		harness.table(rows);
 	}
 

@@ -1,98 +1,67 @@
 package org.bitcoinrpc.client.transport;
 
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-
-import javax.net.ssl.SSLException;
 
 import org.bitcoinrpc.client.RpcAuthenticationException;
 import org.bitcoinrpc.client.RpcConnectionException;
 import org.bitcoinrpc.client.RpcEndpointException;
-import org.bitcoinrpc.client.RpcHttpStatusException;
-import org.bitcoinrpc.client.RpcProtocolException;
-import org.bitcoinrpc.client.RpcResponseTooLargeException;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Result;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One POST per exchange: a request/response {@link Transport}. Jetty keeps connections alive and
- * pools them (bounded by {@code maxConnections}); btcd closes each connection after one reply,
- * which Jetty handles by opening a new one. Replies are buffered up to {@code maxResponseSize} and
- * handed to the listener as bytes (see {@link ResponseBody}), with the exchange they answer.
+ * One POST per exchange: a request/response {@link Transport} on Netty. Up to
+ * {@code maxConnections} keep-alive connections carry one POST each at a time, opened on demand
+ * through the client's {@link NettyConnector} (SOCKS5, TLS); POSTs beyond them wait in line
+ * ({@link PostConnections}). btcd closes each connection after one reply, which only means that
+ * the next POST opens another. Replies are collected up to {@code maxResponseSize} and handed to
+ * the listener as bytes, with the exchange they answer, on the connection's event loop.
  * <p>
- * Status mapping, asked for only when a body is no usable JSON-RPC answer ({@link ReplyStatus}):
- * 401/403 is an authentication error; a JSON-RPC error body is the RPC error whatever the status
- * (Core sends them on 404 and 500); any other non-2xx is an {@link RpcHttpStatusException}, and a
- * {@code 503 Work queue depth exceeded} is transient. A POST that cannot reach the node is
- * transient too, unless TLS failed (which does not pass by itself). Whether a call is sent again
- * after a transient failure is the client's decision, by its resend policy.
+ * What a status, a body or a failure means is {@link HttpReplies}'s: this class moves the POSTs
+ * and asks it. The status is asked for only when a body is no usable JSON-RPC answer
+ * ({@link ReplyStatus}). Whether a call is sent again after a transient failure is the client's
+ * decision, by its resend policy.
  * <p>
  * Cookie rotation: Bitcoin Core writes a new cookie at every start, so every POST in flight with
  * the old one gets a 401. Each POST remembers the exact {@code Authorization} value it was sent
- * with; after a 401, it is sent again with the current value when {@link Credentials#refresh}
- * says it now differs (re-reading the file only if the value sent is still the current one), at
- * most {@value #MAX_AUTH_RESENDS} times. A 403 is never sent again. This stays here rather than
- * with the client's retries: a refused POST never reached the node's JSON-RPC handler, so sending
- * it again is safe for every call, and only the transport knows which credentials each POST carried.
+ * with; after a 401, it is sent again with the current value when {@link HttpReplies#mayResend}
+ * says so. This stays in the transport rather than with the client's retries: a refused POST
+ * never reached the node's JSON-RPC handler, so sending it again is safe for every call, and only
+ * the transport knows which credentials each POST carried.
+ * <p>
+ * Threads: {@link #write} from any thread; replies and failures reach the listener on the event
+ * loops; the connect future completes on the common fork-join pool.
  */
 public final class HttpPostTransport implements Transport {
 
-	/** How much longer than the client's own timer Jetty waits, so that the client's clearer timeout error wins. */
-	private static final long JETTY_TIMEOUT_SLACK_MILLIS = 1000;
-
-	private static final int BODY_PREVIEW = 512;
-
-	/**
-	 * How many times one call or batch is sent again after a 401 with newer credentials: a node
-	 * that rotates its cookie faster than we can use it must not make us loop.
-	 */
-	static final int MAX_AUTH_RESENDS = 2;
-
-	private static final HttpField CONTENT_TYPE = new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, RequestBody.CONTENT_TYPE);
-
-	private final HttpClient http;
-
-	private final URI url;
+	/** How much longer than the client's own timer a connection waits, so that the client's clearer timeout error wins. */
+	private static final long TIMEOUT_SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private final String endpoint;
 
 	private final Credentials credentials;
 
-	/** Encodes and reads the connect probe; exchanges come encoded. */
+	/** Encodes the connect probe; exchanges come encoded. */
 	private final JsonRpcCodec codec;
 
-	private final int maxResponseSize;
-
 	/** How long the connect probe may take. */
-	private final java.time.Duration probeTimeout;
+	private final Duration probeTimeout;
 
-	/** Wallet URIs by wallet name; computed once each, from any thread. */
-	private final java.util.concurrent.ConcurrentHashMap<String, URI> walletUris = new java.util.concurrent.ConcurrentHashMap<>();
+	/** Words the failures of connections (proxy, TLS). */
+	private final NettyConnector connector;
 
-	/** The {@code Host} header of every POST (wallet URLs share the authority); Jetty would build a URI per call for it. */
-	private final HttpField host;
+	/** What statuses, bodies and failures mean. */
+	private final HttpReplies replies;
 
-	/**
-	 * The headers for the current credentials, rebuilt when they change (a re-read cookie).
-	 * Replaced whole, from any thread; a stale read only costs a rebuild.
-	 */
-	private volatile PostHeaders headers;
+	private final PostRequests requests;
+
+	private final PostConnections connections;
 
 	/**
 	 * Hears every POST's outcome: the listener of the latest {@link #connect}, or null before the
@@ -105,22 +74,22 @@ public final class HttpPostTransport implements Transport {
 
 	/**
 	 * @param probeTimeout how long the probe call of {@link #connect} may take
+	 * @param maxConnections how many connections may be open at once
 	 */
-	public HttpPostTransport(HttpClient http, URI url, Credentials credentials, JsonRpcCodec codec, int maxResponseSize,
-			java.time.Duration probeTimeout) {
-		this.probeTimeout = probeTimeout;
-		this.http = http;
-		this.url = url;
+	public HttpPostTransport(NettyConnector connector, URI url, Credentials credentials, JsonRpcCodec codec,
+			int maxResponseSize, Duration probeTimeout, int maxConnections) {
+		this.connector = connector;
 		this.endpoint = url.toString();
 		this.credentials = credentials;
 		this.codec = codec;
-		this.maxResponseSize = maxResponseSize;
-		this.host = new PreEncodedHttpField(HttpHeader.HOST, authority(url));
-		this.headers = new PostHeaders(this.host, null);
+		this.probeTimeout = probeTimeout;
+		this.replies = new HttpReplies(this.endpoint, credentials, codec, maxResponseSize);
+		this.requests = new PostRequests(url, authority(url));
+		this.connections = new PostConnections(connector, this.requests, maxResponseSize, maxConnections);
 	}
 
 	/**
-	 * The {@code Host} value as Jetty derives it: host (IPv6 in brackets), and the port unless it
+	 * The {@code Host} value as Jetty derived it: host (IPv6 in brackets), and the port unless it
 	 * is the scheme's default. The options reject a URL with user info.
 	 */
 	static String authority(URI url) {
@@ -135,8 +104,9 @@ public final class HttpPostTransport implements Transport {
 	 * queue full) proves it. Fails with an {@link RpcAuthenticationException} for refused or
 	 * unreadable credentials (a refused cookie is re-read and tried once more), an
 	 * {@link RpcEndpointException} for a server that answers but not with JSON-RPC, and an
-	 * {@link RpcConnectionException} when nothing answers. Each POST is a connection of its own, so
-	 * from now on every outcome goes to {@code listener}.
+	 * {@link RpcConnectionException} when nothing answers. Each POST stands on its own, so from now
+	 * on every outcome goes to {@code listener}. The future completes off the event loops: what is
+	 * chained on it may block.
 	 */
 	@Override
 	public CompletableFuture<Void> connect(Listener listener) {
@@ -147,69 +117,17 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	private void probe(CompletableFuture<Void> result, boolean mayReloadCredentials) {
-		PostHeaders headers;
+		String authorization;
 		try {
 			// Reads the cookie file now, so a missing one is reported at connect, not at the first call.
-			headers = headers(this.credentials.authorization());
+			authorization = this.credentials.authorization();
 		}
 		catch (RuntimeException ex) {
 			result.completeExceptionally(ex);
 			return;
 		}
 		byte[] body = this.codec.encodeRequest(0, "getblockcount", List.of());
-		this.http.newRequest(this.url)
-			.method(HttpMethod.POST)
-			.headers(headers)
-			.body(new RequestBody(body))
-			.timeout(this.probeTimeout.toMillis(), TimeUnit.MILLISECONDS)
-			.send(new ResponseBody(this.maxResponseSize) {
-
-				@Override
-				protected void onComplete(Result reply, byte[] content, int length) {
-					RuntimeException failure = probeFailure(reply, content, length);
-					if (failure instanceof RpcAuthenticationException && mayReloadCredentials
-							&& reply.getResponse().getStatus() == 401
-							&& HttpPostTransport.this.credentials.refresh(headers.authorization)) {
-						probe(result, false);
-						return;
-					}
-					if (failure != null) {
-						result.completeExceptionally(failure);
-						return;
-					}
-					HttpPostTransport.this.open = true;
-					result.complete(null);
-				}
-
-			});
-	}
-
-	/** Why the probe's reply does not show a JSON-RPC node taking our credentials, or null if it does. */
-	private @Nullable RuntimeException probeFailure(Result reply, byte[] content, int length) {
-		if (reply.isFailed()) {
-			Throwable cause = (reply.getResponseFailure() != null) ? reply.getResponseFailure() : reply.getFailure();
-			if (cause instanceof ResponseBody.TooLargeException) {
-				return null;
-			}
-			return new RpcConnectionException("Cannot connect to " + this.endpoint + ": " + Causes.describe(cause), cause);
-		}
-		int status = reply.getResponse().getStatus();
-		if (status == 401 || status == 403) {
-			return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP "
-					+ status + ")" + this.credentials.hint());
-		}
-		if (status == 503) {
-			// Core's "Work queue depth exceeded": the node is there, only busy.
-			return null;
-		}
-		JsonText text = JsonText.of(content, length);
-		InboundMessage message = text.isBlank() ? null : this.codec.decode(text);
-		if (message instanceof InboundMessage.Response) {
-			return null;
-		}
-		String preview = preview(content, length).strip();
-		return new RpcEndpointException(this.endpoint + " answered HTTP " + status + " without a JSON-RPC reply: not a"
-				+ " JSON-RPC endpoint" + (preview.isEmpty() ? "" : " (" + ((preview.length() > 120) ? preview.substring(0, 120) + "..." : preview) + ")"));
+		this.connections.send(new Probe(result, body, authorization, mayReloadCredentials));
 	}
 
 	@Override
@@ -222,9 +140,16 @@ public final class HttpPostTransport implements Transport {
 		this.open = false;
 	}
 
+	/** Closes every connection; POSTs still in flight fail. */
+	@Override
+	public void release() {
+		this.open = false;
+		this.connections.release();
+	}
+
 	/**
-	 * POSTs the exchange, whether or not {@link #isOpen()} says so: each POST is a connection of its
-	 * own, and the client decides when to write. False only before the first {@link #connect}.
+	 * POSTs the exchange, whether or not {@link #isOpen()} says so: each POST stands on its own,
+	 * and the client decides when to write. False only before the first {@link #connect}.
 	 */
 	@Override
 	public boolean write(Exchange exchange, byte[] payload) {
@@ -237,239 +162,195 @@ public final class HttpPostTransport implements Transport {
 	}
 
 	/** POSTs an exchange with the current credentials; {@code authResends} counts its re-sends after a 401. */
-	private void post(Listener listener, Exchange exchange, byte[] body, int authResends) {
-		PostHeaders headers;
-		URI target;
+	private void post(Listener listener, Exchange exchange, byte[] payload, int authResends) {
+		Call call;
 		try {
-			headers = headers(this.credentials.authorization());
-			target = uri(exchange.wallet());
+			String authorization = this.credentials.authorization();
+			// Checks the wallet's name now: the request is built on an event loop, where nothing may throw.
+			this.requests.target(exchange.wallet());
+			call = new Call(listener, exchange, payload, authorization, authResends);
 		}
 		catch (RuntimeException ex) {
 			// An unreadable cookie file, or a wallet name no URL can carry.
 			listener.onFailed(exchange, ex, false);
 			return;
 		}
-		Request post = this.http.newRequest(target)
-			.method(HttpMethod.POST)
-			.headers(headers)
-			.body(new RequestBody(body))
-			.timeout(exchange.timeout().toMillis() + JETTY_TIMEOUT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
-		post.send(new Post(listener, exchange, body, headers, authResends));
+		this.connections.send(call);
 	}
 
-	/** The headers for this {@code Authorization} value: the current ones unless it changed. */
-	private PostHeaders headers(@Nullable String authorization) {
-		PostHeaders current = this.headers;
-		if (!current.isFor(authorization)) {
-			current = new PostHeaders(this.host, authorization);
-			this.headers = current;
+	/** A failure of a connection in words: which layer failed (proxy, TLS) and why. */
+	private String describe(Throwable cause) {
+		if (cause instanceof ReplyBuffer.TooLargeException) {
+			return String.valueOf(cause.getMessage());
 		}
-		return current;
+		return this.connector.describe(cause);
 	}
 
 	/**
-	 * The node's URL for a wallet: {@code <url>/wallet/<name>}, the name percent-encoded (a space
-	 * as {@code %20}, a slash as {@code %2F}), as Bitcoin Core decodes it.
+	 * One call's POST: reports its reply to the listener, and says what its status means when
+	 * asked. After a 401 it is sent again as a new call (the refused credentials are its own).
+	 * The reply fields are written on the event loop before the listener is called and read only
+	 * by that call.
 	 */
-	URI uri(@Nullable String wallet) {
-		if (wallet == null) {
-			return this.url;
-		}
-		return this.walletUris.computeIfAbsent(wallet, (name) -> {
-			String base = this.url.toString();
-			String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-			return URI.create(base + (base.endsWith("/") ? "" : "/") + "wallet/" + encoded);
-		});
-	}
-
-	/**
-	 * Whether a POST refused with {@code status} goes out again: only after a 401, within the
-	 * bound, and when the credentials now differ from those it was sent with (a rotated cookie).
-	 */
-	private boolean mayResend(int status, PostHeaders sentWith, int authResends) {
-		return status == 401 && authResends < MAX_AUTH_RESENDS && this.credentials.refresh(sentWith.authorization);
-	}
-
-	/** The error for refused credentials: the URL and status, why a new cookie did not help, never the secret. */
-	private RpcAuthenticationException refused(int status, String what, int authResends) {
-		String readFailure = (status == 401) ? this.credentials.refreshFailure() : null;
-		return new RpcAuthenticationException("The node at " + this.endpoint + " refused the credentials (HTTP " + status
-				+ ") for " + what + ((authResends > 0) ? " after " + authResends + " re-send(s) with newer credentials" : "")
-				+ ((readFailure != null) ? "; re-reading them failed: " + readFailure : ""));
-	}
-
-	/**
-	 * Tells the listener the node is gone when a POST could not reach it or lost its connection;
-	 * a reply too large or a slow call (Jetty's timeout) says nothing about the node being there.
-	 */
-	private void reportLoss(Listener listener, Result result, RuntimeException failure) {
-		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (failure instanceof RpcResponseTooLargeException || cause instanceof java.util.concurrent.TimeoutException) {
-			return;
-		}
-		listener.onLost(new RpcConnectionException("Lost the node at " + this.endpoint + ": "
-				+ Causes.describe(cause), cause));
-	}
-
-	private RuntimeException postFailure(Exchange exchange, Result result) {
-		Throwable cause = (result.getResponseFailure() != null) ? result.getResponseFailure() : result.getFailure();
-		if (cause instanceof ResponseBody.TooLargeException) {
-			return new RpcResponseTooLargeException("The reply to " + exchange.method() + " from " + this.endpoint
-					+ " exceeds maxResponseSize (" + this.maxResponseSize + " bytes)", cause);
-		}
-		return new RpcConnectionException("POST of " + exchange.method() + " to " + this.endpoint + " failed: " + Causes.describe(cause)
-				+ ((result.getRequestFailure() == null) ? "; it may or may not have run on the node" : ""), cause);
-	}
-
-	/** Whether a failed POST may succeed later: not when its reply was too large, nor when TLS failed. */
-	private static boolean isTransientPostFailure(RuntimeException failure) {
-		if (failure instanceof RpcResponseTooLargeException) {
-			return false;
-		}
-		for (Throwable cause = failure; cause != null; cause = (cause.getCause() == cause) ? null : cause.getCause()) {
-			if (cause instanceof SSLException) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private RuntimeException unusableReply(Exchange exchange, int status, byte[] content, int length,
-			@Nullable InboundMessage message) {
-		String text = preview(content, length);
-		if (status / 100 == 2) {
-			if (message == null) {
-				// btcd answers a request it cannot version (no or unknown "jsonrpc") with a lone newline.
-				return new RpcProtocolException("Empty reply (HTTP " + status + ") to " + exchange.method() + " from " + this.endpoint);
-			}
-			if (message instanceof InboundMessage.Response response && response.id() != null && response.id() != exchange.id()) {
-				return new RpcProtocolException("Reply to " + exchange.method() + " from " + this.endpoint + " carries id "
-						+ response.id() + " instead of " + exchange.id());
-			}
-			return new RpcProtocolException("Unusable reply (HTTP " + status + ") to " + exchange.method() + " from "
-					+ this.endpoint + ": " + ((message instanceof InboundMessage.Malformed malformed) ? malformed.reason() : text));
-		}
-		if (status == 404) {
-			return new RpcEndpointException("No JSON-RPC endpoint at " + this.endpoint + " (HTTP 404" + (text.isBlank() ? "" : ": " + text) + ")");
-		}
-		return new RpcHttpStatusException("HTTP " + status + " from " + this.endpoint + " for " + exchange.method()
-				+ (text.isBlank() ? "" : ": " + text.strip()), status, text);
-	}
-
-	private static String preview(byte[] content, int length) {
-		return new String(content, 0, Math.min(length, BODY_PREVIEW), StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * One POST: collects its reply and reports it, and says what its status means when asked. Keeps
-	 * what a resend after a 401 needs: the body, the headers it was sent with (whose
-	 * {@code Authorization} value is the one the node refused) and how many times it was already
-	 * sent again for that. Jetty completes it once, on one of its threads; {@link #status} is
-	 * written before the listener is called and read only by that call.
-	 */
-	private final class Post extends ResponseBody implements ReplyStatus {
+	private final class Call extends Post implements ReplyStatus {
 
 		private final Listener listener;
-
-		private final Exchange exchange;
-
-		private final byte[] body;
-
-		private final PostHeaders sentWith;
 
 		private final int authResends;
 
 		private int status;
 
-		private byte @Nullable [] content;
+		private byte @Nullable [] body;
 
 		private int length;
 
-		Post(Listener listener, Exchange exchange, byte[] body, PostHeaders sentWith, int authResends) {
-			super(HttpPostTransport.this.maxResponseSize);
+		Call(Listener listener, Exchange exchange, byte[] payload, @Nullable String authorization, int authResends) {
+			super(exchange, payload, authorization, exchange.timeout().toNanos() + TIMEOUT_SLACK_NANOS);
 			this.listener = listener;
-			this.exchange = exchange;
-			this.body = body;
-			this.sentWith = sentWith;
 			this.authResends = authResends;
 		}
 
 		@Override
-		protected void onComplete(Result result, byte[] content, int length) {
-			if (result.isFailed()) {
-				RuntimeException failure = postFailure(this.exchange, result);
-				reportLoss(this.listener, result, failure);
-				this.listener.onFailed(this.exchange, failure, isTransientPostFailure(failure));
-				return;
-			}
+		void replied(int status, byte[] body, int length) {
 			this.listener.onAnswered();
-			int status = result.getResponse().getStatus();
-			if (status == 401 || status == 403) {
-				if (mayResend(status, this.sentWith, this.authResends)) {
-					post(this.listener, this.exchange, this.body, this.authResends + 1);
+			if (HttpReplies.isRefusal(status)) {
+				if (HttpPostTransport.this.replies.mayResend(status, this.authorization, this.authResends)) {
+					post(this.listener, this.exchange, this.payload, this.authResends + 1);
 					return;
 				}
-				this.listener.onFailed(this.exchange,
-						refused(status, this.exchange.isBatch() ? "a batch" : this.exchange.method(), this.authResends), false);
+				this.listener.onFailed(this.exchange, HttpPostTransport.this.replies.refused(status, this.exchange,
+						this.authResends), false);
 				return;
 			}
 			this.status = status;
-			this.content = content;
+			this.body = body;
 			this.length = length;
-			this.listener.onReply(this.exchange, JsonText.of(content, length), this);
+			try {
+				this.listener.onReply(this.exchange, JsonText.of(body, length), this);
+			}
+			finally {
+				// The array is the connection's, reused for its next reply.
+				this.body = null;
+			}
+		}
+
+		@Override
+		void failed(Throwable cause, boolean mayHaveRun) {
+			String why = describe(cause);
+			RuntimeException failure = (cause instanceof ReplyBuffer.TooLargeException)
+					? HttpPostTransport.this.replies.tooLarge(this.exchange, cause)
+					: HttpPostTransport.this.replies.postFailed(this.exchange, why, cause, mayHaveRun);
+			if (HttpReplies.isLoss(failure, cause)) {
+				this.listener.onLost(HttpPostTransport.this.replies.lost(why, cause));
+			}
+			this.listener.onFailed(this.exchange, failure, HttpReplies.isTransient(failure));
 		}
 
 		@Override
 		public boolean isSuccess() {
-			return this.status / 100 == 2;
+			return HttpReplies.isSuccess(this.status);
 		}
 
 		@Override
 		public RuntimeException failure(@Nullable InboundMessage decoded) {
-			byte[] bytes = Objects.requireNonNull(this.content, "asked before the reply came");
-			return unusableReply(this.exchange, this.status, bytes, this.length, decoded);
+			byte[] bytes = this.body;
+			if (bytes == null) {
+				throw new IllegalStateException("asked outside of onReply");
+			}
+			return HttpPostTransport.this.replies.unusableReply(this.exchange, this.status, bytes, this.length, decoded);
 		}
 
 		@Override
 		public boolean isTransient() {
-			return this.status == 503;
+			return HttpReplies.isTransient(this.status);
 		}
 
 	}
 
 	/**
-	 * The headers our POSTs add ({@code Host}, {@code Content-Type}, {@code Authorization}),
-	 * pre-encoded once per credentials value rather than per call. Immutable. Never prints the
-	 * secret.
+	 * The connect probe's POST: completes the connect future, off the event loop, with what its
+	 * reply shows; after a refused cookie, probes once more if the file now holds another.
 	 */
-	private static final class PostHeaders implements Consumer<HttpFields.Mutable> {
+	private final class Probe extends Post {
 
-		/** The exact value sent: what {@link Credentials#refresh} is told the node refused after a 401. */
-		private final @Nullable String authorization;
+		private final CompletableFuture<Void> result;
 
-		private final HttpField[] fields;
+		private final boolean mayReloadCredentials;
 
-		PostHeaders(HttpField host, @Nullable String authorization) {
-			this.authorization = authorization;
-			this.fields = (authorization != null)
-					? new HttpField[] { host, CONTENT_TYPE, new PreEncodedHttpField(HttpHeader.AUTHORIZATION, authorization) }
-					: new HttpField[] { host, CONTENT_TYPE };
-		}
-
-		boolean isFor(@Nullable String authorization) {
-			return Objects.equals(this.authorization, authorization);
+		Probe(CompletableFuture<Void> result, byte[] payload, @Nullable String authorization, boolean mayReloadCredentials) {
+			super(new ProbeExchange(HttpPostTransport.this.probeTimeout), payload, authorization,
+					HttpPostTransport.this.probeTimeout.toNanos());
+			this.result = result;
+			this.mayReloadCredentials = mayReloadCredentials;
 		}
 
 		@Override
-		public void accept(HttpFields.Mutable headers) {
-			for (HttpField field : this.fields) {
-				headers.put(field);
+		void replied(int status, byte[] body, int length) {
+			RuntimeException failure = HttpPostTransport.this.replies.probeAnswerFailure(status, body, length);
+			if (failure instanceof RpcAuthenticationException && this.mayReloadCredentials
+					&& HttpPostTransport.this.replies.mayRetryProbe(status, this.authorization)) {
+				probe(this.result, false);
+				return;
+			}
+			if (failure == null) {
+				HttpPostTransport.this.open = true;
+			}
+			complete(failure);
+		}
+
+		@Override
+		void failed(Throwable cause, boolean mayHaveRun) {
+			// A reply over the size limit still shows a node there.
+			complete((cause instanceof ReplyBuffer.TooLargeException) ? null
+					: HttpPostTransport.this.replies.cannotConnect(describe(cause), cause));
+		}
+
+		/** Completes the connect future on the common pool: whatever is chained on it must not hold up an event loop. */
+		private void complete(@Nullable RuntimeException failure) {
+			try {
+				ForkJoinPool.commonPool().execute(() -> {
+					if (failure == null) {
+						this.result.complete(null);
+					}
+					else {
+						this.result.completeExceptionally(failure);
+					}
+				});
+			}
+			catch (RuntimeException ex) {
+				// No pool to run it: completed here rather than never.
+				if (failure == null) {
+					this.result.complete(null);
+				}
+				else {
+					this.result.completeExceptionally(failure);
+				}
 			}
 		}
 
+	}
+
+	/** What the probe is, for the connections: {@code getblockcount}, id 0, the node's own URL. */
+	private record ProbeExchange(Duration timeout) implements Exchange {
+
 		@Override
-		public String toString() {
-			return "PostHeaders[" + ((this.authorization != null) ? "with" : "without") + " Authorization]";
+		public long id() {
+			return 0;
+		}
+
+		@Override
+		public String method() {
+			return "getblockcount";
+		}
+
+		@Override
+		public boolean isBatch() {
+			return false;
+		}
+
+		@Override
+		public @Nullable String wallet() {
+			return null;
 		}
 
 	}

@@ -63,7 +63,10 @@ class SecretsTests {
 
 	private final Reliability.Tally tally = new Reliability.Tally();
 
-	/** Secrets in the client's own lines (and whatever Jetty logs at INFO or above), its errors and toStrings. */
+	/**
+	 * Secrets in the client's own lines, in Netty's at any level (the HTTP transport's engine), in
+	 * whatever Jetty logs at INFO or above, in its errors and toStrings.
+	 */
 	private final List<String> leaks = new CopyOnWriteArrayList<>();
 
 	/** Secrets in Jetty's DEBUG/TRACE lines on the client's threads: request headers and raw buffers. */
@@ -157,6 +160,10 @@ class SecretsTests {
 			tally.add("lines.client." + line.level());
 			if (line.logger().startsWith("org.eclipse.jetty")) {
 				tally.add("lines.client.jetty");
+			}
+			else if (line.logger().startsWith("io.netty")) {
+				// Netty's lines on client threads, at every level, are held to the strict rule (leaks).
+				tally.add("lines.client.netty");
 			}
 			else if (line.logger().startsWith("org.bitcoinrpc.client")) {
 				tally.add("lines.client.bitcoinrpc");
