@@ -21,6 +21,7 @@ import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.transport.Credentials;
 import org.bitcoinrpc.client.transport.HttpPostTransport;
 import org.bitcoinrpc.client.transport.JettyHttpClientFactory;
+import org.bitcoinrpc.client.transport.NettyConnector;
 import org.bitcoinrpc.client.transport.Transport;
 import org.bitcoinrpc.client.transport.WebSocketTransport;
 import org.eclipse.jetty.client.HttpClient;
@@ -125,10 +126,10 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		this.httpClient = JettyHttpClientFactory.create(options, name);
 		Endpoint calls = null;
 		try {
+			NettyConnector connector = new NettyConnector(this.resources.group(), options);
 			Transport transport = switch (options.mode()) {
-				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials,
-						options.maxResponseSize(), options.sendBufferLimit(), this.timer, options.keepAliveInterval(),
-						options.keepAliveTimeout());
+				case WEBSOCKET -> new WebSocketTransport(connector, options.url(), credentials, options.maxResponseSize(),
+						options.sendBufferLimit(), options.keepAliveInterval(), options.keepAliveTimeout());
 				case HTTP_POST -> new HttpPostTransport(this.httpClient, options.url(), credentials, this.codec,
 						options.maxResponseSize(), options.requestTimeout());
 			};

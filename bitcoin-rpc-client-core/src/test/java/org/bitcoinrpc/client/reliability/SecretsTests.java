@@ -48,8 +48,9 @@ import static org.awaitility.Awaitility.await;
  * A full run with every logger at TRACE: basic auth over the websocket and HTTP, reconnects, a
  * cookie file (wrong, then rewritten), a SOCKS5 proxy with credentials, refused credentials and
  * TLS failures. No password, cookie, {@code base64(user:password)} or proxy password appears in
- * any line the client side logged (message, arguments and stack traces), in any error it raised,
- * or in any options' {@code toString}. And a TLS failure never falls back to plain text.
+ * any line the client side logged (message, arguments and stack traces), Netty's included at
+ * every level, in any error it raised, or in any options' {@code toString}. And a TLS failure
+ * never falls back to plain text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsTests {
@@ -63,7 +64,11 @@ class SecretsTests {
 
 	private final Reliability.Tally tally = new Reliability.Tally();
 
-	/** Secrets in the client's own lines (and whatever Jetty logs at INFO or above), its errors and toStrings. */
+	/**
+	 * Secrets in the client's own lines, in Netty's at any level (the websocket's engine: its
+	 * handshake carries the credentials), in whatever Jetty logs at INFO or above, in its errors and
+	 * toStrings.
+	 */
 	private final List<String> leaks = new CopyOnWriteArrayList<>();
 
 	/** Secrets in Jetty's DEBUG/TRACE lines on the client's threads: request headers and raw buffers. */
@@ -96,6 +101,7 @@ class SecretsTests {
 	@Test
 	void noSecretInTheClientsOwnLogLinesErrorsOrToStrings() {
 		assertThat(this.tally.get("lines.client.bitcoinrpc")).as("client lines captured").isPositive();
+		assertThat(this.tally.get("lines.client.netty")).as("Netty lines captured at DEBUG and TRACE").isPositive();
 		assertThat(this.leaks).as("secrets in the client's own log lines, errors or toStrings").isEmpty();
 	}
 
@@ -157,6 +163,9 @@ class SecretsTests {
 			tally.add("lines.client." + line.level());
 			if (line.logger().startsWith("org.eclipse.jetty")) {
 				tally.add("lines.client.jetty");
+			}
+			else if (line.logger().startsWith("io.netty")) {
+				tally.add("lines.client.netty");
 			}
 			else if (line.logger().startsWith("org.bitcoinrpc.client")) {
 				tally.add("lines.client.bitcoinrpc");
