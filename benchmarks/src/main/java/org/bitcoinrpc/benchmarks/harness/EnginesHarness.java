@@ -65,6 +65,9 @@ final class EnginesHarness {
 	/** Which stubs answer: "jetty" (the stubs of every other section) or "netty" ({@link NettyStubServer}). */
 	private static final String STUB = System.getProperty("engines.stub", "jetty");
 
+	/** Whether the HTTP loads run too; {@code -Dengines.http=false} measures the websocket alone, in a third of the time. */
+	private static final boolean HTTP = Boolean.parseBoolean(System.getProperty("engines.http", "true"));
+
 	private static final long MAX_CALLS = 50_000_000;
 
 	private static final int[] WS_IN_FLIGHT = Arrays.stream(System.getProperty("harness.inflight", "1,16,256").split(","))
@@ -166,7 +169,9 @@ final class EnginesHarness {
 				+ System.getProperty("http.maxConnections") + "; CPU and allocation: this JVM only, per call");
 		EnginesHarness harness = new EnginesHarness();
 		harness.webSocket();
-		harness.http();
+		if (HTTP) {
+			harness.http();
+		}
 		harness.table(rows);
 	}
 

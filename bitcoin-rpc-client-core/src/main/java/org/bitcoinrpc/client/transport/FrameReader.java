@@ -104,7 +104,7 @@ final class FrameReader {
 		while (this.state != State.DONE && in.isReadable()) {
 			if (this.state == State.HEADER) {
 				if (!readHeader(in)) {
-					return;
+					break;
 				}
 			}
 			else {

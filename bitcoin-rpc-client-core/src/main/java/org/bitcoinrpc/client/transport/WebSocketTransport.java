@@ -88,6 +88,12 @@ public final class WebSocketTransport implements Transport {
 	/** The open connection, or null. Set on the event loop when a handshake succeeds, cleared on loss; read by senders. */
 	private volatile @Nullable WebSocketConnection connection;
 
+	/**
+	 * Set by {@link #release()}: an attempt still under way then drops what it opens. The event loop
+	 * group may be shared and outlive this client, so nothing else would close it.
+	 */
+	private volatile boolean released;
+
 	public WebSocketTransport(NettyConnector connector, URI url, Credentials credentials, int maxMessageSize,
 			int sendBufferLimit, Duration keepAliveInterval, Duration keepAliveTimeout) {
 		this.connector = connector;
@@ -175,6 +181,7 @@ public final class WebSocketTransport implements Transport {
 	/** The event loop group is the client's resources', released by the client: closing is all there is. */
 	@Override
 	public void release() {
+		this.released = true;
 		close();
 	}
 
@@ -288,6 +295,10 @@ public final class WebSocketTransport implements Transport {
 					WebSocketTransport.this.keepAliveTimeout);
 			opened.start();
 			WebSocketTransport.this.connection = opened;
+			if (WebSocketTransport.this.released) {
+				// Released while the handshake ran: release() found no connection to close.
+				opened.close();
+			}
 			// Completed from a task of its own: what the caller chains on it (the subscriptions
 			// registered again, the calls that waited) then runs outside the pipeline's read.
 			channel.eventLoop().execute(() -> this.result.complete(null));
