@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SendBufferTests {
 
-	private static final int SEND_BUFFER_LIMIT = 64 * 1024;
+	private static final int SEND_BUFFER_LIMIT = 256 * 1024;
 
 	@Test
 	@Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -42,22 +42,30 @@ class SendBufferTests {
 			assertThat(client.getBlockCount()).isEqualTo(RawWebSocketServer.BLOCK_COUNT);
 
 			server.pauseReading();
-			String big = "b".repeat(16 * 1024);
+			String big = "b".repeat(32 * 1024);
 			List<CompletableFuture<String>> written = new ArrayList<>();
 			List<Long> writtenIds = new ArrayList<>();
 			Throwable rejected = null;
-			for (int i = 0; i < 5_000 && rejected == null; i++) {
+			// Calls go out while the sockets' buffers take them (megabytes); then the client's own
+			// buffer fills, and from then on every call fails at once for as long as the node does not
+			// read: twenty refusals in a row, over a second, say it is full for good.
+			int rejectedInARow = 0;
+			for (int i = 0; i < 10_000 && rejectedInARow < 20; i++) {
 				CompletableFuture<String> call = client.callAsync("echo", List.of(big), String.class);
 				long id = client.nextId() - 1;
 				// A full buffer fails the call while it is being sent, before callAsync returns.
 				if (call.isDone()) {
 					rejected = Reliability.failure(call);
+					rejectedInARow++;
+					Thread.sleep(50);
 				}
 				else {
 					written.add(call);
 					writtenIds.add(id);
+					rejectedInARow = 0;
 				}
 			}
+			assertThat(rejectedInARow).as("calls refused in a row once the buffers are full").isEqualTo(20);
 			assertThat(rejected).as("a call refused by the full send buffer").isInstanceOf(RpcRequestRejectedException.class)
 				.hasMessageContaining("Send buffer to " + server.url() + " is full")
 				.hasMessageContaining("sendBufferLimit=" + SEND_BUFFER_LIMIT)
