@@ -93,7 +93,7 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 	/** Whether a close frame went out: nothing but the channel's close follows it. */
 	private boolean closeSent;
 
-	/** Whether the write watchdog has looked yet, and when it last saw the socket take bytes (or none wait). */
+	/** When the write watchdog last saw the socket take bytes, or none waiting. */
 	private long writesProgressAt;
 
 	/** The keep-alive and write-watchdog tasks; set on the loop before the connection is published, cancelled from any thread. */
