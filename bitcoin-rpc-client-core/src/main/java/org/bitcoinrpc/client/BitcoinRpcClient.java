@@ -20,11 +20,9 @@ import org.bitcoinrpc.client.internal.Subscriptions;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.transport.Credentials;
 import org.bitcoinrpc.client.transport.HttpPostTransport;
-import org.bitcoinrpc.client.transport.JettyHttpClientFactory;
 import org.bitcoinrpc.client.transport.NettyConnector;
 import org.bitcoinrpc.client.transport.Transport;
 import org.bitcoinrpc.client.transport.WebSocketTransport;
-import org.eclipse.jetty.client.HttpClient;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +90,6 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	private final Subscriptions subscriptions = new Subscriptions();
 
-	private final HttpClient httpClient;
-
 	/** Where every call goes: it registers, writes, buffers and resends them, and keeps the connection up. */
 	private final Endpoint calls;
 
@@ -123,15 +119,14 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 		this.timer = this.resources.group().next();
 		this.events = new EventDispatcher(options.notificationQueueSize(), name + "-events");
 		Credentials credentials = Credentials.from(options);
-		this.httpClient = JettyHttpClientFactory.create(options, name);
 		Endpoint calls = null;
 		try {
+			NettyConnector connector = new NettyConnector(this.resources.group(), options);
 			Transport transport = switch (options.mode()) {
-				case WEBSOCKET -> new WebSocketTransport(this.httpClient, options.url(), credentials,
-						options.maxResponseSize(), options.sendBufferLimit(), this.timer, options.keepAliveInterval(),
-						options.keepAliveTimeout());
-				case HTTP_POST -> new HttpPostTransport(new NettyConnector(this.resources.group(), options), options.url(),
-						credentials, this.codec, options.maxResponseSize(), options.requestTimeout(), options.maxConnections());
+				case WEBSOCKET -> new WebSocketTransport(connector, options.url(), credentials, options.maxResponseSize(),
+						options.sendBufferLimit(), options.keepAliveInterval(), options.keepAliveTimeout());
+				case HTTP_POST -> new HttpPostTransport(connector, options.url(), credentials, this.codec,
+						options.maxResponseSize(), options.requestTimeout(), options.maxConnections());
 			};
 			calls = new Endpoint(transport, this.codec, this.events, this.timer, this.subscriptions, this::nextId, options);
 			this.calls = calls;
@@ -238,7 +233,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			return;
 		}
 		logger.info("Shutting down the client for {} ({} pending calls failed)", this.endpoint, failed);
-		// Jetty's pools cannot be stopped from one of their own threads, and a callback may call us there.
+		// An event loop cannot wait for its own end, and a callback may call us on one.
 		Thread stopper = new Thread(() -> releaseResources(this.calls), "bitcoin-rpc-shutdown");
 		stopper.setDaemon(true);
 		stopper.start();
@@ -274,12 +269,6 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			logger.debug("Stopping the transport for {} failed", this.endpoint, ex);
 		}
 		finally {
-			try {
-				this.httpClient.stop();
-			}
-			catch (Exception ex) {
-				logger.debug("Stopping the HTTP client for {} failed", this.endpoint, ex);
-			}
 			io.netty.util.concurrent.Future<?> stopped = this.ownsResources ? this.resources.shutdown() : null;
 			this.events.shutdown();
 			try {

@@ -1,8 +1,8 @@
 package org.bitcoinrpc.client.transport;
 
 /**
- * Short descriptions of low-level failures for our error messages: Jetty's exceptions often carry
- * a dump of the whole connection state, which buries the point.
+ * Short descriptions of low-level failures for our error messages: an engine's exceptions may carry
+ * a dump of the whole connection state (Jetty's did), which buries the point.
  */
 final class Causes {
 

@@ -34,7 +34,8 @@ public interface Transport {
 	/**
 	 * Opens a connection whose traffic is reported to {@code listener} until it is lost: a
 	 * websocket handshake, or over HTTP one probe call that checks that the node answers and takes
-	 * the credentials. The future completes on none of the transport's I/O threads.
+	 * the credentials. The future may complete on one of the transport's I/O threads (the
+	 * websocket's event loop), so what chains on it must not block.
 	 */
 	CompletableFuture<Void> connect(Listener listener);
 

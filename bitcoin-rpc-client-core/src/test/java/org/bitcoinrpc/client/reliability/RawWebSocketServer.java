@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A bare RFC 6455 websocket server on 127.0.0.1, for what the simulated node cannot send: binary
  * frames and hand-made fragmentation. It answers {@code getblockcount} at once, holds every other
- * request until {@link #answerHeld()}, answers pings, records pongs, and echoes a close. Test-only, small.
+ * request until {@link #answerHeld()}, answers pings, records pongs, and echoes a close. It can
+ * also stop reading for a while, like a node that no longer keeps up. Test-only, small.
  */
 final class RawWebSocketServer implements AutoCloseable {
 
@@ -48,6 +49,9 @@ final class RawWebSocketServer implements AutoCloseable {
 
 	/** Held requests: id to method, per connection. */
 	private final Map<Long, Connection> held = new ConcurrentHashMap<>();
+
+	/** While true, no connection reads: what the client writes piles up in the sockets' buffers. */
+	private volatile boolean paused;
 
 	RawWebSocketServer() throws IOException {
 		this.listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -135,6 +139,15 @@ final class RawWebSocketServer implements AutoCloseable {
 		current().frame(fin, opcode, payload);
 	}
 
+	/** Stops reading from every connection, until {@link #resumeReading()}. */
+	void pauseReading() {
+		this.paused = true;
+	}
+
+	void resumeReading() {
+		this.paused = false;
+	}
+
 	/** Answers every held request with its real answer: for {@code getblockhash [h]}, a hash made from h. */
 	void answerHeld() throws IOException {
 		for (Map.Entry<Long, Connection> entry : new ArrayList<>(this.held.entrySet())) {
@@ -190,6 +203,9 @@ final class RawWebSocketServer implements AutoCloseable {
 				this.upgraded = true;
 				ByteArrayOutputStream message = new ByteArrayOutputStream();
 				while (true) {
+					while (RawWebSocketServer.this.paused) {
+						Thread.sleep(5);
+					}
 					int b0 = in.readUnsignedByte();
 					int b1 = in.readUnsignedByte();
 					boolean fin = (b0 & 0x80) != 0;
@@ -236,6 +252,9 @@ final class RawWebSocketServer implements AutoCloseable {
 			}
 			catch (IOException | NoSuchAlgorithmException | RuntimeException ex) {
 				// Closed by the test or the client.
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 

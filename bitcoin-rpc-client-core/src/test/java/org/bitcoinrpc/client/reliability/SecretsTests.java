@@ -48,8 +48,9 @@ import static org.awaitility.Awaitility.await;
  * A full run with every logger at TRACE: basic auth over the websocket and HTTP, reconnects, a
  * cookie file (wrong, then rewritten), a SOCKS5 proxy with credentials, refused credentials and
  * TLS failures. No password, cookie, {@code base64(user:password)} or proxy password appears in
- * any line the client side logged (message, arguments and stack traces), in any error it raised,
- * or in any options' {@code toString}. And a TLS failure never falls back to plain text.
+ * any line the client side logged (message, arguments and stack traces), Netty's included at
+ * every level, in any error it raised, or in any options' {@code toString}. And a TLS failure
+ * never falls back to plain text.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretsTests {
@@ -64,13 +65,10 @@ class SecretsTests {
 	private final Reliability.Tally tally = new Reliability.Tally();
 
 	/**
-	 * Secrets in the client's own lines, in Netty's at any level (the HTTP transport's engine), in
-	 * whatever Jetty logs at INFO or above, in its errors and toStrings.
+	 * Secrets in the client's own lines, in Netty's at any level (the engine of both transports; the
+	 * websocket handshake and every POST carry the credentials), in its errors and toStrings.
 	 */
 	private final List<String> leaks = new CopyOnWriteArrayList<>();
-
-	/** Secrets in Jetty's DEBUG/TRACE lines on the client's threads: request headers and raw buffers. */
-	private final List<String> jettyDebugLeaks = new CopyOnWriteArrayList<>();
 
 	/** The first bytes of every connection the plain-text listener got, as hex. */
 	private List<String> plainFirstBytes = List.of();
@@ -99,6 +97,7 @@ class SecretsTests {
 	@Test
 	void noSecretInTheClientsOwnLogLinesErrorsOrToStrings() {
 		assertThat(this.tally.get("lines.client.bitcoinrpc")).as("client lines captured").isPositive();
+		assertThat(this.tally.get("lines.client.netty")).as("Netty lines captured at DEBUG and TRACE").isPositive();
 		assertThat(this.leaks).as("secrets in the client's own log lines, errors or toStrings").isEmpty();
 	}
 
@@ -145,7 +144,6 @@ class SecretsTests {
 
 		Reliability.Tally tally = this.tally;
 		List<String> leaks = this.leaks;
-		List<String> jettyDebugLeaks = this.jettyDebugLeaks;
 		List<Throwable> errorsSeen = new CopyOnWriteArrayList<>();
 		List<String> toStrings = new ArrayList<>();
 		PlainListener plain;
@@ -158,10 +156,7 @@ class SecretsTests {
 				return;
 			}
 			tally.add("lines.client." + line.level());
-			if (line.logger().startsWith("org.eclipse.jetty")) {
-				tally.add("lines.client.jetty");
-			}
-			else if (line.logger().startsWith("io.netty")) {
+			if (line.logger().startsWith("io.netty")) {
 				// Netty's lines on client threads, at every level, are held to the strict rule (leaks).
 				tally.add("lines.client.netty");
 			}
@@ -171,12 +166,11 @@ class SecretsTests {
 			if (line.text().contains("Authorization") || line.text().contains("authorization")) {
 				tally.add("lines.client.mentioningAuthorization");
 			}
-			boolean jettyDebug = line.logger().startsWith("org.eclipse.jetty") && !line.level().isGreaterOrEqual(Level.INFO);
 			secrets.forEach((name, secret) -> {
 				if (line.text().contains(secret)) {
-					(jettyDebug ? jettyDebugLeaks : leaks).add(name + " in " + line.level() + " " + line.logger() + " ["
-							+ line.thread() + "]: " + excerpt(line.text(), secret, name));
-					tally.add((jettyDebug ? "leaks.jettyDebug." : "leaks.client.") + line.logger());
+					leaks.add(name + " in " + line.level() + " " + line.logger() + " [" + line.thread() + "]: "
+							+ excerpt(line.text(), secret, name));
+					tally.add("leaks.client." + line.logger());
 				}
 			});
 		})) {
@@ -334,7 +328,6 @@ class SecretsTests {
 		}
 		tally.print("secrets tallies (seed " + seed + ")");
 		report("client lines, errors and toStrings", leaks);
-		report("Jetty DEBUG/TRACE lines on client threads", jettyDebugLeaks);
 		assertThat(errorsSeen).as("expected failures").hasSize(9);
 	}
 

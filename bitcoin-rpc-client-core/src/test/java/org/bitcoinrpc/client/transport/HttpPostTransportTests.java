@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code Host} header the HTTP transport sends, computed once instead of by Jetty per call:
- * the same value Jetty would derive from the URL.
+ * The {@code Host} header the HTTP transport sends, computed once per transport: the value RFC 9110
+ * asks for (the scheme's default port left out), as Jetty and HttpURLConnection derive it.
  */
 class HttpPostTransportTests {
 
