@@ -93,7 +93,8 @@ public final class ClientResources implements AutoCloseable {
 
 	/**
 	 * Stops the threads, waiting up to {@code timeout} for them to end; false if they have not.
-	 * Clients still on these resources lose their connection and cannot reconnect.
+	 * Shut the clients on these resources down first: a client left on stopped threads can neither
+	 * call nor reconnect, and its connection is not closed cleanly.
 	 */
 	public boolean close(Duration timeout) throws InterruptedException {
 		return shutdown().await(timeout.toMillis(), TimeUnit.MILLISECONDS);

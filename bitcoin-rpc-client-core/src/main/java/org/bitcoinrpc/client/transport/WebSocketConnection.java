@@ -163,6 +163,31 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 		}
 	}
 
+	/**
+	 * Closes for good, at the client's shutdown: the close frame goes out, and the connection is
+	 * dropped as soon as it is written rather than after the node's echo. The event loops may stop
+	 * right after this (they are the client's own), and a timer waiting for the echo would stop
+	 * with them, leaving the socket open. Any thread.
+	 */
+	void release() {
+		connectionLost("closed by the client");
+		try {
+			this.loop.execute(() -> {
+				if (this.channel.isActive() && !this.closeSent) {
+					this.closeSent = true;
+					this.channel.writeAndFlush(new CloseWebSocketFrame(NORMAL_CLOSURE, null))
+						.addListener(ChannelFutureListener.CLOSE);
+				}
+				else {
+					this.channel.close();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			this.channel.close();
+		}
+	}
+
 	/** Drops the connection at once, without a close handshake the dead peer would never answer. Any thread. */
 	void abort(String reason) {
 		connectionLost(reason);

@@ -178,11 +178,17 @@ public final class WebSocketTransport implements Transport {
 		}
 	}
 
-	/** The event loop group is the client's resources', released by the client: closing is all there is. */
+	/**
+	 * Closes the connection without waiting for the node's echo. The event loop group is the
+	 * client's resources', released by the client.
+	 */
 	@Override
 	public void release() {
 		this.released = true;
-		close();
+		WebSocketConnection current = this.connection;
+		if (current != null) {
+			current.release();
+		}
 	}
 
 	/** A lost connection lets go of itself, unless a newer one took its place meanwhile. */

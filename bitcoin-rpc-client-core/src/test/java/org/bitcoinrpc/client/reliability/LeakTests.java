@@ -91,7 +91,8 @@ class LeakTests {
 				this.node.openWebSocketSessions(), maxSessionsSeen.get(), fdBaseline, fdAfter, heapBaseline / 1024,
 				heapAtTenth / 1024, CYCLES / 10, heapAfter / 1024, threadsBaseline, Thread.activeCount());
 		assertThat(cycles).as("cycles done within " + TIME_BUDGET).isEqualTo(CYCLES);
-		assertThat(fdAfter).as("open file descriptors (baseline " + fdBaseline + ")").isLessThanOrEqualTo(fdBaseline + 20);
+		assertThat(fdAfter).as(() -> "open file descriptors (baseline " + fdBaseline + "), now by kind: " + fileDescriptorKinds())
+			.isLessThanOrEqualTo(fdBaseline + 20);
 		// A leak of even 50 KiB per cycle would show as 50 MB here.
 		assertThat(heapAfter - heapBaseline).as("heap growth over " + cycles + " cycles, bytes").isLessThan(32L * 1024 * 1024);
 	}
@@ -144,6 +145,25 @@ class LeakTests {
 			return unix.getOpenFileDescriptorCount();
 		}
 		return 0;
+	}
+
+	/** What the open file descriptors are, counted by kind (socket, pipe, eventpoll, file), for a failure's message. */
+	private static java.util.Map<String, Long> fileDescriptorKinds() {
+		try (java.util.stream.Stream<java.nio.file.Path> fds = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/fd"))) {
+			return fds.map((fd) -> {
+				try {
+					String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+					return target.startsWith("/") ? "file" : target.replaceAll("[:\\[].*", "") + target.replaceAll("^[^:]*:\\[?([a-z_]*).*", ":$1");
+				}
+				catch (java.io.IOException ex) {
+					return "gone";
+				}
+			}).collect(java.util.stream.Collectors.groupingBy((kind) -> kind, java.util.TreeMap::new,
+					java.util.stream.Collectors.counting()));
+		}
+		catch (java.io.IOException ex) {
+			return java.util.Map.of("unreadable: " + ex.getMessage(), 0L);
+		}
 	}
 
 	private static long awaitFileDescriptorsBelow(long limit) {
