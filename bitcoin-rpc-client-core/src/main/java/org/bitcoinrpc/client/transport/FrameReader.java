@@ -47,17 +47,18 @@ final class FrameReader {
 
 	static final int NO_STATUS_CODE = 1005;
 
-	private static final int CONTINUATION = 0x0;
+	/** The opcodes of RFC 6455, section 5.2. */
+	static final int CONTINUATION = 0x0;
 
-	private static final int TEXT = 0x1;
+	static final int TEXT = 0x1;
 
-	private static final int BINARY = 0x2;
+	static final int BINARY = 0x2;
 
-	private static final int CLOSE = 0x8;
+	static final int CLOSE = 0x8;
 
-	private static final int PING = 0x9;
+	static final int PING = 0x9;
 
-	private static final int PONG = 0xA;
+	static final int PONG = 0xA;
 
 	private static final int MAX_CONTROL_PAYLOAD = 125;
 

@@ -11,6 +11,12 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitcoinrpc.client.transport.FrameReader.BINARY;
+import static org.bitcoinrpc.client.transport.FrameReader.CLOSE;
+import static org.bitcoinrpc.client.transport.FrameReader.CONTINUATION;
+import static org.bitcoinrpc.client.transport.FrameReader.PING;
+import static org.bitcoinrpc.client.transport.FrameReader.PONG;
+import static org.bitcoinrpc.client.transport.FrameReader.TEXT;
 
 /**
  * The websocket's streaming frame reader, fed server frames as bytes: every length encoding, the
@@ -19,18 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * protocol, after which nothing more is read.
  */
 class FrameReaderTests {
-
-	private static final int CONTINUATION = 0x0;
-
-	private static final int TEXT = 0x1;
-
-	private static final int BINARY = 0x2;
-
-	private static final int CLOSE = 0x8;
-
-	private static final int PING = 0x9;
-
-	private static final int PONG = 0xA;
 
 	@Test
 	void everyLengthEncodingReadWholeAndCutAtEveryByte() {
