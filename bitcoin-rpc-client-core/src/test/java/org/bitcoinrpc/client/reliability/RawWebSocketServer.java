@@ -195,12 +195,13 @@ final class RawWebSocketServer implements AutoCloseable {
 				}
 				String accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
 					.digest((key + GUID).getBytes(StandardCharsets.US_ASCII)));
+				// Upgraded before the 101 goes out: a client that saw it may make the test send at once.
+				this.upgraded = true;
 				synchronized (this) {
 					this.out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
 							+ "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 					this.out.flush();
 				}
-				this.upgraded = true;
 				ByteArrayOutputStream message = new ByteArrayOutputStream();
 				while (true) {
 					while (RawWebSocketServer.this.paused) {
