@@ -30,8 +30,10 @@ import org.bitcoinrpc.client.Notification;
  * child JVM and measures this JVM's heap. So is section {@code engines} (issue 14,
  * {@link EnginesHarness}): the client, wf.bitcoin's client and a raw ceiling client per engine (Jetty,
  * Netty NIO and epoll, {@code HttpURLConnection}) against stubs in a child JVM, about 9 minutes.
+ * So is section {@code large} ({@link LargeReplyHarness}): 6 MB {@code getblock} replies through the
+ * client from a stub in a child JVM, about 3 minutes; its stub builds the large reply only then.
  * <p>
- * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup] [engines]}
+ * Usage: {@code java -Xms2g -Xmx2g -cp benchmarks.jar org.bitcoinrpc.benchmarks.harness.LoadHarness [ws] [http] [notify] [spring] [memory] [catchup] [engines] [large]}
  * (no argument: ws, http, notify and memory). Prints each result as it comes, then a Markdown table.
  */
 public final class LoadHarness {
@@ -78,8 +80,9 @@ public final class LoadHarness {
 				case "memory" -> harness.pendingMemory();
 				case "catchup" -> CatchUpHarness.run(harness.rows);
 				case "engines" -> EnginesHarness.run(harness.rows);
+				case "large" -> LargeReplyHarness.run(harness.rows);
 				default -> throw new IllegalArgumentException(
-						"unknown section " + section + " (ws, http, notify, spring, memory, catchup, engines)");
+						"unknown section " + section + " (ws, http, notify, spring, memory, catchup, engines, large)");
 			}
 		}
 		System.out.println();

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -43,6 +45,11 @@ import io.netty.util.concurrent.DefaultThreadFactory;
  * from its event loop (epoll where available) and flushes the replies to one read together at
  * {@code channelReadComplete}, as a Go server's buffered writer would. Requests only; it pushes no
  * notifications.
+ * <p>
+ * Started with a {@link LargeBlockReply} ({@link #startLarge}), it answers {@code getblock} with that
+ * ~6.29 MB reply and the request's id, for the end-to-end large-reply harness; the 6 MB are one
+ * shared buffer that nothing writes to, sent by reference (no copy per reply), so that the stub's
+ * cost per block is little more than the socket's. Every other method gets the usual small reply.
  */
 public final class NettyStubServer implements AutoCloseable {
 
@@ -56,13 +63,20 @@ public final class NettyStubServer implements AutoCloseable {
 
 	private static final byte[] PREFIX = StubReplies.reply("").getBytes(StandardCharsets.US_ASCII);
 
+	/** The method's name as a request spells it, quotes included ({@code getblockcount} does not match). */
+	private static final ByteBuf GETBLOCK = Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"getblock\"", StandardCharsets.US_ASCII));
+
 	private final EventLoopGroup group;
 
 	private final Channel server;
 
 	private final Protocol protocol;
 
-	private NettyStubServer(Protocol protocol, int threads) throws InterruptedException {
+	/**
+	 * @param largePrefix {@link LargeBlockReply#prefix()} in a shared buffer that is never released,
+	 * or null for the small reply to every method
+	 */
+	private NettyStubServer(Protocol protocol, int threads, ByteBuf largePrefix) throws InterruptedException {
 		this.protocol = protocol;
 		boolean epoll = Epoll.isAvailable();
 		this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("stub-netty", true),
@@ -83,7 +97,7 @@ public final class NettyStubServer implements AutoCloseable {
 							.withUTF8Validator(false)
 							.build()));
 					}
-					ch.pipeline().addLast(new Replier());
+					ch.pipeline().addLast(new Replier(largePrefix));
 				}
 
 			})
@@ -94,7 +108,13 @@ public final class NettyStubServer implements AutoCloseable {
 
 	/** Starts a stub on an ephemeral port of 127.0.0.1: one event loop for websocket, two for HTTP. */
 	public static NettyStubServer start(Protocol protocol) throws InterruptedException {
-		return new NettyStubServer(protocol, (protocol == Protocol.WS) ? 1 : 2);
+		return new NettyStubServer(protocol, (protocol == Protocol.WS) ? 1 : 2, null);
+	}
+
+	/** {@link #start}, answering {@code getblock} with {@code large} and the request's id. */
+	public static NettyStubServer startLarge(Protocol protocol, LargeBlockReply large) throws InterruptedException {
+		ByteBuf prefix = Unpooled.unreleasableBuffer(Unpooled.directBuffer(large.prefix().length).writeBytes(large.prefix()));
+		return new NettyStubServer(protocol, (protocol == Protocol.WS) ? 1 : 2, prefix);
 	}
 
 	public String url() {
@@ -110,6 +130,23 @@ public final class NettyStubServer implements AutoCloseable {
 
 	/** The reply to the request in {@code request}: {@link StubReplies}'s, built from the bytes. */
 	private static ByteBuf reply(ChannelHandlerContext ctx, ByteBuf request) {
+		ByteBuf reply = ctx.alloc().buffer(PREFIX.length + 16);
+		reply.writeBytes(PREFIX, 0, PREFIX.length - 1);
+		return writeId(request, reply).writeByte('}');
+	}
+
+	/** The large reply: the shared prefix by reference, then the request's id and the closing brace. */
+	private static ByteBuf largeReply(ChannelHandlerContext ctx, ByteBuf request, ByteBuf largePrefix) {
+		ByteBuf tail = writeId(request, ctx.alloc().buffer(24)).writeByte('}');
+		return Unpooled.wrappedBuffer(largePrefix.duplicate(), tail);
+	}
+
+	private static boolean isGetBlock(ByteBuf request) {
+		return ByteBufUtil.indexOf(GETBLOCK.duplicate(), request) >= 0;
+	}
+
+	/** Writes the id's literal in {@code request} ({@code null} when there is none) to {@code reply}. */
+	private static ByteBuf writeId(ByteBuf request, ByteBuf reply) {
 		int from = request.readerIndex();
 		int end = request.writerIndex();
 		int idStart = -1;
@@ -129,32 +166,42 @@ public final class NettyStubServer implements AutoCloseable {
 				break;
 			}
 		}
-		ByteBuf reply = ctx.alloc().buffer(PREFIX.length + 16);
-		reply.writeBytes(PREFIX, 0, PREFIX.length - 1);
 		if (idStart >= 0 && idEnd > idStart) {
 			reply.writeBytes(request, idStart, idEnd - idStart);
 		}
 		else {
 			reply.writeCharSequence("null", StandardCharsets.US_ASCII);
 		}
-		return reply.writeByte('}');
+		return reply;
 	}
 
 	/** Answers every request at once and flushes the answers to one read together. */
 	private static final class Replier extends ChannelInboundHandlerAdapter {
 
+		/** Null unless {@code getblock} gets the large reply. */
+		private final ByteBuf largePrefix;
+
 		/** Event loop only. */
 		private boolean flushPending;
+
+		Replier(ByteBuf largePrefix) {
+			this.largePrefix = largePrefix;
+		}
+
+		private ByteBuf answer(ChannelHandlerContext ctx, ByteBuf request) {
+			return (this.largePrefix != null && isGetBlock(request)) ? largeReply(ctx, request, this.largePrefix)
+					: reply(ctx, request);
+		}
 
 		@Override
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			try {
 				if (msg instanceof TextWebSocketFrame frame) {
-					ctx.write(new TextWebSocketFrame(reply(ctx, frame.content())), ctx.voidPromise());
+					ctx.write(new TextWebSocketFrame(answer(ctx, frame.content())), ctx.voidPromise());
 					this.flushPending = true;
 				}
 				else if (msg instanceof FullHttpRequest request) {
-					ByteBuf body = reply(ctx, request.content());
+					ByteBuf body = answer(ctx, request.content());
 					DefaultFullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
 					response.headers()
 						.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)

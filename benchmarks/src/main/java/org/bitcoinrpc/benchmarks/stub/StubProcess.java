@@ -23,6 +23,9 @@ public final class StubProcess implements AutoCloseable {
 
 	private static final long MAX_LIFETIME_MINUTES = 60;
 
+	/** The kinds' suffix for a Netty stub answering {@code getblock} with {@link LargeBlockReply}. */
+	public static final String LARGE = "-large";
+
 	private final Process process;
 
 	private final String url;
@@ -34,7 +37,8 @@ public final class StubProcess implements AutoCloseable {
 
 	/**
 	 * Starts {@code java -cp <our class path> StubProcess <kind>}; kind is "ws" or "http" (the Jetty
-	 * stubs), or "netty-ws" or "netty-http" ({@link NettyStubServer}).
+	 * stubs), "netty-ws" or "netty-http" ({@link NettyStubServer}), or one of these two with
+	 * {@link #LARGE} after it (building the large reply fits in less than 96 MB of heap).
 	 */
 	public static StubProcess start(String kind) throws IOException {
 		return start(kind, "256m");
@@ -96,7 +100,10 @@ public final class StubProcess implements AutoCloseable {
 		}
 	}
 
-	/** The child: {@code ws}, {@code http}, {@code netty-ws}, {@code netty-http} or {@code node:<height>}. */
+	/**
+	 * The child: {@code ws}, {@code http}, {@code netty-ws}, {@code netty-http} (each of these two
+	 * possibly with {@link #LARGE}) or {@code node:<height>}.
+	 */
 	public static void main(String[] args) throws Exception {
 		AutoCloseable stub;
 		String url;
@@ -118,8 +125,10 @@ public final class StubProcess implements AutoCloseable {
 			url = node.httpUrl() + " " + node.wsUrl() + " " + keepAlive.httpUrl();
 		}
 		else if (args.length > 0 && args[0].startsWith("netty-")) {
-			NettyStubServer netty = NettyStubServer.start(args[0].equals("netty-ws") ? NettyStubServer.Protocol.WS
-					: NettyStubServer.Protocol.HTTP);
+			NettyStubServer.Protocol protocol = args[0].startsWith("netty-ws") ? NettyStubServer.Protocol.WS
+					: NettyStubServer.Protocol.HTTP;
+			NettyStubServer netty = args[0].endsWith(LARGE) ? NettyStubServer.startLarge(protocol, LargeBlockReply.build())
+					: NettyStubServer.start(protocol);
 			stub = netty;
 			url = netty.url();
 		}
