@@ -40,6 +40,13 @@ final class FrameReader {
 		 */
 		void close(int code, String reason);
 
+		/**
+		 * A data message begins with a frame of {@code length} payload bytes, its pieces to follow
+		 * through {@link #data}; {@code last} if that frame is the whole message.
+		 */
+		default void messageStart(long length, boolean binary, boolean last) {
+		}
+
 		/** The node broke the protocol. Nothing is read after it. */
 		void protocolError(String reason);
 
@@ -150,6 +157,9 @@ final class FrameReader {
 		this.remaining = length;
 		this.controlLength = 0;
 		this.state = State.PAYLOAD;
+		if (this.opcode == TEXT || this.opcode == BINARY) {
+			this.sink.messageStart(length, this.opcode == BINARY, this.fin);
+		}
 		if (length == 0) {
 			endPayload(EMPTY);
 		}

@@ -65,6 +65,18 @@ final class MessageAssembler {
 		return last;
 	}
 
+	/**
+	 * Says how long the message's first frame is, before any of its bytes: when that is all of a
+	 * message within the limit (btcd and the stubs send one frame per message), the buffer is sized
+	 * for it once, instead of doubling up to it (about 2.5 times the bytes allocated for a reply of
+	 * several megabytes, which is then dropped by {@link #reset()} all the same).
+	 */
+	void expect(long frameLength) {
+		if (this.seen == 0 && frameLength > this.buffer.length && frameLength <= this.maxSize) {
+			this.buffer = new byte[(int) frameLength];
+		}
+	}
+
 	/** Whether the finished message went over the limit. */
 	boolean isTooLarge() {
 		return this.seen > this.maxSize;

@@ -286,6 +286,14 @@ final class WebSocketConnection extends ChannelInboundHandlerAdapter implements 
 		}
 	}
 
+	/** Sizes the assembler's buffer once for a text message that comes whole in one frame. */
+	@Override
+	public void messageStart(long length, boolean binary, boolean last) {
+		if (last && !binary && !this.lost.get()) {
+			this.assembler.expect(length);
+		}
+	}
+
 	/** Answers the node's ping with its payload; copied, as the reader reuses its buffer. */
 	@Override
 	public void ping(byte[] payload, int length) {

@@ -61,6 +61,8 @@ class FrameReaderTests {
 			assertThat(recorder.messages).containsExactly("{\"a\":1}", "");
 			assertThat(recorder.binaryMessages).containsExactly(3L, 3L);
 			assertThat(recorder.events).contains("ping:p", "pong");
+			assertThat(recorder.starts).as("each message's first frame announced, continuations not")
+				.containsExactly("text:5:first", "binary:3:whole", "binary:2:first", "text:0:whole");
 		}
 	}
 
@@ -169,6 +171,13 @@ class FrameReaderTests {
 		long binary;
 
 		int lastCount;
+
+		final List<String> starts = new ArrayList<>();
+
+		@Override
+		public void messageStart(long length, boolean isBinary, boolean last) {
+			this.starts.add((isBinary ? "binary:" : "text:") + length + (last ? ":whole" : ":first"));
+		}
 
 		@Override
 		public void data(ByteBuffer bytes, boolean isBinary, boolean last) {

@@ -157,6 +157,28 @@ class MessageAssemblerTests {
 	}
 
 	@Test
+	void aMessageAnnouncedWholeIsReadIntoOneBufferOfItsSize() {
+		MessageAssembler assembler = new MessageAssembler(4 * MessageAssembler.RETAINED_CAPACITY);
+		String huge = padded(3 * MessageAssembler.RETAINED_CAPACITY, 4);
+		assembler.expect(huge.length());
+		assertThat(assembler.capacity()).isEqualTo(huge.length());
+		feed(assembler, split(bytes(huge), 700_000, 1_500_000, 2_900_000));
+		assertThat(assembler.capacity()).as("never grown by doubling").isEqualTo(huge.length());
+		assertThat(text(assembler.text())).isEqualTo(huge);
+	}
+
+	@Test
+	void aMessageAnnouncedOverTheLimitIsNotAllocated() {
+		MessageAssembler assembler = new MessageAssembler(100_000);
+		int initial = assembler.capacity();
+		assembler.expect(100_001);
+		assertThat(assembler.capacity()).isEqualTo(initial);
+		feed(assembler, split(bytes(padded(100_001, 9)), 50_000));
+		assertThat(assembler.isTooLarge()).isTrue();
+		assertThat(assembler.trailingId()).isEqualTo(9L);
+	}
+
+	@Test
 	void theBufferNeverGrowsPastTheLimit() {
 		MessageAssembler assembler = new MessageAssembler(20_000);
 		feed(assembler, split(bytes(padded(19_000, 3)), 8_000, 9_000, 16_000));
