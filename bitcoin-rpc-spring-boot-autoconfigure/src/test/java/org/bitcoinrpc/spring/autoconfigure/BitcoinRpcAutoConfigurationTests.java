@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ClientResources;
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.DisconnectedBehavior;
@@ -70,10 +71,21 @@ class BitcoinRpcAutoConfigurationTests {
 					"bitcoin.rpc.reconnect.policy=linear", "bitcoin.rpc.reconnect.initial-delay=1s",
 					"bitcoin.rpc.reconnect.max-delay=3s", "bitcoin.rpc.reconnect.queue-timeout=2500ms",
 					"bitcoin.rpc.reconnect.disconnected-behavior=reject", "bitcoin.rpc.keepalive.interval=0s",
-					"bitcoin.rpc.keepalive.timeout=4s")
+					"bitcoin.rpc.keepalive.timeout=4s", "bitcoin.rpc.json-rpc-version=2.0",
+					"bitcoin.rpc.max-connections=3", "bitcoin.rpc.send-buffer-limit=2MB",
+					"bitcoin.rpc.notification-queue-size=77", "bitcoin.rpc.resend-policy=read-only-calls",
+					"bitcoin.rpc.resend-safe-methods=importdescriptors, ImportMulti")
 			.run((context) -> {
 				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
 				assertThat(options.url()).hasToString("wss://127.0.0.1:1/ws");
+				assertThat(options.jsonRpcVersion()).isEqualTo(JsonRpcVersion.V2_0);
+				assertThat(options.maxConnections()).isEqualTo(3);
+				assertThat(options.sendBufferLimit()).isEqualTo(2 * 1024 * 1024);
+				assertThat(options.notificationQueueSize()).isEqualTo(77);
+				assertThat(options.resendPolicy().isSafeToResend("importdescriptors")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("importmulti")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("sendrawtransaction")).isFalse();
 				assertThat(options.mode()).isEqualTo(TransportMode.WEBSOCKET);
 				assertThat(options.user()).isEqualTo("alice");
 				assertThat(options.password()).isEqualTo("secret");
@@ -93,6 +105,23 @@ class BitcoinRpcAutoConfigurationTests {
 				assertThat(options.keepAliveInterval()).isZero();
 				assertThat(options.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(4));
 			});
+		// The HTTP-only wallet, and the other resend policy.
+		this.runner
+			.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.wallet=my wallet",
+					"bitcoin.rpc.json-rpc-version=V1_0", "bitcoin.rpc.resend-policy=never")
+			.run((context) -> {
+				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
+				assertThat(options.wallet()).isEqualTo("my wallet");
+				assertThat(options.jsonRpcVersion()).isEqualTo(JsonRpcVersion.V1_0);
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isFalse();
+			});
+	}
+
+	@Test
+	void defaultPropertiesGiveTheClientsDefaultOptions() {
+		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.wallet=")
+			.run((context) -> assertThat(context.getBean(BitcoinRpcClient.class).options())
+				.isEqualTo(ClientOptions.builder().url("http://127.0.0.1:1/").build()));
 	}
 
 	@Test
