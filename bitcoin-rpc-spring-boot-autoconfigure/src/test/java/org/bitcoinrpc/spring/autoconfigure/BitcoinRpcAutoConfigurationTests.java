@@ -9,10 +9,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
-import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ClientResources;
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.DisconnectedBehavior;
+import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ProxyOptions;
 import org.bitcoinrpc.client.ResendPolicy;
 import org.bitcoinrpc.client.TransportMode;
@@ -118,7 +118,7 @@ class BitcoinRpcAutoConfigurationTests {
 	}
 
 	@Test
-	void defaultPropertiesGiveTheClientsDefaultOptions() {
+	void anEmptyWalletIsNoWallet() {
 		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.wallet=")
 			.run((context) -> assertThat(context.getBean(BitcoinRpcClient.class).options())
 				.isEqualTo(ClientOptions.builder().url("http://127.0.0.1:1/").build()));
@@ -341,6 +341,37 @@ class BitcoinRpcAutoConfigurationTests {
 				this.calls.add("first");
 				builder.requestTimeout(Duration.ofSeconds(7)).resendPolicy(NEVER);
 			};
+		}
+
+	}
+
+	@Test
+	void theReadmesCustomizerSetsWhatNoPropertyCan() {
+		this.runner.withUserConfiguration(ReadmeCustomizerConfiguration.class)
+			.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/")
+			.run((context) -> {
+				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
+				assertThat(options.reconnectDelay().delay(1)).isEqualTo(Duration.ofSeconds(1));
+				assertThat(options.reconnectDelay().delay(3)).isEqualTo(Duration.ofSeconds(4));
+				assertThat(options.reconnectDelay().delay(40)).isEqualTo(Duration.ofSeconds(32));
+				assertThat(options.resendPolicy().isSafeToResend("importdescriptors")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("sendrawtransaction")).isFalse();
+			});
+	}
+
+	/** The README's customizer example ("Spring Boot"), as written there. */
+	@Configuration(proxyBeanMethods = false)
+	static class ReadmeCustomizerConfiguration {
+
+		@Bean
+		BitcoinRpcClientCustomizer bitcoinRpcCustomizer() {
+			return (ClientOptions.Builder builder) -> builder
+				// 1 s, 2 s, 4 s ... at most 32 s, without jitter
+				.reconnectDelay((attempt) -> Duration.ofSeconds(1L << Math.min(attempt - 1, 5)))
+				// read-only calls, and every import* call
+				.resendPolicy((method) -> method.startsWith("import")
+						|| ResendPolicy.readOnlyCalls().isSafeToResend(method));
 		}
 
 	}
