@@ -4,9 +4,12 @@ import org.bitcoinrpc.client.ClientOptions;
 
 /**
  * Callback to change the auto-configured client's {@link ClientOptions} before the client is
- * created, for options that have no property (resend policy, disconnected behaviour, buffer
- * sizes...). Customizers run after the properties are applied, in
- * {@link org.springframework.core.Ordered order}.
+ * created, for what a property cannot express: a {@link org.bitcoinrpc.client.Delay} or a
+ * {@link org.bitcoinrpc.client.ResendPolicy} of one's own, PEM certificates held in memory, a
+ * {@link org.bitcoinrpc.client.ProxyOptions} built in code. Customizers run after the properties
+ * are applied, in {@link org.springframework.core.Ordered order}, and may override any of them.
+ * For example a bean returning
+ * {@code (builder) -> builder.reconnectDelay((attempt) -> Duration.ofSeconds(attempt * attempt))}.
  */
 @FunctionalInterface
 public interface BitcoinRpcClientCustomizer {

@@ -89,6 +89,50 @@ public class BitcoinRpcProperties {
 	 */
 	private @Nullable Integer ioThreads;
 
+	/**
+	 * Bitcoin Core wallet every call goes to (/wallet/<name>, the name URL-encoded); needed when
+	 * the node has several wallets loaded. HTTP only (http:// or https:// URL). Unset: calls go
+	 * to the node's root, which Core serves with its only loaded wallet.
+	 */
+	private @Nullable String wallet;
+
+	/**
+	 * Version written in the requests' 'jsonrpc' member: '1.0' (understood by btcd and every
+	 * Bitcoin Core) or '2.0' (Bitcoin Core 28 and later answer errors with HTTP 200 and a strict
+	 * JSON-RPC 2.0 reply).
+	 */
+	private String jsonRpcVersion = "1.0";
+
+	/**
+	 * Maximum number of HTTP connections kept to the node (HTTP POST only; a websocket client
+	 * uses one connection).
+	 */
+	private int maxConnections = 16;
+
+	/**
+	 * Maximum size of the websocket messages queued for sending; past it a call fails at once.
+	 */
+	private DataSize sendBufferLimit = DataSize.ofMegabytes(32);
+
+	/**
+	 * Maximum number of events queued for slow listeners; past it new events are dropped and
+	 * counted, except block and connection events, which are always queued.
+	 */
+	private int notificationQueueSize = 10_000;
+
+	/**
+	 * Which calls in flight when the connection broke (over HTTP: that failed in transport, with
+	 * a 503 or a -28 warm-up error) are sent again; the others fail saying they may have run.
+	 * Calls never sent are always sent once connected.
+	 */
+	private ResendPolicy resendPolicy = ResendPolicy.READ_ONLY_CALLS;
+
+	/**
+	 * Further methods the application knows to be safe to run twice, resent on top of the
+	 * read-only calls (with the 'read-only-calls' resend policy only).
+	 */
+	private List<String> resendSafeMethods = new ArrayList<>();
+
 	private final Tls tls = new Tls();
 
 	private final Proxy proxy = new Proxy();
@@ -197,6 +241,82 @@ public class BitcoinRpcProperties {
 
 	public void setIoThreads(@Nullable Integer ioThreads) {
 		this.ioThreads = ioThreads;
+	}
+
+	public @Nullable String getWallet() {
+		return this.wallet;
+	}
+
+	public void setWallet(@Nullable String wallet) {
+		this.wallet = wallet;
+	}
+
+	public String getJsonRpcVersion() {
+		return this.jsonRpcVersion;
+	}
+
+	public void setJsonRpcVersion(String jsonRpcVersion) {
+		this.jsonRpcVersion = jsonRpcVersion;
+	}
+
+	public int getMaxConnections() {
+		return this.maxConnections;
+	}
+
+	public void setMaxConnections(int maxConnections) {
+		this.maxConnections = maxConnections;
+	}
+
+	public DataSize getSendBufferLimit() {
+		return this.sendBufferLimit;
+	}
+
+	public void setSendBufferLimit(DataSize sendBufferLimit) {
+		this.sendBufferLimit = sendBufferLimit;
+	}
+
+	public int getNotificationQueueSize() {
+		return this.notificationQueueSize;
+	}
+
+	public void setNotificationQueueSize(int notificationQueueSize) {
+		this.notificationQueueSize = notificationQueueSize;
+	}
+
+	public ResendPolicy getResendPolicy() {
+		return this.resendPolicy;
+	}
+
+	public void setResendPolicy(ResendPolicy resendPolicy) {
+		this.resendPolicy = resendPolicy;
+	}
+
+	public List<String> getResendSafeMethods() {
+		return this.resendSafeMethods;
+	}
+
+	public void setResendSafeMethods(List<String> resendSafeMethods) {
+		this.resendSafeMethods = resendSafeMethods;
+	}
+
+	/**
+	 * Named resend policies ({@code org.bitcoinrpc.client.ResendPolicy}); a policy of one's own
+	 * is set with a {@link BitcoinRpcClientCustomizer}.
+	 */
+	public enum ResendPolicy {
+
+		/**
+		 * Calls that only read (get*, list*, estimate*, decode*, ...; not getnewaddress), plus
+		 * 'resend-safe-methods'. Never sendrawtransaction, sendtoaddress or other writes.
+		 */
+		READ_ONLY_CALLS,
+
+		/**
+		 * No call that was written is sent again: every call in flight fails when the connection
+		 * breaks.
+		 */
+		NEVER
+
 	}
 
 	public Tls getTls() {

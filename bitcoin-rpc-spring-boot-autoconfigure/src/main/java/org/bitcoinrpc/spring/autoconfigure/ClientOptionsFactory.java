@@ -6,14 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.Delay;
+import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ProxyOptions;
+import org.bitcoinrpc.client.ResendPolicy;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.internal.UserInfo;
 import org.bitcoinrpc.client.model.OutPoint;
@@ -63,6 +68,12 @@ final class ClientOptionsFactory {
 		}
 		builder.maxPendingRequests(properties.getMaxPendingRequests());
 		builder.maxResponseSize(maxResponseSize(properties.getMaxResponseSize()));
+		builder.maxConnections(atLeastOne(properties.getMaxConnections(), "max-connections"));
+		builder.sendBufferLimit(sendBufferLimit(properties.getSendBufferLimit()));
+		builder.notificationQueueSize(atLeastOne(properties.getNotificationQueueSize(), "notification-queue-size"));
+		builder.jsonRpcVersion(jsonRpcVersion(properties.getJsonRpcVersion()));
+		applyWallet(builder, properties.getWallet(), url);
+		applyResendPolicy(builder, properties);
 		applyReconnect(builder, properties.getReconnect());
 		applyKeepalive(builder, properties.getKeepalive());
 		positive(properties.getShutdownTimeout(), "shutdown-timeout");
@@ -188,6 +199,70 @@ final class ClientOptionsFactory {
 			throw invalid("max-response-size", size, "Must be between 1KB and " + Integer.MAX_VALUE + "B");
 		}
 		return (int) size.toBytes();
+	}
+
+	private static int sendBufferLimit(@Nullable DataSize size) {
+		if (size == null || size.toBytes() < 1 || size.toBytes() > Integer.MAX_VALUE) {
+			throw invalid("send-buffer-limit", size, "Must be between 1B and " + Integer.MAX_VALUE + "B");
+		}
+		return (int) size.toBytes();
+	}
+
+	private static int atLeastOne(int value, String name) {
+		if (value < 1) {
+			throw invalid(name, value, "Must be at least 1");
+		}
+		return value;
+	}
+
+	private static JsonRpcVersion jsonRpcVersion(@Nullable String text) {
+		String value = (text != null) ? text.trim() : "";
+		for (JsonRpcVersion version : JsonRpcVersion.values()) {
+			if (version.text().equals(value) || version.name().equalsIgnoreCase(value)) {
+				return version;
+			}
+		}
+		throw invalid("json-rpc-version", text, "Must be '1.0' or '2.0'");
+	}
+
+	private static void applyWallet(ClientOptions.Builder builder, @Nullable String wallet, String url) {
+		if (wallet == null || wallet.isEmpty()) {
+			// Unset (or set to nothing, as '${WALLET:}' gives): calls go to the node's root.
+			return;
+		}
+		String scheme = url.trim().substring(0, Math.max(0, url.trim().indexOf(':')));
+		if (!scheme.equalsIgnoreCase("http") && !scheme.equalsIgnoreCase("https")) {
+			throw invalid("wallet", wallet, "Needs an http:// or https:// " + PREFIX
+					+ "url: Bitcoin Core serves wallets at /wallet/<name>, btcd's websocket has none");
+		}
+		builder.wallet(wallet);
+	}
+
+	private static void applyResendPolicy(ClientOptions.Builder builder, BitcoinRpcProperties properties) {
+		BitcoinRpcProperties.ResendPolicy policy = properties.getResendPolicy();
+		if (policy == null) {
+			throw invalid("resend-policy", null, "Must be set");
+		}
+		List<String> methods = (properties.getResendSafeMethods() != null) ? properties.getResendSafeMethods()
+				: List.of();
+		Set<String> safe = new LinkedHashSet<>();
+		for (int i = 0; i < methods.size(); i++) {
+			String method = methods.get(i);
+			if (!StringUtils.hasText(method)) {
+				throw invalid("resend-safe-methods[" + i + "]", method, "Must not be blank");
+			}
+			safe.add(method.trim().toLowerCase(Locale.ROOT));
+		}
+		if (policy == BitcoinRpcProperties.ResendPolicy.NEVER) {
+			if (!safe.isEmpty()) {
+				throw invalid("resend-safe-methods", String.join(",", safe), "Must be empty when " + PREFIX
+						+ "resend-policy is 'never'");
+			}
+			builder.resendPolicy(ResendPolicy.never());
+			return;
+		}
+		// The core's own default instance when nothing is added, so default options compare equal.
+		builder.resendPolicy(safe.isEmpty() ? ResendPolicy.readOnlyCalls() : ResendPolicy.readOnlyCallsAnd(safe));
 	}
 
 	private static void applyReconnect(ClientOptions.Builder builder, BitcoinRpcProperties.Reconnect reconnect) {

@@ -12,6 +12,7 @@ import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.ClientResources;
 import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.DisconnectedBehavior;
+import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ProxyOptions;
 import org.bitcoinrpc.client.ResendPolicy;
 import org.bitcoinrpc.client.TransportMode;
@@ -70,10 +71,21 @@ class BitcoinRpcAutoConfigurationTests {
 					"bitcoin.rpc.reconnect.policy=linear", "bitcoin.rpc.reconnect.initial-delay=1s",
 					"bitcoin.rpc.reconnect.max-delay=3s", "bitcoin.rpc.reconnect.queue-timeout=2500ms",
 					"bitcoin.rpc.reconnect.disconnected-behavior=reject", "bitcoin.rpc.keepalive.interval=0s",
-					"bitcoin.rpc.keepalive.timeout=4s")
+					"bitcoin.rpc.keepalive.timeout=4s", "bitcoin.rpc.json-rpc-version=2.0",
+					"bitcoin.rpc.max-connections=3", "bitcoin.rpc.send-buffer-limit=2MB",
+					"bitcoin.rpc.notification-queue-size=77", "bitcoin.rpc.resend-policy=read-only-calls",
+					"bitcoin.rpc.resend-safe-methods=importdescriptors, ImportMulti")
 			.run((context) -> {
 				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
 				assertThat(options.url()).hasToString("wss://127.0.0.1:1/ws");
+				assertThat(options.jsonRpcVersion()).isEqualTo(JsonRpcVersion.V2_0);
+				assertThat(options.maxConnections()).isEqualTo(3);
+				assertThat(options.sendBufferLimit()).isEqualTo(2 * 1024 * 1024);
+				assertThat(options.notificationQueueSize()).isEqualTo(77);
+				assertThat(options.resendPolicy().isSafeToResend("importdescriptors")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("importmulti")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("sendrawtransaction")).isFalse();
 				assertThat(options.mode()).isEqualTo(TransportMode.WEBSOCKET);
 				assertThat(options.user()).isEqualTo("alice");
 				assertThat(options.password()).isEqualTo("secret");
@@ -93,6 +105,23 @@ class BitcoinRpcAutoConfigurationTests {
 				assertThat(options.keepAliveInterval()).isZero();
 				assertThat(options.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(4));
 			});
+		// The HTTP-only wallet, and the other resend policy.
+		this.runner
+			.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.wallet=my wallet",
+					"bitcoin.rpc.json-rpc-version=V1_0", "bitcoin.rpc.resend-policy=never")
+			.run((context) -> {
+				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
+				assertThat(options.wallet()).isEqualTo("my wallet");
+				assertThat(options.jsonRpcVersion()).isEqualTo(JsonRpcVersion.V1_0);
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isFalse();
+			});
+	}
+
+	@Test
+	void anEmptyWalletIsNoWallet() {
+		this.runner.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/", "bitcoin.rpc.wallet=")
+			.run((context) -> assertThat(context.getBean(BitcoinRpcClient.class).options())
+				.isEqualTo(ClientOptions.builder().url("http://127.0.0.1:1/").build()));
 	}
 
 	@Test
@@ -312,6 +341,37 @@ class BitcoinRpcAutoConfigurationTests {
 				this.calls.add("first");
 				builder.requestTimeout(Duration.ofSeconds(7)).resendPolicy(NEVER);
 			};
+		}
+
+	}
+
+	@Test
+	void theReadmesCustomizerSetsWhatNoPropertyCan() {
+		this.runner.withUserConfiguration(ReadmeCustomizerConfiguration.class)
+			.withPropertyValues("bitcoin.rpc.url=http://127.0.0.1:1/")
+			.run((context) -> {
+				ClientOptions options = context.getBean(BitcoinRpcClient.class).options();
+				assertThat(options.reconnectDelay().delay(1)).isEqualTo(Duration.ofSeconds(1));
+				assertThat(options.reconnectDelay().delay(3)).isEqualTo(Duration.ofSeconds(4));
+				assertThat(options.reconnectDelay().delay(40)).isEqualTo(Duration.ofSeconds(32));
+				assertThat(options.resendPolicy().isSafeToResend("importdescriptors")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("getblock")).isTrue();
+				assertThat(options.resendPolicy().isSafeToResend("sendrawtransaction")).isFalse();
+			});
+	}
+
+	/** The README's customizer example ("Spring Boot"), as written there. */
+	@Configuration(proxyBeanMethods = false)
+	static class ReadmeCustomizerConfiguration {
+
+		@Bean
+		BitcoinRpcClientCustomizer bitcoinRpcCustomizer() {
+			return (ClientOptions.Builder builder) -> builder
+				// 1 s, 2 s, 4 s ... at most 32 s, without jitter
+				.reconnectDelay((attempt) -> Duration.ofSeconds(1L << Math.min(attempt - 1, 5)))
+				// read-only calls, and every import* call
+				.resendPolicy((method) -> method.startsWith("import")
+						|| ResendPolicy.readOnlyCalls().isSafeToResend(method));
 		}
 
 	}

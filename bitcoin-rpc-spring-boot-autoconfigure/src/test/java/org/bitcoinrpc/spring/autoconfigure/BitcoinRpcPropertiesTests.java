@@ -38,6 +38,14 @@ class BitcoinRpcPropertiesTests {
 		assertThat(properties.getConnectTimeout()).isEqualTo(ClientOptions.DEFAULT_CONNECT_TIMEOUT);
 		assertThat(properties.getMaxPendingRequests()).isEqualTo(ClientOptions.DEFAULT_MAX_PENDING_REQUESTS);
 		assertThat(properties.getMaxResponseSize().toBytes()).isEqualTo(ClientOptions.DEFAULT_MAX_RESPONSE_SIZE);
+		assertThat(properties.getWallet()).isNull();
+		assertThat(properties.getJsonRpcVersion()).isEqualTo(ClientOptions.builder().url("http://h/").build()
+			.jsonRpcVersion().text());
+		assertThat(properties.getMaxConnections()).isEqualTo(ClientOptions.DEFAULT_MAX_CONNECTIONS);
+		assertThat(properties.getSendBufferLimit().toBytes()).isEqualTo(ClientOptions.DEFAULT_SEND_BUFFER_LIMIT);
+		assertThat(properties.getNotificationQueueSize()).isEqualTo(ClientOptions.DEFAULT_NOTIFICATION_QUEUE_SIZE);
+		assertThat(properties.getResendPolicy()).isEqualTo(BitcoinRpcProperties.ResendPolicy.READ_ONLY_CALLS);
+		assertThat(properties.getResendSafeMethods()).isEmpty();
 		assertThat(properties.getReconnect().isEnabled()).isEqualTo(ClientOptions.DEFAULT_RECONNECT);
 		assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.LINEAR);
 		assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(ClientOptions.DEFAULT_RECONNECT_INITIAL_DELAY);
@@ -111,7 +119,10 @@ class BitcoinRpcPropertiesTests {
 				"bitcoin.rpc.follow.directory=/var/lib/app/cursors", "bitcoin.rpc.follow.failure-policy=skip",
 				"bitcoin.rpc.follow.retry.initial-delay=2s", "bitcoin.rpc.follow.retry.max-delay=30s",
 				"bitcoin.rpc.follow.table=app_cursors", "bitcoin.rpc.follow.lease=45s",
-				"bitcoin.rpc.follow.with-transactions=true")
+				"bitcoin.rpc.follow.with-transactions=true", "bitcoin.rpc.wallet=w1", "bitcoin.rpc.json-rpc-version=2.0",
+				"bitcoin.rpc.max-connections=4", "bitcoin.rpc.send-buffer-limit=1MB",
+				"bitcoin.rpc.notification-queue-size=500", "bitcoin.rpc.resend-policy=never",
+				"bitcoin.rpc.resend-safe-methods=importmulti,importdescriptors")
 			.run((context) -> {
 				BitcoinRpcProperties properties = context.getBean(BitcoinRpcProperties.class);
 				assertThat(properties.isEnabled()).isFalse();
@@ -129,6 +140,13 @@ class BitcoinRpcPropertiesTests {
 				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(3));
 				assertThat(properties.getMaxPendingRequests()).isEqualTo(42);
 				assertThat(properties.getMaxResponseSize()).isEqualTo(DataSize.ofMegabytes(16));
+				assertThat(properties.getWallet()).isEqualTo("w1");
+				assertThat(properties.getJsonRpcVersion()).isEqualTo("2.0");
+				assertThat(properties.getMaxConnections()).isEqualTo(4);
+				assertThat(properties.getSendBufferLimit()).isEqualTo(DataSize.ofMegabytes(1));
+				assertThat(properties.getNotificationQueueSize()).isEqualTo(500);
+				assertThat(properties.getResendPolicy()).isEqualTo(BitcoinRpcProperties.ResendPolicy.NEVER);
+				assertThat(properties.getResendSafeMethods()).containsExactly("importmulti", "importdescriptors");
 				assertThat(properties.getReconnect().isEnabled()).isFalse();
 				assertThat(properties.getReconnect().getPolicy()).isEqualTo(Policy.EXPONENTIAL);
 				assertThat(properties.getReconnect().getInitialDelay()).isEqualTo(Duration.ofMillis(250));
