@@ -4,12 +4,14 @@ import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ConnectionEvent;
 
 /**
- * Something happened to the client's connection, as an application event. Listen for this type
- * to receive every connection event, or for a subclass such as {@link ReconnectingEvent}.
+ * Something happened to the client's connection, as an application event. Listen for
+ * {@code BitcoinRpcConnectionEvent<?>} to receive every connection event, for a named subclass such
+ * as {@link ReconnectingEvent}, or for {@code BitcoinRpcEvent<ConnectionEvent.Reconnecting>}. A
+ * connection event without a named subclass is published as this class, typed by its record.
  *
  * @param <C> the type of the connection event
  */
-public abstract class BitcoinRpcConnectionEvent<C extends ConnectionEvent> extends BitcoinRpcEvent<C> {
+public class BitcoinRpcConnectionEvent<C extends ConnectionEvent> extends BitcoinRpcEvent<C> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -18,7 +20,7 @@ public abstract class BitcoinRpcConnectionEvent<C extends ConnectionEvent> exten
 	 * @param client the client whose connection it is about
 	 * @param event the connection event
 	 */
-	protected BitcoinRpcConnectionEvent(BitcoinRpcClient client, C event) {
+	public BitcoinRpcConnectionEvent(BitcoinRpcClient client, C event) {
 		super(client, event);
 	}
 
@@ -31,28 +33,14 @@ public abstract class BitcoinRpcConnectionEvent<C extends ConnectionEvent> exten
 	}
 
 	/**
-	 * The application event for a connection event.
+	 * The application event for a connection event: its named class, such as
+	 * {@link ReconnectingEvent}, or this class for one without.
 	 * @param client the client
 	 * @param event the connection event
-	 * @return the matching subclass of this class
+	 * @return the application event
 	 */
 	public static BitcoinRpcConnectionEvent<?> of(BitcoinRpcClient client, ConnectionEvent event) {
-		if (event instanceof ConnectionEvent.Connected value) {
-			return new ConnectedEvent(client, value);
-		}
-		if (event instanceof ConnectionEvent.Disconnected value) {
-			return new DisconnectedEvent(client, value);
-		}
-		if (event instanceof ConnectionEvent.Reconnecting value) {
-			return new ReconnectingEvent(client, value);
-		}
-		if (event instanceof ConnectionEvent.Reconnected value) {
-			return new ReconnectedEvent(client, value);
-		}
-		if (event instanceof ConnectionEvent.ReconnectFailed value) {
-			return new ReconnectFailedEvent(client, value);
-		}
-		throw new IllegalArgumentException("Unknown connection event type " + event.getClass().getName());
+		return (BitcoinRpcConnectionEvent<?>) BitcoinRpcEvent.of(client, event);
 	}
 
 }

@@ -3,9 +3,7 @@ package org.bitcoinrpc.spring.event;
 import org.bitcoinrpc.client.BitcoinEvent;
 import org.bitcoinrpc.client.BitcoinEventListener;
 import org.bitcoinrpc.client.BitcoinRpcClient;
-import org.bitcoinrpc.client.ConnectionEvent;
 import org.bitcoinrpc.client.Notification;
-import org.bitcoinrpc.client.zmq.ZmqEvent;
 
 import org.springframework.context.ApplicationEventPublisher;
 
@@ -56,12 +54,8 @@ public class BitcoinRpcEventPublisher implements BitcoinEventListener {
 		if (!this.blockChanges && event instanceof Notification.BlockChange) {
 			return;
 		}
-		if (event instanceof Notification || event instanceof ConnectionEvent || event instanceof ZmqEvent) {
-			this.publisher.publishEvent(BitcoinRpcEvent.of(this.client, event));
-		}
-		else {
-			this.publisher.publishEvent(event);
-		}
+		BitcoinRpcEvent<?> published = BitcoinRpcEvent.from(this.client, event);
+		this.publisher.publishEvent((published != null) ? published : event);
 	}
 
 }

@@ -10,10 +10,14 @@ import org.bitcoinrpc.client.zmq.ZmqEvent;
  * follower on ({@code bitcoin.rpc.follow.*}, or {@code bitcoin.rpc.notifications.blocks=true}),
  * which ZMQ wakes and which publishes {@link BlockConnectedEvent} and {@link BlockDisconnectedEvent}.
  * <p>
+ * Listen for {@code ZmqNotificationEvent<?>} to receive every ZMQ event, or for one type with
+ * {@code BitcoinRpcEvent<ZmqEvent.MempoolAdded>} (or {@code ZmqNotificationEvent<ZmqEvent.MempoolAdded>}).
  * Listening for this class works without jeromq on the class path: {@link ZmqEvent} has no ZMQ
  * library types.
+ *
+ * @param <Z> the type of the ZMQ event
  */
-public class ZmqNotificationEvent extends BitcoinRpcEvent<ZmqEvent> {
+public class ZmqNotificationEvent<Z extends ZmqEvent> extends BitcoinRpcEvent<Z> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -22,7 +26,7 @@ public class ZmqNotificationEvent extends BitcoinRpcEvent<ZmqEvent> {
 	 * @param client the client the ZMQ subscriber handed the event to
 	 * @param event the ZMQ event
 	 */
-	public ZmqNotificationEvent(BitcoinRpcClient client, ZmqEvent event) {
+	public ZmqNotificationEvent(BitcoinRpcClient client, Z event) {
 		super(client, event);
 	}
 
@@ -30,7 +34,7 @@ public class ZmqNotificationEvent extends BitcoinRpcEvent<ZmqEvent> {
 	 * The ZMQ event.
 	 * @return the event record, such as {@link ZmqEvent.MempoolAdded}
 	 */
-	public ZmqEvent event() {
+	public Z event() {
 		return getPayload();
 	}
 

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.ResolvableType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -142,19 +143,21 @@ class BitcoinRpcEventsTests {
 		try (BitcoinRpcClient client = BitcoinRpcClient.create(this.node.wsUrl(), "u", "p")) {
 			JsonNodeFactory json = JsonNodeFactory.instance;
 			Notification.BlockDetails block = new Notification.BlockDetails(1, "hash", 0, 10);
+			// The events listened for most keep their named class; every other event is its family's
+			// generic class, typed by the record.
 			Map<BitcoinEvent, Class<?>> expected = Map.ofEntries(
 					Map.entry(new Notification.BlockConnected("h", 1, 2), BlockConnectedEvent.class),
 					Map.entry(new Notification.BlockDisconnected("h", 1, 2), BlockDisconnectedEvent.class),
-					Map.entry(new Notification.FilteredBlockConnected(1, "hdr", List.of()), FilteredBlockConnectedEvent.class),
-					Map.entry(new Notification.FilteredBlockDisconnected(1, "hdr"), FilteredBlockDisconnectedEvent.class),
+					Map.entry(new Notification.FilteredBlockConnected(1, "hdr", List.of()), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.FilteredBlockDisconnected(1, "hdr"), BitcoinRpcNotificationEvent.class),
 					Map.entry(new Notification.TxAccepted("tx", BigDecimal.ONE), TxAcceptedEvent.class),
-					Map.entry(new Notification.TxAcceptedVerbose("tx", json.objectNode()), TxAcceptedVerboseEvent.class),
-					Map.entry(new Notification.RelevantTxAccepted("hex"), RelevantTxAcceptedEvent.class),
-					Map.entry(new Notification.RecvTx("hex", block), RecvTxEvent.class),
-					Map.entry(new Notification.RedeemingTx("hex", null), RedeemingTxEvent.class),
-					Map.entry(new Notification.RescanProgress("h", 1, 2), RescanProgressEvent.class),
-					Map.entry(new Notification.RescanFinished("h", 1, 2), RescanFinishedEvent.class),
-					Map.entry(new Notification.Unknown("custom", json.arrayNode()), UnknownNotificationEvent.class),
+					Map.entry(new Notification.TxAcceptedVerbose("tx", json.objectNode()), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.RelevantTxAccepted("hex"), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.RecvTx("hex", block), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.RedeemingTx("hex", null), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.RescanProgress("h", 1, 2), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.RescanFinished("h", 1, 2), BitcoinRpcNotificationEvent.class),
+					Map.entry(new Notification.Unknown("custom", json.arrayNode()), BitcoinRpcNotificationEvent.class),
 					Map.entry(new ZmqEvent.MempoolAdded("tx", 5), ZmqNotificationEvent.class),
 					Map.entry(new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, "h"), ZmqNotificationEvent.class),
 					Map.entry(new ZmqEvent.BlockRetracted("h"), ZmqNotificationEvent.class),
@@ -170,6 +173,14 @@ class BitcoinRpcEventsTests {
 				assertThat(published.getClient()).isSameAs(client);
 				assertThat(published).isInstanceOf((event instanceof Notification) ? BitcoinRpcNotificationEvent.class
 						: (event instanceof ZmqEvent) ? ZmqNotificationEvent.class : BitcoinRpcConnectionEvent.class);
+				// Whatever the class, the event's type is BitcoinRpcEvent of its record, and of no other.
+				assertThat(ResolvableType.forClassWithGenerics(BitcoinRpcEvent.class, event.getClass())
+					.isAssignableFrom(published.getResolvableType())).isTrue();
+				assertThat(ResolvableType.forClass(type).isAssignableFrom(published.getResolvableType())).isTrue();
+				Class<?> other = (event instanceof Notification.TxAccepted) ? Notification.BlockConnected.class
+						: Notification.TxAccepted.class;
+				assertThat(ResolvableType.forClassWithGenerics(BitcoinRpcEvent.class, other)
+					.isAssignableFrom(published.getResolvableType())).isFalse();
 			});
 		}
 	}
@@ -191,6 +202,32 @@ class BitcoinRpcEventsTests {
 					(event) -> assertThat(event.event()).isSameAs(announced));
 			assertThat(published.get(1)).isSameAs(own);
 		}
+	}
+
+	@Test
+	void listenersTypedByPayloadReceiveOnlyTheirNotifications() {
+		forNode().withUserConfiguration(TypedListeners.class).run((context) -> {
+			TypedListeners listeners = context.getBean(TypedListeners.class);
+			awaitSubscribed(context.getBean(BitcoinRpcClient.class));
+			String hash = this.node.generate(1).get(0);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> !listeners.blocks.isEmpty() && !listeners.namedBlocks.isEmpty()
+						&& !listeners.filteredBlocks.isEmpty() && !listeners.connected.isEmpty());
+			// BitcoinRpcEvent<BlockConnected> gets the named class's event, the very one its listener gets.
+			assertThat(listeners.blocks).singleElement().isInstanceOf(BlockConnectedEvent.class);
+			assertThat(listeners.blocks.get(0).getPayload().hash()).isEqualTo(hash);
+			assertThat(List.<Object>copyOf(listeners.namedBlocks)).containsExactlyElementsOf(listeners.blocks);
+			// filteredblockconnected has no named class: it arrives through the generic type.
+			assertThat(listeners.filteredBlocks).singleElement()
+				.isExactlyInstanceOf(BitcoinRpcNotificationEvent.class)
+				.satisfies((event) -> assertThat(event.getPayload().height()).isEqualTo(this.node.blockCount()));
+			assertThat(List.<Object>copyOf(listeners.filteredNotifications)).containsExactlyElementsOf(listeners.filteredBlocks);
+			assertThat(listeners.connected).first().isInstanceOf(ConnectedEvent.class);
+			// Nothing of another payload type: no block reaches the txaccepted listeners.
+			assertThat(listeners.transactions).isEmpty();
+			assertThat(listeners.namedTransactions).isEmpty();
+			assertThat(listeners.rescans).isEmpty();
+		});
 	}
 
 	/**
@@ -231,6 +268,67 @@ class BitcoinRpcEventsTests {
 		@EventListener
 		void onAny(BitcoinRpcEvent<?> event) {
 			this.all.add(event);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class TypedListeners {
+
+		final List<BitcoinRpcEvent<Notification.BlockConnected>> blocks = new CopyOnWriteArrayList<>();
+
+		final List<BlockConnectedEvent> namedBlocks = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcEvent<Notification.FilteredBlockConnected>> filteredBlocks = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcNotificationEvent<Notification.FilteredBlockConnected>> filteredNotifications = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcEvent<Notification.TxAccepted>> transactions = new CopyOnWriteArrayList<>();
+
+		final List<TxAcceptedEvent> namedTransactions = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcEvent<Notification.RescanFinished>> rescans = new CopyOnWriteArrayList<>();
+
+		final List<BitcoinRpcEvent<ConnectionEvent.Connected>> connected = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void onBlock(BitcoinRpcEvent<Notification.BlockConnected> event) {
+			this.blocks.add(event);
+		}
+
+		@EventListener
+		void onNamedBlock(BlockConnectedEvent event) {
+			this.namedBlocks.add(event);
+		}
+
+		@EventListener
+		void onFilteredBlock(BitcoinRpcEvent<Notification.FilteredBlockConnected> event) {
+			this.filteredBlocks.add(event);
+		}
+
+		@EventListener
+		void onFilteredBlockNotification(BitcoinRpcNotificationEvent<Notification.FilteredBlockConnected> event) {
+			this.filteredNotifications.add(event);
+		}
+
+		@EventListener
+		void onTransaction(BitcoinRpcEvent<Notification.TxAccepted> event) {
+			this.transactions.add(event);
+		}
+
+		@EventListener
+		void onNamedTransaction(TxAcceptedEvent event) {
+			this.namedTransactions.add(event);
+		}
+
+		@EventListener
+		void onRescan(BitcoinRpcEvent<Notification.RescanFinished> event) {
+			this.rescans.add(event);
+		}
+
+		@EventListener
+		void onConnected(BitcoinRpcEvent<ConnectionEvent.Connected> event) {
+			this.connected.add(event);
 		}
 
 	}

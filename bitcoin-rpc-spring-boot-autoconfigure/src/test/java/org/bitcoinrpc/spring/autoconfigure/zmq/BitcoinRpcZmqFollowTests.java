@@ -139,6 +139,8 @@ class BitcoinRpcZmqFollowTests {
 			this.connected.add("+" + event.notification().height() + " " + event.notification().hash());
 		}
 
+		// Raw on purpose: a listener written before ZmqNotificationEvent had its type parameter.
+		@SuppressWarnings("rawtypes")
 		@EventListener
 		void on(ZmqNotificationEvent event) {
 			if (event.event() instanceof ZmqEvent.BlockAnnounced announced) {

@@ -99,7 +99,7 @@ class BitcoinRpcZmqIntegrationTests {
 			String third = hash(3);
 			this.publisher.publishHashBlock(third);
 			await().atMost(WAIT).until(() -> recorder.zmq.size() == 3);
-			assertThat(recorder.zmq).map(ZmqNotificationEvent::event).containsExactly(
+			assertThat(recorder.zmq).<ZmqEvent>map(ZmqNotificationEvent::event).containsExactly(
 					new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, first),
 					new ZmqEvent.NotificationGap(ZmqTopic.HASHBLOCK, expectedSeq, expectedSeq + 1),
 					new ZmqEvent.BlockAnnounced(ZmqTopic.HASHBLOCK, third));
@@ -147,7 +147,7 @@ class BitcoinRpcZmqIntegrationTests {
 			this.publisher.publishSequence(txid, 'R', 8L);
 			this.publisher.publishSequence(block, 'D', null);
 			await().atMost(WAIT).until(() -> recorder.zmq.size() == 4);
-			assertThat(recorder.zmq).map(ZmqNotificationEvent::event).containsExactly(
+			assertThat(recorder.zmq).<ZmqEvent>map(ZmqNotificationEvent::event).containsExactly(
 					new ZmqEvent.BlockAnnounced(ZmqTopic.SEQUENCE, block), new ZmqEvent.MempoolAdded(txid, 7),
 					new ZmqEvent.MempoolRemoved(txid, 8), new ZmqEvent.BlockRetracted(block));
 			assertThat(zmq.stats().gaps()).isZero();
@@ -351,7 +351,7 @@ class BitcoinRpcZmqIntegrationTests {
 
 		final List<BlockDisconnectedEvent> disconnected = new CopyOnWriteArrayList<>();
 
-		final List<ZmqNotificationEvent> zmq = new CopyOnWriteArrayList<>();
+		final List<ZmqNotificationEvent<?>> zmq = new CopyOnWriteArrayList<>();
 
 		@EventListener
 		void on(BlockConnectedEvent event) {
@@ -364,7 +364,7 @@ class BitcoinRpcZmqIntegrationTests {
 		}
 
 		@EventListener
-		void on(ZmqNotificationEvent event) {
+		void on(ZmqNotificationEvent<?> event) {
 			this.zmq.add(event);
 		}
 
