@@ -252,7 +252,9 @@ public class BitcoinRpcClientLifecycle implements SmartLifecycle, BitcoinEventLi
 	 * @return the last connection failure, or {@code null}
 	 */
 	public @Nullable Throwable lastConnectionFailure() {
-		return this.lastConnectionFailure;
+		// The field is cleared when the Connected event reaches the event thread, a moment after the
+		// client is connected: asked in between, the answer must already be "none".
+		return this.client.isConnected() ? null : this.lastConnectionFailure;
 	}
 
 	/**
