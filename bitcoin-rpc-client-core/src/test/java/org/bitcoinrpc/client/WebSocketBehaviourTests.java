@@ -38,10 +38,15 @@ class WebSocketBehaviourTests {
 
 	private final List<BitcoinRpcClient> clients = new ArrayList<>();
 
+	/** Clients of this test that {@link #connect()} connected: the node's open sessions, once it registered them. */
+	private int connected;
+
 	@AfterEach
 	void cleanUp() {
 		this.clients.forEach(BitcoinRpcClient::close);
 		NODE.node().resetControls();
+		// The next test counts the node's sessions as its own.
+		await().atMost(Duration.ofSeconds(10)).until(() -> NODE.node().openWebSocketSessions() == 0);
 	}
 
 	private BitcoinRpcClient client(String url, String password) {
@@ -54,6 +59,10 @@ class WebSocketBehaviourTests {
 	private BitcoinRpcClient connect() {
 		BitcoinRpcClient client = client(NODE.node().wsUrl(), "pass");
 		client.connect();
+		// The client is connected once it read the node's 101; the node registers the session a moment
+		// later, and what it pushes before that (raw text, notifications) would reach no one.
+		int expected = ++this.connected;
+		await().atMost(Duration.ofSeconds(10)).until(() -> NODE.node().openWebSocketSessions() >= expected);
 		return client;
 	}
 
