@@ -50,8 +50,13 @@ final class RawWebSocketServer implements AutoCloseable {
 	/** Held requests: id to method, per connection. */
 	private final Map<Long, Connection> held = new ConcurrentHashMap<>();
 
-	/** While true, no connection reads: what the client writes piles up in the sockets' buffers. */
-	private volatile boolean paused;
+	/**
+	 * While true, no connection reads: what the client writes piles up in the sockets' buffers.
+	 * Guarded by {@link #pauseLock}, whose waiters {@link #resumeReading()} wakes.
+	 */
+	private boolean paused;
+
+	private final Object pauseLock = new Object();
 
 	RawWebSocketServer() throws IOException {
 		this.listener = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
@@ -141,11 +146,25 @@ final class RawWebSocketServer implements AutoCloseable {
 
 	/** Stops reading from every connection, until {@link #resumeReading()}. */
 	void pauseReading() {
-		this.paused = true;
+		synchronized (this.pauseLock) {
+			this.paused = true;
+		}
 	}
 
 	void resumeReading() {
-		this.paused = false;
+		synchronized (this.pauseLock) {
+			this.paused = false;
+			this.pauseLock.notifyAll();
+		}
+	}
+
+	/** Returns once reading is not paused. */
+	private void awaitReading() throws InterruptedException {
+		synchronized (this.pauseLock) {
+			while (this.paused) {
+				this.pauseLock.wait();
+			}
+		}
 	}
 
 	/** Answers every held request with its real answer: for {@code getblockhash [h]}, a hash made from h. */
@@ -164,6 +183,8 @@ final class RawWebSocketServer implements AutoCloseable {
 
 	@Override
 	public void close() throws IOException {
+		// Readers waiting on a pause would never end otherwise.
+		resumeReading();
 		this.listener.close();
 		for (Connection connection : this.connections) {
 			connection.socket.close();
@@ -204,9 +225,7 @@ final class RawWebSocketServer implements AutoCloseable {
 				}
 				ByteArrayOutputStream message = new ByteArrayOutputStream();
 				while (true) {
-					while (RawWebSocketServer.this.paused) {
-						Thread.sleep(5);
-					}
+					awaitReading();
 					int b0 = in.readUnsignedByte();
 					int b1 = in.readUnsignedByte();
 					boolean fin = (b0 & 0x80) != 0;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
@@ -49,23 +50,38 @@ class SendBufferTests {
 			// Calls go out while the sockets' buffers take them (megabytes); then the client's own
 			// buffer fills, and from then on every call fails at once for as long as the node does not
 			// read: twenty refusals in a row, over a second, say it is full for good.
-			int rejectedInARow = 0;
-			for (int i = 0; i < 10_000 && rejectedInARow < 20; i++) {
+			for (int i = 0; i < 10_000 && rejected == null; i++) {
 				CompletableFuture<String> call = client.callAsync("echo", List.of(big), String.class);
 				long id = client.nextId() - 1;
 				// A full buffer fails the call while it is being sent, before callAsync returns.
 				if (call.isDone()) {
 					rejected = Reliability.failure(call);
-					rejectedInARow++;
-					Thread.sleep(50);
 				}
 				else {
 					written.add(call);
 					writtenIds.add(id);
-					rejectedInARow = 0;
 				}
 			}
-			assertThat(rejectedInARow).as("calls refused in a row once the buffers are full").isEqualTo(20);
+			AtomicInteger rejectedInARow = new AtomicInteger((rejected != null) ? 1 : 0);
+			await("calls refused in a row once the buffers are full").pollInSameThread()
+				.pollDelay(Duration.ofMillis(50))
+				.pollInterval(Duration.ofMillis(50))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> {
+					CompletableFuture<String> call = client.callAsync("echo", List.of(big), String.class);
+					long id = client.nextId() - 1;
+					if (!call.isDone()) {
+						// The sockets took a little more meanwhile: written after all.
+						written.add(call);
+						writtenIds.add(id);
+						rejectedInARow.set(0);
+					}
+					else if (Reliability.failure(call) instanceof RpcRequestRejectedException) {
+						rejectedInARow.incrementAndGet();
+					}
+					return rejectedInARow.get() == 20;
+				});
+			assertThat(rejectedInARow.get()).as("calls refused in a row once the buffers are full").isEqualTo(20);
 			assertThat(rejected).as("a call refused by the full send buffer").isInstanceOf(RpcRequestRejectedException.class)
 				.hasMessageContaining("Send buffer to " + server.url() + " is full")
 				.hasMessageContaining("sendBufferLimit=" + SEND_BUFFER_LIMIT)
