@@ -31,6 +31,8 @@ public final class Fixtures {
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
 
+	private static final String RPC_INDEX = "rpc-index.json";
+
 	private Fixtures() {
 	}
 
@@ -56,7 +58,18 @@ public final class Fixtures {
 	}
 
 	/**
-	 * Every transcript's name, sorted, e.g. {@code core/http-getblock-verbosity2.json}. In a jar,
+	 * The index of every method each node lists, and which transcripts cover it
+	 * ({@code rpc-index.json}: {@code "bitcoin-core 31.0"} by category, {@code "btcd 0.24.2"}, and
+	 * {@code "coverage"}). Not a transcript, so {@link #names()} leaves it out.
+	 * @return the index
+	 */
+	public static JsonNode rpcIndex() {
+		return fixture(RPC_INDEX);
+	}
+
+	/**
+	 * Every transcript's name, sorted, e.g. {@code core/http-getblock-verbosity2.json}: the files in
+	 * the node folders, not the index beside them. In a jar,
 	 * the jar's file system is opened once and left open for later callers.
 	 */
 	public static List<String> names() {
@@ -77,7 +90,7 @@ public final class Fixtures {
 			}
 			Path root = Path.of(uri).getParent();
 			try (Stream<Path> files = Files.walk(root)) {
-				return files.filter((file) -> file.toString().endsWith(".json"))
+				return files.filter((file) -> file.toString().endsWith(".json") && !root.equals(file.getParent()))
 					.map((file) -> root.relativize(file).toString().replace('\\', '/'))
 					.sorted()
 					.toList();

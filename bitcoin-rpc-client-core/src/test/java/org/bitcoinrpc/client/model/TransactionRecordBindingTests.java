@@ -69,6 +69,14 @@ class TransactionRecordBindingTests {
 	private static final List<String> UNKNOWN_VALUES = List.of("{\"a\":[1,{\"b\":2}]}", "[[{}],{\"vin\":[]}]", "null",
 			"\"txid\"");
 
+	/**
+	 * Methods whose transactions look like {@link RawTransaction} and are not: btcd's
+	 * {@code searchrawtransactions} sends {@code "size": ""} (its result declares the sizes and the
+	 * hash as strings and leaves them empty) and {@code prevOut} in another shape, so its results
+	 * need a record of their own.
+	 */
+	private static final Set<String> NOT_THESE_RECORDS = Set.of("searchrawtransactions");
+
 	/** Reads and writes the documents; keeps number literals such as {@code 50.00000000} as they are. */
 	private static final ObjectMapper TEXT = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -270,7 +278,11 @@ class TransactionRecordBindingTests {
 	private static List<Case> fixtureCases() {
 		List<Case> cases = new ArrayList<>();
 		for (String name : fixtureNames()) {
-			collect(Fixtures.fixture(name), null, name, cases);
+			JsonNode fixture = Fixtures.fixture(name);
+			if (NOT_THESE_RECORDS.contains(fixture.path("request").path("method").asString())) {
+				continue;
+			}
+			collect(fixture, null, name, cases);
 		}
 		return cases;
 	}
