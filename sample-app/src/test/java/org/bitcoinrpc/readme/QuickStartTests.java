@@ -21,7 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * README "Quick start", run as shown: against a simulated btcd with TLS on btcd's own port, 8334 of
- * 127.0.0.1, its certificate where btcd writes it, under a home directory of the test's own.
+ * 127.0.0.1, its certificate where btcd writes it, under a home directory of the test's own. The
+ * port is fixed because the snippet names it: a btcd (or anything else) listening on 127.0.0.1:8334
+ * makes this test fail with "Could not start the simulated node on 127.0.0.1:8334", never reach it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class QuickStartTests {
@@ -47,6 +49,7 @@ class QuickStartTests {
 			Path certificate = this.home.resolve(".btcd").resolve("rpc.cert");
 			Files.createDirectories(certificate.getParent());
 			Files.writeString(certificate, node.certificatePem());
+			// The snippet finds the certificate under user.home; tests in this JVM run one at a time.
 			String userHome = System.getProperty("user.home");
 			System.setProperty("user.home", this.home.toString());
 			try {
