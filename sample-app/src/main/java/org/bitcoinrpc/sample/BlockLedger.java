@@ -1,10 +1,12 @@
 package org.bitcoinrpc.sample;
 
+// tag::block-ledger[]
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.follow.BlockHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+// end::block-ledger[]
 /**
  * The application's own work per block: a row in {@code sample_blocks} (see {@code schema.sql}),
  * written with {@code JdbcTemplate}. With {@code bitcoin.rpc.follow.store: jdbc} it runs in the
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Component;
  * block has exactly one row, whatever stops the app in between. A reorg deletes the row of each
  * block that left the chain.
  */
+// tag::block-ledger[]
 @Component
 public class BlockLedger implements BlockHandler {
 
@@ -32,10 +35,13 @@ public class BlockLedger implements BlockHandler {
 		}
 	}
 
+	// end::block-ledger[]
 	/** How many blocks are in the ledger. */
 	public long size() {
 		Long count = this.jdbc.queryForObject("SELECT COUNT(*) FROM sample_blocks", Long.class);
 		return (count != null) ? count : 0;
 	}
 
+// tag::block-ledger[]
 }
+// end::block-ledger[]
