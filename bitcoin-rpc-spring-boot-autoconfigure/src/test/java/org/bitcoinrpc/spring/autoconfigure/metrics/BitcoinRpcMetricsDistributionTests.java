@@ -40,10 +40,7 @@ class BitcoinRpcMetricsDistributionTests {
 		.withConfiguration(AutoConfigurations.of(BitcoinRpcAutoConfiguration.class, BitcoinRpcMetricsAutoConfiguration.class,
 				MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
 				CompositeMeterRegistryAutoConfiguration.class))
-		.withPropertyValues("bitcoin.rpc.url=" + this.node.wsUrl(), "bitcoin.rpc.user=u", "bitcoin.rpc.password=p",
-				// As in README.
-				"management.metrics.distribution.percentiles-histogram.bitcoin.rpc.requests=true",
-				"management.metrics.distribution.percentiles.bitcoin.rpc.requests=0.5,0.99");
+		.withPropertyValues("bitcoin.rpc.url=" + this.node.wsUrl(), "bitcoin.rpc.user=u", "bitcoin.rpc.password=p");
 
 	@AfterEach
 	void stop() {
@@ -55,15 +52,22 @@ class BitcoinRpcMetricsDistributionTests {
 		this.runner
 			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
 					BitcoinRpcObservationAutoConfiguration.class))
+			// README's YAML: the meter name as one map key.
+			.withPropertyValues("management.metrics.distribution.percentiles-histogram.[bitcoin.rpc.requests]=true",
+					"management.metrics.distribution.percentiles.[bitcoin.rpc.requests]=0.5,0.99")
 			.run(BitcoinRpcMetricsDistributionTests::assertPercentilesAndHistogram);
 	}
 
 	@Test
 	void theMetricsTimerHasTheConfiguredPercentilesAndHistogram() {
-		this.runner.run((context) -> {
-			assertThat(context.getBean(BitcoinRpcClient.class).options().callTracer()).isNull();
-			assertPercentilesAndHistogram(context);
-		});
+		// README's .properties form.
+		this.runner
+			.withPropertyValues("management.metrics.distribution.percentiles-histogram.bitcoin.rpc.requests=true",
+					"management.metrics.distribution.percentiles.bitcoin.rpc.requests=0.5,0.99")
+			.run((context) -> {
+				assertThat(context.getBean(BitcoinRpcClient.class).options().callTracer()).isNull();
+				assertPercentilesAndHistogram(context);
+			});
 	}
 
 	private static void assertPercentilesAndHistogram(ApplicationContext context) {

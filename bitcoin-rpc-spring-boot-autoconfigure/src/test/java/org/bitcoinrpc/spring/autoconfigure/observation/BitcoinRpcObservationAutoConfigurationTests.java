@@ -72,6 +72,22 @@ class BitcoinRpcObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void worksWithMicrometerObservationAlone() {
+		this.runner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
+			.withConfiguration(AutoConfigurations.of(BitcoinRpcMetricsAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(ObservationCallTracer.class).doesNotHaveBean("bitcoinRpcMetrics");
+				context.getBean(BitcoinRpcClient.class).getBlockCount();
+				TestObservationRegistry registry = context.getBean(TestObservationRegistry.class);
+				await().atMost(Duration.ofSeconds(5))
+					.untilAsserted(() -> TestObservationRegistryAssert.assertThat(registry)
+						.hasAnObservation((observation) -> observation.hasLowCardinalityKeyValue("method", "getblockcount")
+							.hasLowCardinalityKeyValue("outcome", "success")));
+			});
+	}
+
+	@Test
 	void aConventionBeanIsUsed() {
 		this.runner.withBean(TestObservationRegistry.class, TestObservationRegistry::create)
 			.withBean(BitcoinRpcObservationConvention.class, () -> new DefaultBitcoinRpcObservationConvention() {
@@ -135,6 +151,19 @@ class BitcoinRpcObservationAutoConfigurationTests {
 			assertThat(meters.get(BitcoinRpcMetrics.REQUESTS).timers().stream().mapToLong(Timer::count).sum())
 				.isEqualTo(2);
 			assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).isPositive();
+		});
+	}
+
+	@Test
+	void observationsCanBeTurnedOffWithBootsProperty() {
+		this.withBootMetrics.withPropertyValues("management.observations.enable.bitcoin.rpc=false").run((context) -> {
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			client.getBlockCount();
+			// Over the one websocket, the first call's completion has run once the second's has.
+			client.getBestBlockHash();
+			assertThat(meters.find(BitcoinRpcMetrics.REQUESTS).timers()).isEmpty();
+			assertThat(meters.find(BitcoinRpcMetrics.PENDING).gauge()).isNotNull();
 		});
 	}
 
