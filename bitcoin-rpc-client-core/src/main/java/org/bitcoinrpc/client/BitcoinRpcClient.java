@@ -97,6 +97,9 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	private final AtomicLong ids = new AtomicLong();
 
+	/** From the options; null (the usual case) costs a call one field read. */
+	private final @Nullable CallTracer tracer;
+
 	/** Added and removed from any thread; read by every call's completion. */
 	private final java.util.List<CallObserver> callObservers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -108,6 +111,7 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	private BitcoinRpcClient(ClientOptions options, @Nullable ClientResources shared) {
 		this.options = options;
+		this.tracer = options.callTracer();
 		this.endpoint = options.url().toString();
 		this.codec = new JsonRpcCodec(JsonRpcCodec.defaultMapper(), options.jsonRpcVersion().text());
 		String name = "bitcoin-rpc-" + instances.incrementAndGet();
@@ -473,6 +477,10 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 			return CompletableFuture.failedFuture(ex);
 		}
 		CompletableFuture<T> result = request.future();
+		CallTracer tracer = this.tracer;
+		if (tracer != null) {
+			trace(tracer, request, false);
+		}
 		if (!this.callObservers.isEmpty()) {
 			long start = System.nanoTime();
 			result.whenComplete((value, failure) -> observe(method, failure, System.nanoTime() - start));
@@ -483,12 +491,48 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	/** Sends made requests as one batch; each that cannot be registered fails on its own. */
 	void sendBatch(List<PendingRequest<?>> requests) {
+		CallTracer tracer = this.tracer;
+		if (tracer != null) {
+			for (PendingRequest<?> request : requests) {
+				trace(tracer, request, true);
+			}
+		}
 		if (!this.callObservers.isEmpty()) {
 			long start = System.nanoTime();
 			requests.forEach((request) -> request.future()
 				.whenComplete((value, failure) -> observe(request.method(), failure, System.nanoTime() - start)));
 		}
 		this.calls.sendBatch(requests);
+	}
+
+	/**
+	 * Starts the call's span here, on the caller's thread (before the call can complete, so the
+	 * span always ends after it started), and ends it when the call completes.
+	 */
+	private void trace(CallTracer tracer, PendingRequest<?> request, boolean batched) {
+		NodeInfo known = this.nodeInfo.known();
+		CallInfo info = new CallInfo(request.method(), this.options.mode(), this.options.url(),
+				(known != null) ? known.kind() : null, request.wallet(), batched);
+		CallTracer.Span span;
+		try {
+			span = tracer.start(info);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Call tracer {} failed to start a span for {}", tracer, request.method(), ex);
+			return;
+		}
+		request.future().whenComplete((value, failure) -> {
+			Throwable cause = failure;
+			while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
+			try {
+				span.end((cause == null) ? CallOutcome.SUCCESS : CallOutcome.of(cause), cause);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Call tracer {} failed to end the span of {}", tracer, request.method(), ex);
+			}
+		});
 	}
 
 	private void observe(String method, @Nullable Throwable failure, long durationNanos) {

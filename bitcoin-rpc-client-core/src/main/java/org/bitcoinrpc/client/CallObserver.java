@@ -2,7 +2,8 @@ package org.bitcoinrpc.client;
 
 /**
  * Told about every call when it completes, for metrics. Runs on the thread that completed the
- * call (often an I/O thread): it must be quick and must not block or throw.
+ * call (often an I/O thread): it must be quick and must not block or throw. To see a call start
+ * as well, on the caller's thread (tracing), set a {@link CallTracer}.
  */
 @FunctionalInterface
 public interface CallObserver {

@@ -122,6 +122,8 @@ public final class ClientOptions {
 
 	private final @Nullable String wallet;
 
+	private final @Nullable CallTracer callTracer;
+
 	private ClientOptions(Builder builder) {
 		if (builder.url == null) {
 			throw new IllegalArgumentException("url must be set");
@@ -152,6 +154,7 @@ public final class ClientOptions {
 		this.resendPolicy = builder.resendPolicy;
 		this.jsonRpcVersion = builder.jsonRpcVersion;
 		this.wallet = builder.wallet;
+		this.callTracer = builder.callTracer;
 		if (this.wallet != null && this.mode != TransportMode.HTTP_POST) {
 			throw new IllegalArgumentException("wallet needs an http or https url: Bitcoin Core serves wallets at /wallet/<name>");
 		}
@@ -186,6 +189,7 @@ public final class ClientOptions {
 		builder.resendPolicy = this.resendPolicy;
 		builder.jsonRpcVersion = this.jsonRpcVersion;
 		builder.wallet = this.wallet;
+		builder.callTracer = this.callTracer;
 		return builder;
 	}
 
@@ -300,6 +304,11 @@ public final class ClientOptions {
 		return this.wallet;
 	}
 
+	/** What traces every call from start to completion, or {@code null} for none (the default). */
+	public @Nullable CallTracer callTracer() {
+		return this.callTracer;
+	}
+
 	@Override
 	public String toString() {
 		return "ClientOptions[url=" + this.url + ", mode=" + this.mode + ", user=" + this.user
@@ -311,7 +320,8 @@ public final class ClientOptions {
 				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + ", reconnect=" + this.reconnect
 				+ ", keepAliveInterval=" + this.keepAliveInterval + ", keepAliveTimeout=" + this.keepAliveTimeout
 				+ ", disconnectedBehavior=" + this.disconnectedBehavior + ", queueTimeout=" + this.queueTimeout + ", resendPolicy=" + this.resendPolicy
-				+ ", jsonRpcVersion=" + this.jsonRpcVersion + ", wallet=" + this.wallet + "]";
+				+ ", jsonRpcVersion=" + this.jsonRpcVersion + ", wallet=" + this.wallet
+				+ ((this.callTracer != null) ? ", callTracer=" + this.callTracer : "") + "]";
 	}
 
 	/** Collects options; every setter checks its argument and names it in the error. */
@@ -360,6 +370,8 @@ public final class ClientOptions {
 		private JsonRpcVersion jsonRpcVersion = JsonRpcVersion.V1_0;
 
 		private @Nullable String wallet;
+
+		private @Nullable CallTracer callTracer;
 
 		private Builder() {
 		}
@@ -572,6 +584,16 @@ public final class ClientOptions {
 			return this;
 		}
 
+		/**
+		 * What traces every call from start to completion (the Spring Boot starter sets one that
+		 * makes each call a Micrometer observation); {@code null}, the default, for none, which
+		 * costs the calls nothing.
+		 */
+		public Builder callTracer(@Nullable CallTracer callTracer) {
+			this.callTracer = callTracer;
+			return this;
+		}
+
 		public ClientOptions build() {
 			return new ClientOptions(this);
 		}
@@ -612,7 +634,8 @@ public final class ClientOptions {
 				&& this.keepAliveInterval.equals(that.keepAliveInterval) && this.keepAliveTimeout.equals(that.keepAliveTimeout)
 				&& this.disconnectedBehavior == that.disconnectedBehavior && this.queueTimeout.equals(that.queueTimeout)
 				&& this.resendPolicy.equals(that.resendPolicy)
-				&& this.jsonRpcVersion == that.jsonRpcVersion && Objects.equals(this.wallet, that.wallet);
+				&& this.jsonRpcVersion == that.jsonRpcVersion && Objects.equals(this.wallet, that.wallet)
+				&& Objects.equals(this.callTracer, that.callTracer);
 	}
 
 	@Override

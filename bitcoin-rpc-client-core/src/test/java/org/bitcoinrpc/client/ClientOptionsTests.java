@@ -36,8 +36,12 @@ class ClientOptionsTests {
 			.disconnectedBehavior(DisconnectedBehavior.REJECT)
 			.queueTimeout(Duration.ofMillis(1500))
 			.resendPolicy(ResendPolicy.never())
+			.callTracer(CALL_TRACER)
 			.build();
 	}
+
+	private static final CallTracer CALL_TRACER = (call) -> (outcome, failure) -> {
+	};
 
 	@Test
 	void everyFieldSurvivesMutate() {
@@ -45,6 +49,7 @@ class ClientOptionsTests {
 		ClientOptions copy = options.mutate().build();
 		assertThat(copy).isEqualTo(options);
 		assertThat(copy).usingRecursiveComparison().isEqualTo(options);
+		assertThat(copy.callTracer()).isSameAs(CALL_TRACER);
 		ClientOptions cookie = ClientOptions.builder().url("http://127.0.0.1:8332/").cookieFile(Path.of("/data/.cookie")).build();
 		assertThat(cookie.mutate().build().cookieFile()).isEqualTo(Path.of("/data/.cookie"));
 	}

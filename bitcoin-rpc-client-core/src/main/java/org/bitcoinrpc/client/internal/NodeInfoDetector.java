@@ -37,6 +37,12 @@ public final class NodeInfoDetector {
 		return this.detected.compareAndSet(current, started) ? started : nodeInfo();
 	}
 
+	/** What was learned on this connection, or {@code null} when nothing is yet (never starts a detection). */
+	public @Nullable NodeInfo known() {
+		CompletableFuture<NodeInfo> current = this.detected.get();
+		return (current != null && current.isDone() && !current.isCompletedExceptionally()) ? current.getNow(null) : null;
+	}
+
 	public void forget() {
 		this.detected.set(null);
 	}

@@ -2,14 +2,21 @@ package org.bitcoinrpc.spring.metrics;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
+import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.zmq.ZmqEvent;
 import org.bitcoinrpc.client.zmq.ZmqTopic;
@@ -168,6 +175,94 @@ class BitcoinRpcMetricsTests {
 	}
 
 	@Test
+	void countsMalformedMessages() {
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.node.openWebSocketSessions() == 1);
+		assertThat(functionCounter(BitcoinRpcMetrics.MESSAGES_MALFORMED)).isZero();
+		this.node.sendRawText("this is not JSON-RPC");
+		this.node.sendRawText("{\"id\":");
+		await().atMost(Duration.ofSeconds(5)).until(() -> functionCounter(BitcoinRpcMetrics.MESSAGES_MALFORMED) == 2.0);
+		assertThat(this.client.malformedMessages()).isEqualTo(2);
+		// The connection survives garbage: later calls are answered.
+		assertThat(this.client.getBlockCount()).isNotNegative();
+	}
+
+	@Test
+	void countsDroppedNotifications() throws InterruptedException {
+		BitcoinRpcClient small = BitcoinRpcClient.create(this.client.options().mutate().notificationQueueSize(1).build());
+		SimpleMeterRegistry registry = new SimpleMeterRegistry();
+		new BitcoinRpcMetrics(small).bindTo(registry);
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch blocked = new CountDownLatch(1);
+		small.addListener((event) -> {
+			blocked.countDown();
+			try {
+				release.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		try {
+			// The first event holds the listener; the second fills the queue; the rest are dropped.
+			small.dispatchEvent(new ZmqEvent.MempoolAdded("ab".repeat(32), 1));
+			assertThat(blocked.await(5, TimeUnit.SECONDS)).isTrue();
+			for (int i = 2; i <= 6; i++) {
+				small.dispatchEvent(new ZmqEvent.MempoolAdded("ab".repeat(32), i));
+			}
+			assertThat(registry.get(BitcoinRpcMetrics.NOTIFICATIONS_DROPPED).functionCounter().count()).isEqualTo(4.0);
+			assertThat(small.droppedNotifications()).isEqualTo(4);
+		}
+		finally {
+			release.countDown();
+			small.close();
+		}
+	}
+
+	@Test
+	void gaugesTheChainTipFromBlockNotifications() {
+		MockClock clock = new MockClock();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+		new BitcoinRpcMetrics(this.client).bindTo(registry);
+		Gauge height = registry.get(BitcoinRpcMetrics.TIP_HEIGHT).gauge();
+		TimeGauge age = registry.get(BitcoinRpcMetrics.TIP_AGE).timeGauge();
+		assertThat(height.value()).isNaN();
+		assertThat(age.value(TimeUnit.SECONDS)).isNaN();
+		this.client.notifyBlocks();
+		List<String> mined = this.node.generate(3);
+		await().atMost(Duration.ofSeconds(5)).until(() -> height.value() == this.node.blockCount());
+		long tipTime = this.client.getBlockHeader(mined.get(2)).time();
+		clock.add(Duration.ofSeconds(tipTime).plusSeconds(90).minusMillis(clock.wallTime()));
+		assertThat(age.value(TimeUnit.SECONDS)).isEqualTo(90.0);
+		// A disconnected tip: one lower, its age unknown until the next block connects.
+		int before = this.node.blockCount();
+		this.node.disconnectTip();
+		await().atMost(Duration.ofSeconds(5)).until(() -> height.value() == before - 1);
+		assertThat(age.value(TimeUnit.SECONDS)).isNaN();
+		this.node.generate(1);
+		await().atMost(Duration.ofSeconds(5)).until(() -> height.value() == before);
+		assertThat(age.value(TimeUnit.SECONDS)).isNotNaN();
+	}
+
+	@Test
+	void gaugesTheChainTipFromFilteredBlockNotifications() {
+		MockClock clock = new MockClock();
+		SimpleMeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+		new BitcoinRpcMetrics(this.client).bindTo(registry);
+		// An 80-byte header: version, previous block, merkle root, then the time (little-endian
+		// 1,700,000,123 = 0x6553F17B), bits and nonce.
+		String header = "01000000" + "00".repeat(32) + "11".repeat(32) + "7bf15365" + "ffff7f20" + "00000000";
+		this.client.dispatchEvent(new Notification.FilteredBlockConnected(812, header, List.of()));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> registry.get(BitcoinRpcMetrics.TIP_HEIGHT).gauge().value() == 812.0);
+		clock.add(Duration.ofSeconds(1_700_000_123L + 7).minusMillis(clock.wallTime()));
+		assertThat(registry.get(BitcoinRpcMetrics.TIP_AGE).timeGauge().value(TimeUnit.SECONDS)).isEqualTo(7.0);
+		this.client.dispatchEvent(new Notification.FilteredBlockDisconnected(812, header));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> registry.get(BitcoinRpcMetrics.TIP_HEIGHT).gauge().value() == 811.0);
+		assertThat(registry.get(BitcoinRpcMetrics.TIP_AGE).timeGauge().value(TimeUnit.SECONDS)).isNaN();
+	}
+
+	@Test
 	void tagValuesAreBounded() {
 		assertThat(BitcoinRpcMetrics.methodTag("GetBlockCount")).isEqualTo("getblockcount");
 		assertThat(BitcoinRpcMetrics.methodTag("x".repeat(100))).isEqualTo("other");
@@ -176,6 +271,10 @@ class BitcoinRpcMetricsTests {
 
 	private Timer timer(String method, String outcome) {
 		return this.registry.get(BitcoinRpcMetrics.REQUESTS).tag("method", method).tag("outcome", outcome).timer();
+	}
+
+	private double functionCounter(String name) {
+		return this.registry.get(name).functionCounter().count();
 	}
 
 	private double gauge(String name) {

@@ -1,6 +1,7 @@
 package org.bitcoinrpc.spring.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
@@ -9,6 +10,7 @@ import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfigurat
 import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowLifecycle;
 import org.bitcoinrpc.spring.metrics.BitcoinRpcFollowMetrics;
 import org.bitcoinrpc.spring.metrics.BitcoinRpcMetrics;
+import org.bitcoinrpc.spring.observation.ObservationCallTracer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(after = { BitcoinRpcAutoConfiguration.class, BitcoinRpcFollowAutoConfiguration.class },
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass({ BitcoinRpcClient.class, MeterRegistry.class, MeterBinder.class })
@@ -34,10 +37,17 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBean(MeterRegistry.class)
 public final class BitcoinRpcMetricsAutoConfiguration {
 
+	/**
+	 * The metrics. When the client's calls are observations
+	 * ({@link org.bitcoinrpc.spring.autoconfigure.observation.BitcoinRpcObservationAutoConfiguration}),
+	 * the observation's timer is {@value BitcoinRpcMetrics#REQUESTS} and the metrics leave it out,
+	 * so no call is counted twice.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	BitcoinRpcMetrics bitcoinRpcMetrics(BitcoinRpcClient client) {
-		return new BitcoinRpcMetrics(client);
+		boolean observed = client.options().callTracer() instanceof ObservationCallTracer;
+		return new BitcoinRpcMetrics(client, Tags.empty(), !observed);
 	}
 
 	@Configuration(proxyBeanMethods = false)
