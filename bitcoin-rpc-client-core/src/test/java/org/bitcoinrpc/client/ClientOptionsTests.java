@@ -36,6 +36,7 @@ class ClientOptionsTests {
 			.disconnectedBehavior(DisconnectedBehavior.REJECT)
 			.queueTimeout(Duration.ofMillis(1500))
 			.resendPolicy(ResendPolicy.never())
+			.tlsOptions(TlsOptions.builder().keyManager(TlsOptionsTests.keyManager()).protocols("TLSv1.3").build())
 			.build();
 	}
 
@@ -47,6 +48,21 @@ class ClientOptionsTests {
 		assertThat(copy).usingRecursiveComparison().isEqualTo(options);
 		ClientOptions cookie = ClientOptions.builder().url("http://127.0.0.1:8332/").cookieFile(Path.of("/data/.cookie")).build();
 		assertThat(cookie.mutate().build().cookieFile()).isEqualTo(Path.of("/data/.cookie"));
+	}
+
+	@Test
+	void pemCertificatesAndATrustManagerAreNotBothTaken() {
+		TlsOptions tls = TlsOptions.builder().trustManager(TlsOptionsTests.trustManager()).build();
+		ClientOptions.Builder builder = ClientOptions.builder()
+			.url("wss://127.0.0.1:8334/ws")
+			.trustedCertificates("-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII))
+			.tlsOptions(tls);
+		assertThatIllegalArgumentException().isThrownBy(builder::build)
+			.withMessage("set either trustedCertificates or the trustManager of tlsOptions, not both");
+		// A client key with PEM trust is fine: that is one source of trust.
+		TlsOptions keyOnly = TlsOptions.builder().keyManager(TlsOptionsTests.keyManager()).build();
+		assertThat(builder.tlsOptions(keyOnly).build().tlsOptions()).isSameAs(keyOnly);
+		assertThat(builder.trustedCertificates((byte[]) null).tlsOptions(tls).build().tlsOptions()).isSameAs(tls);
 	}
 
 	@Test
