@@ -97,18 +97,6 @@ class TlsTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "TLSv1.3", "TLSv1.2" })
-	void protocolsNarrowTheHandshake(String protocol) throws Exception {
-		TlsOptions tls = TlsOptions.builder()
-			.trustManager(trusting(NODE.node().certificate().trustStore()))
-			.protocols(protocol)
-			.build();
-		BitcoinRpcClient client = client(NODE.node().httpUrl(), tls);
-		client.connect();
-		assertThat(client.getBlockCount()).isEqualTo(NODE.node().blockCount());
-	}
-
-	@ParameterizedTest
 	@ValueSource(strings = { "wss", "https" })
 	void trustManagerThatDoesNotTrustTheNodeFailsTheHandshake(String mode) throws Exception {
 		KeyStore other = SelfSignedCertificate.generate("127.0.0.1", "127.0.0.1").trustStore();
