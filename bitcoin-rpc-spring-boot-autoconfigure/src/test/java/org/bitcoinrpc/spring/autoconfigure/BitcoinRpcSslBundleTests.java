@@ -8,10 +8,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.X509KeyManager;
+
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.bitcoinrpc.test.SimulatedNodeExtension;
+import org.bitcoinrpc.test.tls.SelfSignedCertificate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,14 +91,24 @@ class BitcoinRpcSslBundleTests {
 	}
 
 	@Test
-	void keyStoreBundleTrustsTheNode() {
+	void keyStoreBundleTrustsTheNodeAndCarriesTheClientKey() {
+		// Any key pair will do as the client's: the simulated node does not ask for one.
+		SelfSignedCertificate key = NODE.node().certificate();
 		this.runner
 			.withPropertyValues("spring.ssl.bundle.jks.node.truststore.location=file:" + trustStore,
 					"spring.ssl.bundle.jks.node.truststore.password=changeit",
-					"spring.ssl.bundle.jks.node.truststore.type=PKCS12", "bitcoin.rpc.ssl.bundle=node",
+					"spring.ssl.bundle.jks.node.truststore.type=PKCS12",
+					"spring.ssl.bundle.jks.node.keystore.location=file:" + key.keyStorePath(),
+					"spring.ssl.bundle.jks.node.keystore.password=" + key.keyStorePassword(),
+					"spring.ssl.bundle.jks.node.keystore.type=PKCS12", "bitcoin.rpc.ssl.bundle=node",
 					"bitcoin.rpc.url=" + NODE.node().httpUrl())
 			.run((context) -> {
 				BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+				KeyManagerFactory keyManager = client.options().tlsOptions().keyManager();
+				assertThat(keyManager).isNotNull();
+				X509KeyManager manager = (X509KeyManager) keyManager.getKeyManagers()[0];
+				assertThat(manager.getClientAliases("EC", null)).contains(SelfSignedCertificate.ALIAS);
+				assertThat(manager.getCertificateChain(SelfSignedCertificate.ALIAS)[0]).isEqualTo(key.certificate());
 				await().atMost(Duration.ofSeconds(10)).until(client::isConnected);
 				assertThat(client.getBestBlockHash()).hasSize(64);
 			});
