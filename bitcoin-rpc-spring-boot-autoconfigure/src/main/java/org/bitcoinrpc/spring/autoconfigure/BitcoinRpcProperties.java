@@ -381,7 +381,7 @@ public class BitcoinRpcProperties {
 	public static class Ssl {
 
 		/**
-		 * Name of the SSL bundle (spring.ssl.bundle.pem.<name> or spring.ssl.bundle.jks.<name>)
+		 * Name of the SSL bundle (under spring.ssl.bundle.pem or spring.ssl.bundle.jks)
 		 * whose trust store, key store and options the client uses. Not together with
 		 * tls.certificates.
 		 */

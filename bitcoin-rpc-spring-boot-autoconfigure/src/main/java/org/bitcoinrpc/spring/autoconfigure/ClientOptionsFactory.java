@@ -209,7 +209,8 @@ final class ClientOptionsFactory {
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			throw invalidDetail(details, "ssl.bundle", (details instanceof PropertiesBitcoinRpcConnectionDetails) ? bundleName : null,
+			String name = (details instanceof PropertiesBitcoinRpcConnectionDetails) ? bundleName : null;
+			throw invalidDetail(details, "ssl.bundle", name,
 					"The bundle's options are refused (spring.ssl.bundle.*.options): " + ex.getMessage());
 		}
 		return tls.build();
