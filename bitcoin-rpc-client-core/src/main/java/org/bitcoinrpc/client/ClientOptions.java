@@ -88,6 +88,8 @@ public final class ClientOptions {
 
 	private final byte @Nullable [] trustedCertificates;
 
+	private final @Nullable TlsOptions tlsOptions;
+
 	private final @Nullable ProxyOptions proxy;
 
 	private final Duration requestTimeout;
@@ -137,6 +139,12 @@ public final class ClientOptions {
 		this.password = builder.password;
 		this.cookieFile = builder.cookieFile;
 		this.trustedCertificates = builder.trustedCertificates;
+		if (builder.trustedCertificates != null && builder.tlsOptions != null
+				&& builder.tlsOptions.trustManager() != null) {
+			// Two sources of trust would leave one silently unused: say which to drop.
+			throw new IllegalArgumentException("set either trustedCertificates or the trustManager of tlsOptions, not both");
+		}
+		this.tlsOptions = builder.tlsOptions;
 		this.proxy = builder.proxy;
 		this.requestTimeout = builder.requestTimeout;
 		this.connectTimeout = builder.connectTimeout;
@@ -172,6 +180,7 @@ public final class ClientOptions {
 		builder.password = this.password;
 		builder.cookieFile = this.cookieFile;
 		builder.trustedCertificates = this.trustedCertificates;
+		builder.tlsOptions = this.tlsOptions;
 		builder.proxy = this.proxy;
 		builder.requestTimeout = this.requestTimeout;
 		builder.connectTimeout = this.connectTimeout;
@@ -225,6 +234,14 @@ public final class ClientOptions {
 	/** PEM certificates to trust instead of the system CAs, or {@code null} for the system CAs. */
 	public byte @Nullable [] trustedCertificates() {
 		return (this.trustedCertificates != null) ? this.trustedCertificates.clone() : null;
+	}
+
+	/**
+	 * TLS material given as JDK factories (trust, a client key, protocols, cipher suites), or
+	 * {@code null} when the PEM {@link #trustedCertificates()} or the system CAs are all there is.
+	 */
+	public @Nullable TlsOptions tlsOptions() {
+		return this.tlsOptions;
 	}
 
 	public @Nullable ProxyOptions proxy() {
@@ -314,7 +331,7 @@ public final class ClientOptions {
 		return "ClientOptions[url=" + this.url + ", mode=" + this.mode + ", user=" + this.user
 				+ ", password=" + ((this.password != null) ? "******" : null) + ", cookieFile=" + this.cookieFile
 				+ ", trustedCertificates=" + ((this.trustedCertificates != null) ? this.trustedCertificates.length + " bytes" : null)
-				+ ", proxy=" + this.proxy + ", requestTimeout=" + this.requestTimeout + ", connectTimeout="
+				+ ", tlsOptions=" + this.tlsOptions + ", proxy=" + this.proxy + ", requestTimeout=" + this.requestTimeout + ", connectTimeout="
 				+ this.connectTimeout + ", maxPendingRequests=" + this.maxPendingRequests + ", maxResponseSize="
 				+ this.maxResponseSize + ", maxConnections=" + this.maxConnections + ", sendBufferLimit="
 				+ this.sendBufferLimit + ", notificationQueueSize=" + this.notificationQueueSize + ", reconnect=" + this.reconnect
@@ -336,6 +353,8 @@ public final class ClientOptions {
 		private @Nullable Path cookieFile;
 
 		private byte @Nullable [] trustedCertificates;
+
+		private @Nullable TlsOptions tlsOptions;
 
 		private @Nullable ProxyOptions proxy;
 
@@ -456,6 +475,15 @@ public final class ClientOptions {
 			catch (IOException ex) {
 				throw new UncheckedIOException("cannot read trustedCertificates file " + pemFile + ": " + ex, ex);
 			}
+			return this;
+		}
+
+		/**
+		 * TLS material as JDK factories: a trust manager instead of PEM certificates (not both), a
+		 * client key, the protocols and cipher suites. Used for {@code wss} and {@code https} only.
+		 */
+		public Builder tlsOptions(@Nullable TlsOptions tlsOptions) {
+			this.tlsOptions = tlsOptions;
 			return this;
 		}
 
@@ -626,6 +654,7 @@ public final class ClientOptions {
 		return this.url.equals(that.url) && Objects.equals(this.user, that.user)
 				&& Objects.equals(this.password, that.password) && Objects.equals(this.cookieFile, that.cookieFile)
 				&& Arrays.equals(this.trustedCertificates, that.trustedCertificates)
+				&& Objects.equals(this.tlsOptions, that.tlsOptions)
 				&& Objects.equals(this.proxy, that.proxy) && this.requestTimeout.equals(that.requestTimeout)
 				&& this.connectTimeout.equals(that.connectTimeout) && this.maxPendingRequests == that.maxPendingRequests
 				&& this.maxResponseSize == that.maxResponseSize && this.maxConnections == that.maxConnections

@@ -37,6 +37,7 @@ class ClientOptionsTests {
 			.queueTimeout(Duration.ofMillis(1500))
 			.resendPolicy(ResendPolicy.never())
 			.callTracer(CALL_TRACER)
+			.tlsOptions(TlsOptions.builder().keyManager(TlsOptionsTests.keyManager()).protocols("TLSv1.3").build())
 			.build();
 	}
 
@@ -52,6 +53,21 @@ class ClientOptionsTests {
 		assertThat(copy.callTracer()).isSameAs(CALL_TRACER);
 		ClientOptions cookie = ClientOptions.builder().url("http://127.0.0.1:8332/").cookieFile(Path.of("/data/.cookie")).build();
 		assertThat(cookie.mutate().build().cookieFile()).isEqualTo(Path.of("/data/.cookie"));
+	}
+
+	@Test
+	void pemCertificatesAndATrustManagerAreNotBothTaken() {
+		TlsOptions tls = TlsOptions.builder().trustManager(TlsOptionsTests.trustManager()).build();
+		ClientOptions.Builder builder = ClientOptions.builder()
+			.url("wss://127.0.0.1:8334/ws")
+			.trustedCertificates("-----BEGIN CERTIFICATE-----".getBytes(StandardCharsets.US_ASCII))
+			.tlsOptions(tls);
+		assertThatIllegalArgumentException().isThrownBy(builder::build)
+			.withMessage("set either trustedCertificates or the trustManager of tlsOptions, not both");
+		// A client key with PEM trust is fine: that is one source of trust.
+		TlsOptions keyOnly = TlsOptions.builder().keyManager(TlsOptionsTests.keyManager()).build();
+		assertThat(builder.tlsOptions(keyOnly).build().tlsOptions()).isSameAs(keyOnly);
+		assertThat(builder.trustedCertificates((byte[]) null).tlsOptions(tls).build().tlsOptions()).isSameAs(tls);
 	}
 
 	@Test

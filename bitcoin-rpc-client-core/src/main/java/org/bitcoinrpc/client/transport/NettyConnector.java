@@ -40,6 +40,7 @@ import io.netty.util.concurrent.Promise;
 
 import org.bitcoinrpc.client.ClientOptions;
 import org.bitcoinrpc.client.ProxyOptions;
+import org.bitcoinrpc.client.TlsOptions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,7 +78,7 @@ public final class NettyConnector {
 		this.host = this.url.getHost();
 		this.port = port(this.url);
 		this.connectTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
-		this.ssl = options.tls() ? sslContext(options.trustedCertificates()) : null;
+		this.ssl = options.tls() ? sslContext(options.trustedCertificates(), options.tlsOptions()) : null;
 		this.proxy = options.proxy();
 	}
 
@@ -231,11 +232,25 @@ public final class NettyConnector {
 		return false;
 	}
 
-	private static SslContext sslContext(byte @Nullable [] pem) {
+	/**
+	 * The client's TLS: PEM certificates or a trust manager (ClientOptions allows one of them), or
+	 * else the system CAs; a client key if one is given; TLS 1.3 and 1.2 unless narrowed.
+	 */
+	private static SslContext sslContext(byte @Nullable [] pem, @Nullable TlsOptions options) {
 		try {
-			SslContextBuilder builder = SslContextBuilder.forClient().protocols("TLSv1.3", "TLSv1.2");
+			SslContextBuilder builder = SslContextBuilder.forClient()
+				.protocols((options != null) ? options.protocols() : TlsOptions.DEFAULT_PROTOCOLS);
 			if (pem != null) {
 				builder.trustManager(certificates(pem));
+			}
+			else if (options != null && options.trustManager() != null) {
+				builder.trustManager(options.trustManager());
+			}
+			if (options != null && options.keyManager() != null) {
+				builder.keyManager(options.keyManager());
+			}
+			if (options != null && !options.cipherSuites().isEmpty()) {
+				builder.ciphers(options.cipherSuites());
 			}
 			return builder.build();
 		}

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,8 +64,9 @@ public final class BitcoinRpcAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(BitcoinRpcConnectionDetails.class)
-		BitcoinRpcConnectionDetails bitcoinRpcConnectionDetails(BitcoinRpcProperties properties) {
-			return new PropertiesBitcoinRpcConnectionDetails(properties);
+		BitcoinRpcConnectionDetails bitcoinRpcConnectionDetails(BitcoinRpcProperties properties,
+				ObjectProvider<SslBundles> sslBundles) {
+			return new PropertiesBitcoinRpcConnectionDetails(properties, sslBundles.getIfAvailable());
 		}
 
 		/**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetails;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
  * Where the node is and how to log in. The auto-configuration provides one built from
@@ -41,6 +42,17 @@ public interface BitcoinRpcConnectionDetails extends ConnectionDetails {
 	 * @return the cookie file or {@code null}
 	 */
 	default @Nullable Path getCookieFile() {
+		return null;
+	}
+
+	/**
+	 * The SSL bundle whose trust material, client key and options the client uses over
+	 * {@code wss://} and {@code https://}, or {@code null} for the system's certificate
+	 * authorities (or {@code bitcoin.rpc.tls.certificates}, which cannot be combined with a
+	 * bundle).
+	 * @return the SSL bundle or {@code null}
+	 */
+	default @Nullable SslBundle getSslBundle() {
 		return null;
 	}
 

@@ -135,6 +135,8 @@ public class BitcoinRpcProperties {
 
 	private final Tls tls = new Tls();
 
+	private final Ssl ssl = new Ssl();
+
 	private final Proxy proxy = new Proxy();
 
 	private final Reconnect reconnect = new Reconnect();
@@ -323,6 +325,10 @@ public class BitcoinRpcProperties {
 		return this.tls;
 	}
 
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
 	public Proxy getProxy() {
 		return this.proxy;
 	}
@@ -364,6 +370,29 @@ public class BitcoinRpcProperties {
 
 		public void setCertificates(@Nullable Resource certificates) {
 			this.certificates = certificates;
+		}
+
+	}
+
+	/**
+	 * Spring Boot SSL bundle settings ({@code spring.ssl.bundle.*}); TLS itself is on when the
+	 * URL's scheme is wss:// or https://.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (under spring.ssl.bundle.pem or spring.ssl.bundle.jks)
+		 * whose trust store, key store and options the client uses. Not together with
+		 * tls.certificates.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
 		}
 
 	}

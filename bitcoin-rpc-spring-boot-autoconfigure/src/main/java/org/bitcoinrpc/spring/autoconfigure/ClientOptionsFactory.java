@@ -19,12 +19,15 @@ import org.bitcoinrpc.client.Delay;
 import org.bitcoinrpc.client.JsonRpcVersion;
 import org.bitcoinrpc.client.ProxyOptions;
 import org.bitcoinrpc.client.ResendPolicy;
+import org.bitcoinrpc.client.TlsOptions;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.client.internal.UserInfo;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslOptions;
 import org.springframework.core.io.Resource;
 import org.springframework.util.StringUtils;
 import org.springframework.util.unit.DataSize;
@@ -59,7 +62,7 @@ final class ClientOptionsFactory {
 		ClientOptions.Builder builder = ClientOptions.builder();
 		String url = applyUrl(builder, details);
 		applyCredentials(builder, details);
-		applyTls(builder, properties.getTls(), url);
+		applyTls(builder, properties, details, url);
 		applyProxy(builder, properties.getProxy());
 		builder.requestTimeout(positive(properties.getRequestTimeout(), "request-timeout"));
 		builder.connectTimeout(positive(properties.getConnectTimeout(), "connect-timeout"));
@@ -134,8 +137,28 @@ final class ClientOptionsFactory {
 		return (path.getNameCount() == 1) ? home : home.resolve(path.subpath(1, path.getNameCount()));
 	}
 
-	private static void applyTls(ClientOptions.Builder builder, BitcoinRpcProperties.Tls tls, String url) {
-		Resource certificates = tls.getCertificates();
+	private static void applyTls(ClientOptions.Builder builder, BitcoinRpcProperties properties,
+			BitcoinRpcConnectionDetails details, String url) {
+		Resource certificates = properties.getTls().getCertificates();
+		String bundleName = properties.getSsl().getBundle();
+		// Checked before the bundle is looked up, so that the conflict is what the user reads first.
+		if (certificates != null && StringUtils.hasText(bundleName)
+				&& details instanceof PropertiesBitcoinRpcConnectionDetails) {
+			throw invalid("ssl.bundle", bundleName, "Set either " + PREFIX + "ssl.bundle or " + PREFIX
+					+ "tls.certificates, not both: each is a source of trust and only one can be used");
+		}
+		SslBundle bundle = details.getSslBundle();
+		if (bundle != null) {
+			if (certificates != null) {
+				throw invalid("tls.certificates", certificates.getDescription(), "The "
+						+ BitcoinRpcConnectionDetails.class.getSimpleName() + " bean " + details.getClass().getName()
+						+ " carries an SSL bundle; set either " + PREFIX + "tls.certificates or the bundle, not both");
+			}
+			builder.tlsOptions(tlsOptions(bundle, details, bundleName));
+			warnWithoutTls(url, (details instanceof PropertiesBitcoinRpcConnectionDetails) ? "ssl.bundle"
+					: "the SSL bundle of the " + BitcoinRpcConnectionDetails.class.getSimpleName() + " bean");
+			return;
+		}
 		if (certificates == null) {
 			return;
 		}
@@ -155,11 +178,42 @@ final class ClientOptionsFactory {
 					"Not a PEM certificate (no '-----BEGIN CERTIFICATE-----' line)");
 		}
 		builder.trustedCertificates(pem);
+		warnWithoutTls(url, name);
+	}
+
+	private static void warnWithoutTls(String url, String name) {
 		String scheme = url.substring(0, Math.max(0, url.indexOf(':')));
 		if (scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("http")) {
-			logger.warn(PREFIX + name + " is set but " + PREFIX + "url uses " + scheme
-					+ "://, without TLS; the certificates are not used");
+			String what = name.startsWith("the ") ? name : PREFIX + name;
+			logger.warn(what + " is set but " + PREFIX + "url uses " + scheme + "://, without TLS; it is not used");
 		}
+	}
+
+	/**
+	 * The bundle's trust and key managers and its options, as Boot's Lettuce configuration hands a
+	 * bundle to Lettuce's {@code SslOptions}. The bundle's protocol ({@code TLS}, for an
+	 * {@code SSLContext}) has no use here: Netty makes its own context.
+	 */
+	private static TlsOptions tlsOptions(SslBundle bundle, BitcoinRpcConnectionDetails details,
+			@Nullable String bundleName) {
+		TlsOptions.Builder tls = TlsOptions.builder()
+			.trustManager(bundle.getManagers().getTrustManagerFactory())
+			.keyManager(bundle.getManagers().getKeyManagerFactory());
+		SslOptions options = bundle.getOptions();
+		try {
+			if (options.getEnabledProtocols() != null) {
+				tls.protocols(options.getEnabledProtocols());
+			}
+			if (options.getCiphers() != null) {
+				tls.cipherSuites(options.getCiphers());
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			String name = (details instanceof PropertiesBitcoinRpcConnectionDetails) ? bundleName : null;
+			throw invalidDetail(details, "ssl.bundle", name,
+					"The bundle's options are refused (spring.ssl.bundle.*.options): " + ex.getMessage());
+		}
+		return tls.build();
 	}
 
 	private static void applyProxy(ClientOptions.Builder builder, BitcoinRpcProperties.Proxy proxy) {

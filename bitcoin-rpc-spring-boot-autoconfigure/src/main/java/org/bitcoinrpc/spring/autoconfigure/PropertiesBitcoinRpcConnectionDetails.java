@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.ssl.NoSuchSslBundleException;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.util.StringUtils;
 
 /**
@@ -14,8 +17,11 @@ class PropertiesBitcoinRpcConnectionDetails implements BitcoinRpcConnectionDetai
 
 	private final BitcoinRpcProperties properties;
 
-	PropertiesBitcoinRpcConnectionDetails(BitcoinRpcProperties properties) {
+	private final @Nullable SslBundles sslBundles;
+
+	PropertiesBitcoinRpcConnectionDetails(BitcoinRpcProperties properties, @Nullable SslBundles sslBundles) {
 		this.properties = properties;
+		this.sslBundles = sslBundles;
 	}
 
 	@Override
@@ -42,6 +48,32 @@ class PropertiesBitcoinRpcConnectionDetails implements BitcoinRpcConnectionDetai
 	@Override
 	public @Nullable Path getCookieFile() {
 		return this.properties.getCookieFile();
+	}
+
+	/**
+	 * The bundle {@code bitcoin.rpc.ssl.bundle} names, as Boot's own modules resolve theirs
+	 * ({@code spring.data.redis.ssl.bundle}), but failing with the property's name and the
+	 * bundles there are rather than with a bare {@link NoSuchSslBundleException}.
+	 */
+	@Override
+	public @Nullable SslBundle getSslBundle() {
+		String name = this.properties.getSsl().getBundle();
+		if (!StringUtils.hasText(name)) {
+			return null;
+		}
+		if (this.sslBundles == null) {
+			throw new InvalidConfigurationPropertyValueException("bitcoin.rpc.ssl.bundle", name,
+					"There is no SslBundles bean to look the bundle up in (Spring Boot's SslAutoConfiguration is off)");
+		}
+		try {
+			return this.sslBundles.getBundle(name.trim());
+		}
+		catch (NoSuchSslBundleException ex) {
+			throw new InvalidConfigurationPropertyValueException("bitcoin.rpc.ssl.bundle", name,
+					"No SSL bundle of that name; define it under spring.ssl.bundle.pem." + name.trim()
+							+ " or spring.ssl.bundle.jks." + name.trim() + " (bundles defined: "
+							+ this.sslBundles.getBundleNames() + ")");
+		}
 	}
 
 	@Override

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Marks a method of a bean as a handler of the chain follower's changes of the best chain
  * ({@code bitcoin.rpc.follow.*}), as a {@link org.bitcoinrpc.client.follow.BlockHandler} bean
@@ -47,10 +49,14 @@ import java.lang.annotation.Target;
  * says, and nothing after it is delivered first.
  * <p>
  * Only looked for while the chain follower is on ({@code bitcoin.rpc.follow.enabled}).
+ * <p>
+ * The methods are called by reflection; the annotation is {@link Reflective @Reflective}, as
+ * {@code @EventListener} is, so that Spring's AOT processing keeps them callable in a native image.
  */
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective
 public @interface BlockListener {
 
 }

@@ -94,7 +94,7 @@ class StartupFailureMessagesTests {
 	 * Runs Spring Boot's failure analyzers on a start-up failure, as {@code SpringApplication}
 	 * does (first analysis wins), with an environment holding the same properties.
 	 */
-	private static FailureAnalysis analyze(Throwable failure, List<String> properties) {
+	static FailureAnalysis analyze(Throwable failure, List<String> properties) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		for (String property : properties) {
 			int equals = property.indexOf('=');

@@ -13,6 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * With no {@code bitcoin.rpc.url}, starts the simulated btcd node from {@code bitcoin-rpc-test}
@@ -23,12 +26,14 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoNodeConfiguredCondition.class)
+@ImportRuntimeHints(DemoNodeRuntimeHints.class)
 public class DemoNodeConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoNodeConfiguration.class);
 
 	@Bean(destroyMethod = "close")
-	SimulatedNode demoNode() {
+	SimulatedNode demoNode(Environment environment) {
+		checkNotFrozenByAot(environment);
 		SimulatedNode node = SimulatedNode.builder()
 			.user("demo")
 			.password(UUID.randomUUID().toString())
@@ -47,6 +52,22 @@ public class DemoNodeConfiguration {
 				  commented set-ups in application.yml.
 				==========================================================================""", node.wsUrl());
 		return node;
+	}
+
+	/**
+	 * On the JVM this class is skipped when {@code bitcoin.rpc.url} is set. After Spring's AOT
+	 * processing (a native image, or {@code -Dspring.aot.enabled=true}) the condition was decided
+	 * at build time, without the URL, and this class is always in: running against the demo node
+	 * while the user asked for a real one would mislead, so the start-up fails and says why.
+	 */
+	static void checkNotFrozenByAot(Environment environment) {
+		String url = environment.getProperty("bitcoin.rpc.url");
+		if (StringUtils.hasText(url)) {
+			throw new IllegalStateException("bitcoin.rpc.url is set, but this build of the sample was AOT-processed "
+					+ "without it, so the built-in demo node was chosen at build time. Run it on the JVM without "
+					+ "-Dspring.aot.enabled=true, or process it with the URL set (spring-boot:process-aot "
+					+ "-Dspring-boot.aot.jvmArguments=-Dbitcoin.rpc.url=...).");
+		}
 	}
 
 	@Bean
