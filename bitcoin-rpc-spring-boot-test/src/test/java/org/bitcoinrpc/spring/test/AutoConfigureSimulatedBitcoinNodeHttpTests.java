@@ -1,6 +1,7 @@
 package org.bitcoinrpc.spring.test;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.spring.test.app.TestApplication;
 import org.bitcoinrpc.client.TransportMode;
 import org.bitcoinrpc.spring.event.BlockConnectedEvent;
 import org.bitcoinrpc.test.SimulatedNode;

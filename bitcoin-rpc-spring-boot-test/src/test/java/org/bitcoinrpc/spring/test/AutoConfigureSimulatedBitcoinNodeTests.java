@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
+import org.bitcoinrpc.spring.test.app.TestApplication;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.spring.event.BitcoinRpcConnectionEvent;
 import org.bitcoinrpc.spring.event.BlockConnectedEvent;
