@@ -37,7 +37,7 @@ import org.bitcoinrpc.client.TransportMode;
  *
  * @see AutoConfigureSimulatedBitcoinNode
  */
-@Target({ ElementType.METHOD, ElementType.TYPE })
+@Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface SimulatedNodeConnection {

@@ -92,7 +92,7 @@ class SimulatedNodeConnectionRegistrar implements ImportBeanDefinitionRegistrar 
 		registry.registerBeanDefinition(name, definition);
 	}
 
-	/** The annotation on the bean's factory method or class, wherever the definition keeps it. */
+	/** The annotation on the bean's factory method, wherever the definition keeps it. */
 	private static @Nullable SimulatedNodeConnection findAnnotation(ConfigurableListableBeanFactory beanFactory,
 			String beanName) {
 		BeanDefinition definition;
