@@ -23,6 +23,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * Register it on a {@code static} field (or with {@code @ExtendWith}, for the defaults). Nested test
  * classes share the outer class's node. Thread-safe.
+ *
+ * <p>Not for a Spring application context: the node would stop after the test class while the
+ * TestContext framework keeps the context, and its client, for the next classes. There, use
+ * {@code bitcoin-rpc-spring-boot-test}'s {@code @AutoConfigureSimulatedBitcoinNode} or a
+ * {@code @SimulatedNodeConnection} node bean, which live as long as the context.
  */
 public final class SimulatedNodeExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 

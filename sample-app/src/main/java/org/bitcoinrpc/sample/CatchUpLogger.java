@@ -8,6 +8,7 @@ import org.bitcoinrpc.client.follow.FollowerEvent;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,13 @@ public class CatchUpLogger {
 	/** Set by the first catch-up after the start; on the follower's thread. */
 	private final AtomicBoolean reported = new AtomicBoolean();
 
-	public CatchUpLogger(CursorStore store, @Value("${bitcoin.rpc.follow.name:default}") String followerName) {
+	public CatchUpLogger(ObjectProvider<CursorStore> stores, @Value("${bitcoin.rpc.follow.name:default}") String followerName) {
+		// No store when the follower is off (bitcoin.rpc.follow.enabled=false, as in the WireMock tests).
+		CursorStore store = stores.getIfAvailable();
+		if (store == null) {
+			this.resumedFrom = null;
+			return;
+		}
 		// A bean, so created before the lifecycle beans start: the follower has not moved the cursor yet.
 		this.resumedFrom = store.load(followerName).orElse(null);
 		if (this.resumedFrom != null) {

@@ -40,6 +40,7 @@ class PublishedJarsIT {
 		PUBLISHED.put("bitcoin-rpc-test", "org.bitcoinrpc.test");
 		PUBLISHED.put("bitcoin-rpc-spring-boot-autoconfigure", "org.bitcoinrpc.spring.autoconfigure");
 		PUBLISHED.put("bitcoin-rpc-spring-boot-starter", "org.bitcoinrpc.spring.starter");
+		PUBLISHED.put("bitcoin-rpc-spring-boot-test", "org.bitcoinrpc.spring.test");
 	}
 
 	@Test
