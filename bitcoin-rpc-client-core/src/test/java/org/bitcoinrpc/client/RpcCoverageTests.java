@@ -4,8 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +26,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 
+import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -69,6 +78,80 @@ class RpcCoverageTests {
 			}
 		}
 		assertThat(unannotated).as("typed calls without @RpcMethod").isEmpty();
+	}
+
+	/**
+	 * Each typed call, blocking and async, invoked with placeholder arguments on a proxy that
+	 * records what reaches {@code callAsync}: the method sent is the one its annotation names.
+	 */
+	@Test
+	void everyTypedCallSendsTheMethodItsAnnotationNames() {
+		List<String> sent = new ArrayList<>();
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (method.getName().equals("callAsync")) {
+				sent.add((String) args[0]);
+				return CompletableFuture.completedFuture(null);
+			}
+			return InvocationHandler.invokeDefault(proxy, method, args);
+		};
+		Object calls = Proxy.newProxyInstance(getClass().getClassLoader(), CALL_INTERFACES.toArray(Class<?>[]::new),
+				handler);
+		List<String> wrong = new ArrayList<>();
+		int checked = 0;
+		for (Class<?> type : CALL_INTERFACES) {
+			for (Method method : type.getDeclaredMethods()) {
+				RpcMethod rpc = method.getAnnotation(RpcMethod.class);
+				if (rpc == null) {
+					continue;
+				}
+				sent.clear();
+				try {
+					method.invoke(calls, Stream.of(method.getGenericParameterTypes()).map(RpcCoverageTests::placeholder).toArray());
+				}
+				catch (InvocationTargetException ex) {
+					// A blocking form fails on the null result; what matters is what it sent first.
+					if (ex.getCause() instanceof IllegalArgumentException) {
+						wrong.add(type.getSimpleName() + "." + method.getName() + " refused the placeholders: " + ex.getCause());
+					}
+				}
+				catch (IllegalAccessException ex) {
+					throw new IllegalStateException(ex);
+				}
+				if (!sent.equals(List.of(rpc.value()))) {
+					wrong.add(type.getSimpleName() + "." + method.getName() + " is @RpcMethod(\"" + rpc.value() + "\") but sent "
+							+ sent);
+				}
+				checked++;
+			}
+		}
+		assertThat(wrong).isEmpty();
+		assertThat(checked).isGreaterThanOrEqualTo(122);
+	}
+
+	private static Object placeholder(Type type) {
+		if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
+			// One element: some calls refuse an empty list.
+			return List.of(placeholder(list.getActualTypeArguments()[0]));
+		}
+		if (type == OutPoint.class) {
+			return new OutPoint("00".repeat(32), 0);
+		}
+		if (type == String.class) {
+			return "00".repeat(32);
+		}
+		if (type == int.class || type == Integer.class) {
+			return 1;
+		}
+		if (type == long.class || type == Long.class) {
+			return 1L;
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return true;
+		}
+		if (type == BigDecimal.class) {
+			return BigDecimal.ONE;
+		}
+		throw new IllegalArgumentException("no placeholder for " + type);
 	}
 
 	@Test
