@@ -22,37 +22,45 @@ import tools.jackson.core.type.TypeReference;
 public interface ChainCalls extends RpcCalls {
 
 	/** {@code getblockcount}: the height of the best chain. */
+	@RpcMethod("getblockcount")
 	default CompletableFuture<Long> getBlockCountAsync() {
 		return callAsync("getblockcount", List.of(), Long.class);
 	}
 
+	@RpcMethod("getblockcount")
 	default long getBlockCount() {
 		return RpcCalls.required(Futures.await(getBlockCountAsync()), "getblockcount");
 	}
 
 	/** {@code getbestblockhash}: the hash of the best chain's tip. */
+	@RpcMethod("getbestblockhash")
 	default CompletableFuture<String> getBestBlockHashAsync() {
 		return callAsync("getbestblockhash", List.of(), String.class);
 	}
 
+	@RpcMethod("getbestblockhash")
 	default String getBestBlockHash() {
 		return RpcCalls.required(Futures.await(getBestBlockHashAsync()), "getbestblockhash");
 	}
 
 	/** {@code getblockhash <height>}: the hash of the best-chain block at a height. */
+	@RpcMethod("getblockhash")
 	default CompletableFuture<String> getBlockHashAsync(long height) {
 		return callAsync("getblockhash", List.of(height), String.class);
 	}
 
+	@RpcMethod("getblockhash")
 	default String getBlockHash(long height) {
 		return RpcCalls.required(Futures.await(getBlockHashAsync(height)), "getblockhash");
 	}
 
 	/** {@code getblockheader <hash> true}: the decoded header. */
+	@RpcMethod("getblockheader")
 	default CompletableFuture<BlockHeader> getBlockHeaderAsync(String blockHash) {
 		return callAsync("getblockheader", List.of(checkHash(blockHash), true), BlockHeader.class);
 	}
 
+	@RpcMethod("getblockheader")
 	default BlockHeader getBlockHeader(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockHeaderAsync(blockHash)), "getblockheader");
 	}
@@ -61,10 +69,12 @@ public interface ChainCalls extends RpcCalls {
 	 * {@code getblock <hash> 1}: the block with its transaction ids. The verbosity is sent as an
 	 * integer, which both nodes accept (btcd rejects booleans).
 	 */
+	@RpcMethod("getblock")
 	default CompletableFuture<Block> getBlockAsync(String blockHash) {
 		return callAsync("getblock", List.of(checkHash(blockHash), 1), Block.class);
 	}
 
+	@RpcMethod("getblock")
 	default Block getBlock(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockAsync(blockHash)), "getblock");
 	}
@@ -74,28 +84,34 @@ public interface ChainCalls extends RpcCalls {
 	 * {@code bits}, {@code target}, {@code time}, {@code chainwork}, {@code size_on_disk},
 	 * {@code verificationprogress} and {@code warnings}.
 	 */
+	@RpcMethod("getblockchaininfo")
 	default CompletableFuture<BlockchainInfo> getBlockchainInfoAsync() {
 		return callAsync("getblockchaininfo", List.of(), BlockchainInfo.class);
 	}
 
+	@RpcMethod("getblockchaininfo")
 	default BlockchainInfo getBlockchainInfo() {
 		return RpcCalls.required(Futures.await(getBlockchainInfoAsync()), "getblockchaininfo");
 	}
 
 	/** {@code getbestblock} (btcd only; Core answers -32601): the tip's hash and height. */
+	@RpcMethod("getbestblock")
 	default CompletableFuture<BlockRef> getBestBlockAsync() {
 		return callAsync("getbestblock", List.of(), BlockRef.class);
 	}
 
+	@RpcMethod("getbestblock")
 	default BlockRef getBestBlock() {
 		return RpcCalls.required(Futures.await(getBestBlockAsync()), "getbestblock");
 	}
 
 	/** {@code getblockheader <hash> false}: the 80-byte serialized header as 160 hex characters. */
+	@RpcMethod("getblockheader")
 	default CompletableFuture<String> getBlockHeaderHexAsync(String blockHash) {
 		return callAsync("getblockheader", List.of(checkHash(blockHash, "blockHash"), false), String.class);
 	}
 
+	@RpcMethod("getblockheader")
 	default String getBlockHeaderHex(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockHeaderHexAsync(blockHash)), "getblockheader");
 	}
@@ -104,10 +120,12 @@ public interface ChainCalls extends RpcCalls {
 	 * {@code getblock <hash> 0}: the serialized block as hex (Core includes witness data). The
 	 * verbosity is sent as the integer 0: btcd rejects {@code false}.
 	 */
+	@RpcMethod("getblock")
 	default CompletableFuture<String> getBlockHexAsync(String blockHash) {
 		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 0), String.class);
 	}
 
+	@RpcMethod("getblock")
 	default String getBlockHex(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockHexAsync(blockHash)), "getblock");
 	}
@@ -118,20 +136,24 @@ public interface ChainCalls extends RpcCalls {
 	 * {@code tx} (with {@code fee} on every non-coinbase transaction); both land in
 	 * {@link BlockWithTransactions#transactions()}.
 	 */
+	@RpcMethod("getblock")
 	default CompletableFuture<BlockWithTransactions> getBlockWithTransactionsAsync(String blockHash) {
 		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 2), BlockWithTransactions.class);
 	}
 
+	@RpcMethod("getblock")
 	default BlockWithTransactions getBlockWithTransactions(String blockHash) {
 		return RpcCalls.required(Futures.await(getBlockWithTransactionsAsync(blockHash)), "getblock");
 	}
 
 	/** {@code getchaintips}: every known branch tip, the active one with status {@code active}. */
+	@RpcMethod("getchaintips")
 	default CompletableFuture<List<ChainTip>> getChainTipsAsync() {
 		return callAsync("getchaintips", List.of(), new TypeReference<List<ChainTip>>() {
 		});
 	}
 
+	@RpcMethod("getchaintips")
 	default List<ChainTip> getChainTips() {
 		return RpcCalls.required(Futures.await(getChainTipsAsync()), "getchaintips");
 	}
@@ -141,10 +163,12 @@ public interface ChainCalls extends RpcCalls {
 	 * simnet), Core in exponent form ({@code 4.656542373906925e-10} on regtest); both are read
 	 * exactly.
 	 */
+	@RpcMethod("getdifficulty")
 	default CompletableFuture<BigDecimal> getDifficultyAsync() {
 		return callAsync("getdifficulty", List.of(), BigDecimal.class);
 	}
 
+	@RpcMethod("getdifficulty")
 	default BigDecimal getDifficulty() {
 		return RpcCalls.required(Futures.await(getDifficultyAsync()), "getdifficulty");
 	}
@@ -154,11 +178,13 @@ public interface ChainCalls extends RpcCalls {
 	 * or unknown (both nodes answer {@code null}, not an error). The node's default applies to
 	 * mempool spends (both default to including the mempool).
 	 */
+	@RpcMethod("gettxout")
 	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n) {
 		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n")), TxOut.class)
 			.thenApply(Optional::ofNullable);
 	}
 
+	@RpcMethod("gettxout")
 	default Optional<TxOut> getTxOut(String txid, int n) {
 		return Futures.await(getTxOutAsync(txid, n));
 	}
@@ -168,11 +194,13 @@ public interface ChainCalls extends RpcCalls {
 	 * {@code includeMempool} an output spent by a mempool transaction counts as spent, and an
 	 * output of a mempool transaction is found.
 	 */
+	@RpcMethod("gettxout")
 	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n, boolean includeMempool) {
 		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n"), includeMempool), TxOut.class)
 			.thenApply(Optional::ofNullable);
 	}
 
+	@RpcMethod("gettxout")
 	default Optional<TxOut> getTxOut(String txid, int n, boolean includeMempool) {
 		return Futures.await(getTxOutAsync(txid, n, includeMempool));
 	}

@@ -18,29 +18,35 @@ import tools.jackson.core.type.TypeReference;
 public interface NetworkCalls extends RpcCalls {
 
 	/** {@code getnetworkinfo} (Core only). */
+	@RpcMethod("getnetworkinfo")
 	default CompletableFuture<NetworkInfo> getNetworkInfoAsync() {
 		return callAsync("getnetworkinfo", List.of(), NetworkInfo.class);
 	}
 
+	@RpcMethod("getnetworkinfo")
 	default NetworkInfo getNetworkInfo() {
 		return RpcCalls.required(Futures.await(getNetworkInfoAsync()), "getnetworkinfo");
 	}
 
 	/** {@code getpeerinfo}: the connected peers ({@code []} when none). */
+	@RpcMethod("getpeerinfo")
 	default CompletableFuture<List<PeerInfo>> getPeerInfoAsync() {
 		return callAsync("getpeerinfo", List.of(), new TypeReference<List<PeerInfo>>() {
 		});
 	}
 
+	@RpcMethod("getpeerinfo")
 	default List<PeerInfo> getPeerInfo() {
 		return RpcCalls.required(Futures.await(getPeerInfoAsync()), "getpeerinfo");
 	}
 
 	/** {@code getconnectioncount}: the number of peers. */
+	@RpcMethod("getconnectioncount")
 	default CompletableFuture<Integer> getConnectionCountAsync() {
 		return callAsync("getconnectioncount", List.of(), Integer.class);
 	}
 
+	@RpcMethod("getconnectioncount")
 	default int getConnectionCount() {
 		return RpcCalls.required(Futures.await(getConnectionCountAsync()), "getconnectioncount");
 	}
@@ -51,19 +57,23 @@ public interface NetworkCalls extends RpcCalls {
 	 * at which the node <em>started</em> (e.g. {@code 1795622004}). Subtract a btcd value from the
 	 * current time to get seconds running.
 	 */
+	@RpcMethod("uptime")
 	default CompletableFuture<Long> uptimeAsync() {
 		return callAsync("uptime", List.of(), Long.class);
 	}
 
+	@RpcMethod("uptime")
 	default long uptime() {
 		return RpcCalls.required(Futures.await(uptimeAsync()), "uptime");
 	}
 
 	/** {@code getinfo} (btcd only; Core removed it in 0.16 and answers -32601). */
+	@RpcMethod("getinfo")
 	default CompletableFuture<BtcdInfo> getInfoAsync() {
 		return callAsync("getinfo", List.of(), BtcdInfo.class);
 	}
 
+	@RpcMethod("getinfo")
 	default BtcdInfo getInfo() {
 		return RpcCalls.required(Futures.await(getInfoAsync()), "getinfo");
 	}
@@ -72,28 +82,34 @@ public interface NetworkCalls extends RpcCalls {
 	 * {@code ping}: asks the node to ping every peer (the round trips appear later in
 	 * {@link #getPeerInfo()}); the result is {@code null}. Also a cheap liveness check.
 	 */
+	@RpcMethod("ping")
 	default CompletableFuture<Void> pingAsync() {
 		return callAsync("ping", List.of(), Void.class);
 	}
 
+	@RpcMethod("ping")
 	default void ping() {
 		Futures.await(pingAsync());
 	}
 
 	/** {@code getnettotals}: P2P traffic counters. */
+	@RpcMethod("getnettotals")
 	default CompletableFuture<NetTotals> getNetTotalsAsync() {
 		return callAsync("getnettotals", List.of(), NetTotals.class);
 	}
 
+	@RpcMethod("getnettotals")
 	default NetTotals getNetTotals() {
 		return RpcCalls.required(Futures.await(getNetTotalsAsync()), "getnettotals");
 	}
 
 	/** {@code getcurrentnet} (btcd only): the network's wire magic, e.g. {@code 303307798} on simnet. */
+	@RpcMethod("getcurrentnet")
 	default CompletableFuture<Long> getCurrentNetAsync() {
 		return callAsync("getcurrentnet", List.of(), Long.class);
 	}
 
+	@RpcMethod("getcurrentnet")
 	default long getCurrentNet() {
 		return RpcCalls.required(Futures.await(getCurrentNetAsync()), "getcurrentnet");
 	}

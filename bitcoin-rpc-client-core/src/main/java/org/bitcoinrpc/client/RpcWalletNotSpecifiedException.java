@@ -3,7 +3,7 @@ package org.bitcoinrpc.client;
 /**
  * {@code -19} (Bitcoin Core): several wallets are loaded and the call named none; bind the client to a wallet.
  */
-public class RpcWalletNotSpecifiedException extends RpcErrorException {
+public class RpcWalletNotSpecifiedException extends RpcWalletException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -24,10 +24,12 @@ public interface TransactionCalls extends RpcCalls {
 	 * {@code getrawtransaction <txid> 0}: the serialized transaction, hex. A confirmed transaction
 	 * is only found with a transaction index ({@code --txindex} / {@code -txindex}); else -5.
 	 */
+	@RpcMethod("getrawtransaction")
 	default CompletableFuture<String> getRawTransactionHexAsync(String txid) {
 		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 0), String.class);
 	}
 
+	@RpcMethod("getrawtransaction")
 	default String getRawTransactionHex(String txid) {
 		return RpcCalls.required(Futures.await(getRawTransactionHexAsync(txid)), "getrawtransaction");
 	}
@@ -37,10 +39,12 @@ public interface TransactionCalls extends RpcCalls {
 	 * {@code confirmations}, {@code time} and {@code blocktime} are absent while it is in the
 	 * mempool.
 	 */
+	@RpcMethod("getrawtransaction")
 	default CompletableFuture<RawTransaction> getRawTransactionAsync(String txid) {
 		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 1), RawTransaction.class);
 	}
 
+	@RpcMethod("getrawtransaction")
 	default RawTransaction getRawTransaction(String txid) {
 		return RpcCalls.required(Futures.await(getRawTransactionAsync(txid)), "getrawtransaction");
 	}
@@ -50,10 +54,12 @@ public interface TransactionCalls extends RpcCalls {
 	 * plus {@link RawTransaction#fee()} and each input's {@link org.bitcoinrpc.client.model.TxInput#prevout()}.
 	 * btcd treats any non-zero verbosity like 1, so both stay {@code null} there.
 	 */
+	@RpcMethod("getrawtransaction")
 	default CompletableFuture<RawTransaction> getRawTransactionWithPrevoutsAsync(String txid) {
 		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 2), RawTransaction.class);
 	}
 
+	@RpcMethod("getrawtransaction")
 	default RawTransaction getRawTransactionWithPrevouts(String txid) {
 		return RpcCalls.required(Futures.await(getRawTransactionWithPrevoutsAsync(txid)), "getrawtransaction");
 	}
@@ -62,10 +68,12 @@ public interface TransactionCalls extends RpcCalls {
 	 * {@code decoderawtransaction <hex>}: the transaction decoded without looking it up. btcd
 	 * leaves out {@code hash}, {@code size}, {@code vsize}, {@code weight} and {@code hex}.
 	 */
+	@RpcMethod("decoderawtransaction")
 	default CompletableFuture<RawTransaction> decodeRawTransactionAsync(String hex) {
 		return callAsync("decoderawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), RawTransaction.class);
 	}
 
+	@RpcMethod("decoderawtransaction")
 	default RawTransaction decodeRawTransaction(String hex) {
 		return RpcCalls.required(Futures.await(decodeRawTransactionAsync(hex)), "decoderawtransaction");
 	}
@@ -75,10 +83,12 @@ public interface TransactionCalls extends RpcCalls {
 	 * one that is already in the mempool returns its txid again on Core, but fails with -26 on
 	 * btcd. Not resent after a lost connection by the default {@link ResendPolicy}.
 	 */
+	@RpcMethod("sendrawtransaction")
 	default CompletableFuture<String> sendRawTransactionAsync(String hex) {
 		return callAsync("sendrawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), String.class);
 	}
 
+	@RpcMethod("sendrawtransaction")
 	default String sendRawTransaction(String hex) {
 		return RpcCalls.required(Futures.await(sendRawTransactionAsync(hex)), "sendrawtransaction");
 	}
@@ -89,6 +99,7 @@ public interface TransactionCalls extends RpcCalls {
 	 * {@code maxFeeRate} sends Core's default, {@link #DEFAULT_MAX_FEE_RATE} (0.1 BTC/kvB).
 	 * Undecodable hex fails the whole call (-22).
 	 */
+	@RpcMethod("testmempoolaccept")
 	default CompletableFuture<List<MempoolAcceptResult>> testMempoolAcceptAsync(List<String> hexes,
 			@Nullable BigDecimal maxFeeRate) {
 		Objects.requireNonNull(hexes, "hexes must not be null");
@@ -105,6 +116,7 @@ public interface TransactionCalls extends RpcCalls {
 				});
 	}
 
+	@RpcMethod("testmempoolaccept")
 	default List<MempoolAcceptResult> testMempoolAccept(List<String> hexes, @Nullable BigDecimal maxFeeRate) {
 		return RpcCalls.required(Futures.await(testMempoolAcceptAsync(hexes, maxFeeRate)), "testmempoolaccept");
 	}
