@@ -31,9 +31,9 @@ import org.bitcoinrpc.client.TransportMode;
  * The node is started when the bean is initialised, if the method did not start it, and closed
  * with the application context (its inferred {@code close()} destroy method): a context cached by
  * the Spring TestContext framework keeps its node, whatever test class runs. A
- * {@code BitcoinRpcConnectionDetails} bean of the application's own wins over this one. Nodes
- * serving TLS are not supported (the connection details have no way to carry their certificate
- * yet): start such a node yourself and set {@code bitcoin.rpc.tls.certificates}.
+ * {@code BitcoinRpcConnectionDetails} bean of the application's own wins over this one. A node
+ * serving TLS ({@code SimulatedNode.builder().tls(true)}) is reached over {@code wss://} or
+ * {@code https://}, trusting exactly its certificate through the details' SSL bundle.
  *
  * @see AutoConfigureSimulatedBitcoinNode
  */

@@ -8,10 +8,14 @@ import org.bitcoinrpc.test.SimulatedNode;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.service.connection.ConnectionDetailsFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreBundle;
+import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 
 /**
- * The {@link BitcoinRpcConnectionDetails} of a simulated node: its websocket or HTTP URL, and its
- * user and password or its cookie file. Registered in {@code META-INF/spring.factories}, as Spring
+ * The {@link BitcoinRpcConnectionDetails} of a simulated node: its websocket or HTTP URL, its
+ * user and password or its cookie file, and for a node serving TLS an SSL bundle trusting its
+ * certificate. Registered in {@code META-INF/spring.factories}, as Spring
  * Boot registers its container connection details factories, and used for every
  * {@link SimulatedNodeConnection @SimulatedNodeConnection} bean.
  * <p>
@@ -38,12 +42,6 @@ public class SimulatedNodeConnectionDetailsFactory
 		@Override
 		public String getUrl() {
 			SimulatedNode node = this.source.getNode();
-			if (node.isTls()) {
-				// The client would not trust the node's self-signed certificate, and these details
-				// cannot hand it over: fail saying so rather than with a handshake error.
-				throw new IllegalStateException(this.source + " serves TLS, which @SimulatedNodeConnection does not "
-						+ "support; set bitcoin.rpc.url and bitcoin.rpc.tls.certificates for that node instead");
-			}
 			return (this.source.getTransport() == TransportMode.WEBSOCKET) ? node.wsUrl() : node.httpUrl();
 		}
 
@@ -62,6 +60,20 @@ public class SimulatedNodeConnectionDetailsFactory
 		@Override
 		public @Nullable Path getCookieFile() {
 			return this.source.getNode().cookieFile();
+		}
+
+		/**
+		 * For a node serving TLS, a bundle that trusts exactly the node's self-signed certificate
+		 * (host name verification stays on: the certificate names 127.0.0.1), as Boot's own
+		 * connection details carry an {@link SslBundle}.
+		 */
+		@Override
+		public @Nullable SslBundle getSslBundle() {
+			SimulatedNode node = this.source.getNode();
+			if (!node.isTls()) {
+				return null;
+			}
+			return SslBundle.of(new PemSslStoreBundle(null, PemSslStoreDetails.forCertificate(node.certificatePem())));
 		}
 
 		@Override

@@ -105,13 +105,23 @@ class SimulatedNodeConnectionAutoConfigurationTests {
 	}
 
 	@Test
-	void aTlsNodeFailsSayingWhatToDoInstead() {
+	void aTlsNodeIsReachedThroughAnSslBundleTrustingItsCertificate() {
 		this.runner.withUserConfiguration(TlsNode.class).run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessageContaining("serves TLS")
-				.hasMessageContaining("bitcoin.rpc.tls.certificates");
+			assertThat(context).hasNotFailed();
+			SimulatedNode node = context.getBean(SimulatedNode.class);
+			BitcoinRpcConnectionDetails details = context.getBean(BitcoinRpcConnectionDetails.class);
+			assertThat(details.getUrl()).isEqualTo(node.wsUrl()).startsWith("wss://");
+			assertThat(details.getSslBundle()).isNotNull();
+			BitcoinRpcClient client = context.getBean(BitcoinRpcClient.class);
+			assertThat(client.isConnected()).isTrue();
+			assertThat(client.getBlockCount()).isEqualTo(3);
 		});
+	}
+
+	@Test
+	void aPlainNodeHasNoSslBundle() {
+		this.runner.withUserConfiguration(WebSocketNode.class)
+			.run((context) -> assertThat(context.getBean(BitcoinRpcConnectionDetails.class).getSslBundle()).isNull());
 	}
 
 	@Test
@@ -176,7 +186,7 @@ class SimulatedNodeConnectionAutoConfigurationTests {
 		@Bean
 		@SimulatedNodeConnection
 		SimulatedNode node() {
-			return SimulatedNode.builder().tls(true).build();
+			return SimulatedNode.builder().tls(true).initialHeight(3).build();
 		}
 
 	}
