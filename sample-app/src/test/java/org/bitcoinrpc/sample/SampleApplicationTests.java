@@ -97,6 +97,15 @@ class SampleApplicationTests {
 		JsonNode metric = http().get().uri("/actuator/metrics/bitcoin.rpc.requests").retrieve().body(JsonNode.class);
 		assertThat(metric.get("name").asString()).isEqualTo("bitcoin.rpc.requests");
 		await().atMost(Duration.ofSeconds(30)).until(() -> output.getOut().contains("Transaction accepted: "));
+
+		// The node is in the readiness group, not in liveness (application.yml). Asked here rather than in a
+		// test of its own: the block lines above are read from this method's captured output only.
+		JsonNode readiness = http().get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
+		assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("bitcoinRpc", "readinessState");
+		assertThat(readiness.get("status").asString()).isEqualTo("UP");
+		JsonNode liveness = http().get().uri("/actuator/health/liveness").retrieve().body(JsonNode.class);
+		assertThat(liveness.toString()).doesNotContain("bitcoinRpc");
+		assertThat(liveness.get("status").asString()).isEqualTo("UP");
 	}
 
 }
