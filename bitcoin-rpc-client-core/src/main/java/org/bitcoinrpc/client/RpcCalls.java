@@ -42,6 +42,21 @@ public interface RpcCalls {
 		return Futures.await(callAsync(method, params, resultType));
 	}
 
+	/**
+	 * Positional params with optional arguments left out: a {@code null} stands for "not given"
+	 * and is sent as JSON {@code null}, which both nodes read as the argument's default; trailing
+	 * ones are dropped, so a call with no optional arguments sends what the recordings show.
+	 * @param values the arguments in the method's order, {@code null} for any not given
+	 * @return the params list (unmodifiable, may contain nulls)
+	 */
+	static List<@Nullable Object> params(@Nullable Object... values) {
+		int end = values.length;
+		while (end > 0 && values[end - 1] == null) {
+			end--;
+		}
+		return java.util.Collections.unmodifiableList(java.util.Arrays.asList(java.util.Arrays.copyOf(values, end)));
+	}
+
 	/** A call's non-null result, or a protocol error naming the method. */
 	static <T> T required(@Nullable T value, String method) {
 		if (value == null) {

@@ -1,48 +1,11 @@
 package org.bitcoinrpc.spring.aot;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
-import org.bitcoinrpc.client.model.AddressValidation;
-import org.bitcoinrpc.client.model.Balances;
-import org.bitcoinrpc.client.model.Bip9SoftFork;
-import org.bitcoinrpc.client.model.Block;
-import org.bitcoinrpc.client.model.BlockHeader;
-import org.bitcoinrpc.client.model.BlockRef;
-import org.bitcoinrpc.client.model.BlockWithTransactions;
-import org.bitcoinrpc.client.model.BlockchainInfo;
-import org.bitcoinrpc.client.model.BtcdInfo;
-import org.bitcoinrpc.client.model.BumpFeeResult;
-import org.bitcoinrpc.client.model.ChainTip;
-import org.bitcoinrpc.client.model.LoadedWallet;
-import org.bitcoinrpc.client.model.LocalAddress;
-import org.bitcoinrpc.client.model.MempoolAcceptFees;
-import org.bitcoinrpc.client.model.MempoolAcceptResult;
-import org.bitcoinrpc.client.model.MempoolEntry;
-import org.bitcoinrpc.client.model.MempoolFees;
-import org.bitcoinrpc.client.model.MempoolInfo;
-import org.bitcoinrpc.client.model.MempoolSequence;
-import org.bitcoinrpc.client.model.MiningInfo;
-import org.bitcoinrpc.client.model.NetTotals;
-import org.bitcoinrpc.client.model.NetworkInfo;
-import org.bitcoinrpc.client.model.NetworkStatus;
-import org.bitcoinrpc.client.model.NextBlockInfo;
-import org.bitcoinrpc.client.model.OutPoint;
-import org.bitcoinrpc.client.model.PeerInfo;
-import org.bitcoinrpc.client.model.Prevout;
-import org.bitcoinrpc.client.model.RawTransaction;
-import org.bitcoinrpc.client.model.RescannedBlock;
-import org.bitcoinrpc.client.model.ScriptPubKey;
-import org.bitcoinrpc.client.model.ScriptSig;
-import org.bitcoinrpc.client.model.SmartFeeEstimate;
-import org.bitcoinrpc.client.model.TxInput;
-import org.bitcoinrpc.client.model.TxOut;
-import org.bitcoinrpc.client.model.TxOutput;
-import org.bitcoinrpc.client.model.Unspent;
-import org.bitcoinrpc.client.model.WalletBalances;
-import org.bitcoinrpc.client.model.WalletInfo;
-import org.bitcoinrpc.client.model.WalletScan;
-import org.bitcoinrpc.client.model.WalletTransaction;
-import org.bitcoinrpc.client.model.WalletTransactionDetail;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.MemberCategory;
@@ -50,14 +13,18 @@ import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.util.ClassUtils;
 
 import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What the client binds by reflection, for Spring's AOT processing and GraalVM native images:
  * Jackson reads every result record of {@code org.bitcoinrpc.client.model} through its canonical
- * constructor (or a {@code @JsonCreator} factory, as {@link WalletScan}'s), its fields' and
- * parameters' annotations and its accessors, writes {@link OutPoint} as a call's parameter, and
+ * constructor (or a {@code @JsonCreator} factory, as {@code WalletScan}'s), its fields' and
+ * parameters' annotations and its accessors, writes {@code OutPoint} as a call's parameter, and
  * makes the hand-written deserializers the records name with {@code @JsonDeserialize(using = ...)}
  * through their no-argument constructors.
  * <p>
@@ -75,56 +42,40 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  */
 public final class BitcoinRpcRuntimeHints implements RuntimeHintsRegistrar {
 
+	/** Where the result model lives: every class in it is bound by Jackson. */
+	static final String MODEL_PACKAGE = "org.bitcoinrpc.client.model";
+
 	/**
-	 * Every type of the client's result model. A test walks the package on the class path and
-	 * fails when a type is missing here.
+	 * Every type of the client's result model, found on the class path (nested records too), so
+	 * a type added to the model is covered without a list to keep. A test walks the package its
+	 * own way and checks each type's hints.
+	 * @param classLoader the class loader to search
+	 * @return the model's types, sorted by name
 	 */
-	static final List<Class<?>> MODEL_TYPES = List.of(
-			AddressValidation.class,
-			Balances.class,
-			Bip9SoftFork.class,
-			Block.class,
-			BlockHeader.class,
-			BlockRef.class,
-			BlockWithTransactions.class,
-			BlockchainInfo.class,
-			BtcdInfo.class,
-			BumpFeeResult.class,
-			ChainTip.class,
-			LoadedWallet.class,
-			LocalAddress.class,
-			MempoolAcceptFees.class,
-			MempoolAcceptResult.class,
-			MempoolEntry.class,
-			MempoolFees.class,
-			MempoolInfo.class,
-			MempoolSequence.class,
-			MiningInfo.class,
-			NetTotals.class,
-			NetworkInfo.class,
-			NetworkStatus.class,
-			NextBlockInfo.class,
-			OutPoint.class,
-			PeerInfo.class,
-			Prevout.class,
-			RawTransaction.class,
-			RescannedBlock.class,
-			ScriptPubKey.class,
-			ScriptSig.class,
-			SmartFeeEstimate.class,
-			TxInput.class,
-			TxOut.class,
-			TxOutput.class,
-			Unspent.class,
-			WalletBalances.class,
-			WalletInfo.class,
-			WalletScan.class,
-			WalletTransaction.class,
-			WalletTransactionDetail.class);
+	static List<Class<?>> modelTypes(@Nullable ClassLoader classLoader) {
+		String pattern = ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + MODEL_PACKAGE.replace('.', '/') + "/*.class";
+		try {
+			Resource[] resources = new PathMatchingResourcePatternResolver(classLoader).getResources(pattern);
+			List<Class<?>> types = new ArrayList<>();
+			for (Resource resource : resources) {
+				String file = Objects.requireNonNull(resource.getFilename());
+				String simpleName = file.substring(0, file.length() - ".class".length());
+				if (simpleName.equals("package-info")) {
+					continue;
+				}
+				types.add(ClassUtils.forName(MODEL_PACKAGE + "." + simpleName, classLoader));
+			}
+			types.sort(Comparator.comparing(Class::getName));
+			return types;
+		}
+		catch (IOException | ClassNotFoundException ex) {
+			throw new IllegalStateException("Cannot list the types of " + MODEL_PACKAGE, ex);
+		}
+	}
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
-		for (Class<?> type : MODEL_TYPES) {
+		for (Class<?> type : modelTypes(classLoader)) {
 			// Public and declared members alike (the categories do not imply each other): the
 			// accessors are public, WalletScan's creator is package-private, and Jackson reads the
 			// annotations on the records' private fields.

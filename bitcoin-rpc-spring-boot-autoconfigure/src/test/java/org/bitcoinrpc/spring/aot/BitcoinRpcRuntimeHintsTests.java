@@ -10,8 +10,11 @@ import java.util.List;
 
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.model.BlockchainInfo;
+import org.bitcoinrpc.client.model.Descriptor;
 import org.bitcoinrpc.client.model.OutPoint;
+import org.bitcoinrpc.client.model.Psbt;
 import org.bitcoinrpc.client.model.RawTransaction;
+import org.bitcoinrpc.client.model.TransactionHex;
 import org.bitcoinrpc.client.model.WalletScan;
 import org.bitcoinrpc.client.model.json.RawTransactionDeserializer;
 import org.bitcoinrpc.spring.follow.BlockListener;
@@ -76,8 +79,10 @@ class BitcoinRpcRuntimeHintsTests {
 	}
 
 	@Test
-	void everyModelTypeIsListed() throws Exception {
-		assertThat(BitcoinRpcRuntimeHints.MODEL_TYPES).containsExactlyInAnyOrderElementsOf(modelTypes());
+	void theRegistrarFindsEveryModelType() throws Exception {
+		assertThat(BitcoinRpcRuntimeHints.modelTypes(getClass().getClassLoader()))
+			.containsExactlyInAnyOrderElementsOf(modelTypes())
+			.contains(Psbt.class, Descriptor.class, TransactionHex.class);
 	}
 
 	@Test
