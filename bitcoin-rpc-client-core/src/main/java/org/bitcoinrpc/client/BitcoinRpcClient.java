@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bitcoinrpc.client.internal.Endpoint;
 import org.bitcoinrpc.client.internal.EventDispatcher;
 import org.bitcoinrpc.client.internal.NodeInfoDetector;
+import org.bitcoinrpc.client.internal.NodeMethods;
 import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.internal.PendingRequest;
 import org.bitcoinrpc.client.internal.Subscriptions;
@@ -469,6 +470,16 @@ public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, Transac
 
 	<T> CompletableFuture<T> send(String method, List<?> params, Type type, Object jacksonType,
 			@Nullable Duration timeout, @Nullable String wallet) {
+		NodeInfo known = this.nodeInfo.known();
+		if (known != null) {
+			// Once the node is known, a method only the other kind of node has fails here, naming
+			// the node, instead of a round trip that ends in -32601 (or btcd's -1).
+			String absence = NodeMethods.get().absence(known, method);
+			if (absence != null) {
+				return CompletableFuture.failedFuture(new RpcMethodNotFoundException(method,
+						RpcErrorCode.METHOD_NOT_FOUND, absence));
+			}
+		}
 		PendingRequest<T> request;
 		try {
 			request = newRequest(method, params, type, jacksonType, timeout, wallet);

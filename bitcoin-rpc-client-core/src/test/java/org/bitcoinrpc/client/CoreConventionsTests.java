@@ -241,4 +241,38 @@ class CoreConventionsTests {
 		assertThat(info.numericVersion()).isEqualTo(240200);
 	}
 
+	@Test
+	void onceTheNodeIsKnownAMethodOnlyTheOtherNodeHasFailsWithoutBeingSent() {
+		stub("getnetworkinfo", "btcd/http-getnetworkinfo.json");
+		stub("getinfo", "btcd/http-getinfo.json");
+		BitcoinRpcClient client = connect(ClientOptions.builder());
+		assertThat(client.nodeInfo().kind()).isEqualTo(NodeInfo.Kind.BTCD);
+		// getblockfilter is Bitcoin Core's (btcd has getcfilter); btcd 0.24.2 does not list it.
+		assertThatThrownBy(() -> client.call("getblockfilter", List.of("00"), Object.class))
+			.isExactlyInstanceOf(RpcMethodNotFoundException.class)
+			.hasMessageContaining("btcd 0.24.2 does not have getblockfilter, a Bitcoin Core method (not sent)")
+			.isInstanceOfSatisfying(RpcErrorException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo(RpcErrorCode.METHOD_NOT_FOUND));
+		server.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method",
+				equalTo("getblockfilter"))));
+		// A method neither node lists (hidden, websocket-only, or the application's own) is sent.
+		server.stubFor(post(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method", equalTo("mymethod")))
+			.willReturn(aResponse().withStatus(200).withBody("{\"result\":1,\"error\":null,\"id\":{{jsonPath request.body '$.id'}} }")));
+		assertThat(client.call("mymethod", List.of(), Long.class)).isEqualTo(1L);
+	}
+
+	@Test
+	void aNodeNewerThanTheRecordedOneIsAskedAnyway() {
+		server.stubFor(post(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method", equalTo("getnetworkinfo")))
+			.willReturn(aResponse().withStatus(200).withBody("{\"result\":{\"version\":320000,\"subversion\":\"/Satoshi:32.0.0/\"},"
+					+ "\"error\":null,\"id\":{{jsonPath request.body '$.id'}} }")));
+		stub("getcfilter", "btcd/http-getcfilter.json");
+		BitcoinRpcClient client = connect(ClientOptions.builder());
+		assertThat(client.nodeInfo().version()).isEqualTo("32.0.0");
+		// getcfilter is btcd's; a Core newer than the lists (31.0) may have gained it, so it is asked.
+		client.call("getcfilter", List.of("00"), String.class);
+		server.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(matchingJsonPath("$.method",
+				equalTo("getcfilter"))));
+	}
+
 }

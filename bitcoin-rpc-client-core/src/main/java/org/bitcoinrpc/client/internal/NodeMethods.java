@@ -13,14 +13,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.bitcoinrpc.client.NodeInfo;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The methods each node lists in {@code help}, for the versions the fixtures were recorded from
  * ({@code node-methods.properties}, generated from the test kit's {@code rpc-index.json} and
  * checked against it by a test). A method missing here may still exist: Core hides some
  * ({@code generatetoaddress}, {@code invalidateblock}) and btcd serves its notification calls on
- * the websocket only, and other versions list other methods. So this is a hint for checks and
- * tools, never a reason on its own to refuse a call.
+ * the websocket only, and other versions list other methods. So a call is refused only by
+ * {@link #absence}: the other kind of node lists it, this one does not, and this one is no newer
+ * than the version the lists were taken from.
  */
 public final class NodeMethods {
 
@@ -62,6 +64,50 @@ public final class NodeMethods {
 	/** The node version the list was taken from, e.g. {@code 0.24.2} or {@code 31.0}. */
 	public String version(NodeInfo.Kind kind) {
 		return (kind == NodeInfo.Kind.BTCD) ? this.btcdVersion : this.coreVersion;
+	}
+
+	/**
+	 * Why a node does not have a method, or {@code null} when it may have it: the node's kind does
+	 * not list the method, the other kind does (so it is not a hidden or websocket-only method), and
+	 * the node is no newer than the version the list was taken from (a newer one may have gained it).
+	 * @param node the node, as detected
+	 * @param method the RPC method
+	 * @return the reason, naming the node and its version, or {@code null}
+	 */
+	public @Nullable String absence(NodeInfo node, String method) {
+		NodeInfo.Kind other = (node.kind() == NodeInfo.Kind.BTCD) ? NodeInfo.Kind.BITCOIN_CORE : NodeInfo.Kind.BTCD;
+		if (lists(node.kind(), method) || !lists(other, method)
+				|| compareVersions(node.version(), version(node.kind())) > 0) {
+			return null;
+		}
+		return name(node.kind()) + " " + node.version() + " does not have " + method + ", a " + name(other)
+				+ " method (not sent)";
+	}
+
+	private static String name(NodeInfo.Kind kind) {
+		return (kind == NodeInfo.Kind.BTCD) ? "btcd" : "Bitcoin Core";
+	}
+
+	/** Compares dotted versions number by number; a missing number is 0 ("31.0" equals "31.0.0"). */
+	static int compareVersions(String left, String right) {
+		String[] a = left.split("\\.");
+		String[] b = right.split("\\.");
+		for (int i = 0; i < Math.max(a.length, b.length); i++) {
+			int x = (i < a.length) ? number(a[i]) : 0;
+			int y = (i < b.length) ? number(b[i]) : 0;
+			if (x != y) {
+				return Integer.compare(x, y);
+			}
+		}
+		return 0;
+	}
+
+	private static int number(String part) {
+		int end = 0;
+		while (end < part.length() && Character.isDigit(part.charAt(end))) {
+			end++;
+		}
+		return (end == 0) ? 0 : Integer.parseInt(part.substring(0, end));
 	}
 
 	private static NodeMethods load() {
