@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param hash the block the states are for
  * @param height that block's height
  * @param scriptFlags the script verification flags in force for the next block
- * ({@code script_flags}; not in Core's help text before 30)
+ * ({@code script_flags}; sent by Core 31, not listed in Core 30's help text)
  * @param deployments each deployment by name ({@code bip34}, {@code segwit}, {@code taproot}, ...)
  */
 public record DeploymentInfo(String hash, long height,
