@@ -523,6 +523,29 @@ public interface ChainCalls extends RpcCalls {
 	}
 
 	/**
+	 * {@code waitfornewblock <timeout> <current_tip>} (Core only; Core 30's help text lists
+	 * {@code current_tip}, the recordings do not use it): waits for the tip to differ from
+	 * {@code currentTip}, so a block that arrived between reading the tip and this call is not
+	 * missed; answers at once if it already differs.
+	 * @param nodeTimeout how long the node waits (sent in milliseconds), zero for no limit
+	 * @param currentTip the tip the caller last saw
+	 * @param callTimeout how long the client waits for the answer
+	 */
+	@RpcMethod("waitfornewblock")
+	default CompletableFuture<BlockRef> waitForNewBlockAsync(Duration nodeTimeout, String currentTip,
+			Duration callTimeout) {
+		return callAsync("waitfornewblock",
+				List.of(millis(nodeTimeout, "nodeTimeout"), checkHash(currentTip, "currentTip")), BlockRef.class,
+				checkTimeout(callTimeout, "callTimeout"));
+	}
+
+	@RpcMethod("waitfornewblock")
+	default BlockRef waitForNewBlock(Duration nodeTimeout, String currentTip, Duration callTimeout) {
+		return RpcCalls.required(Futures.await(waitForNewBlockAsync(nodeTimeout, currentTip, callTimeout)),
+				"waitfornewblock");
+	}
+
+	/**
 	 * {@code gettxoutproof [<txid>, ...]} (Core only): a merkle proof that the transactions are in a
 	 * block, as the hex of a serialized merkle block. Core finds the block through {@code -txindex} or
 	 * an unspent output of the transactions; otherwise, or for an unknown txid, it fails with -5.

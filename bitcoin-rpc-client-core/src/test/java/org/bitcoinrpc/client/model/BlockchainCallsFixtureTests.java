@@ -2,15 +2,20 @@ package org.bitcoinrpc.client.model;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
+import org.bitcoinrpc.client.ChainCalls;
 import org.bitcoinrpc.client.RpcErrorCode;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcInvalidAddressOrKeyException;
 import org.bitcoinrpc.client.RpcInvalidParameterException;
+import org.bitcoinrpc.client.UtxoSetCalls;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -242,6 +247,13 @@ class BlockchainCallsFixtureTests {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-waitfornewblock.json");
 		assertThat(calls.waitForNewBlock(Duration.ofMillis(500))).isEqualTo(new BlockRef(TIP, 121));
 		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void waitForNewBlockAfterAGivenTipSendsIt() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-waitfornewblock.json");
+		assertThat(calls.waitForNewBlock(Duration.ofMillis(500), TIP, MINUTE)).isEqualTo(new BlockRef(TIP, 121));
+		calls.assertSent("[500, \"" + TIP + "\"]");
 	}
 
 	// gettxoutproof, verifytxoutproof
@@ -663,9 +675,50 @@ class BlockchainCallsFixtureTests {
 			.withMessage("rangeEnd must not be negative, was -1");
 	}
 
+	/** The long calls pass their own timeout to the generic call; the wait calls the node's plus a margin. */
 	@Test
-	void waitCallsWaitLongerThanTheNode() {
-		assertThat(org.bitcoinrpc.client.ChainCalls.WAIT_MARGIN).isPositive();
+	void longCallsCarryTheirOwnTimeout() {
+		List<Duration> timeouts = new ArrayList<>();
+		TimeoutRecorder calls = new TimeoutRecorder(timeouts);
+		calls.waitForNewBlockAsync(Duration.ofSeconds(30));
+		calls.waitForBlockAsync(TIP, Duration.ofSeconds(5));
+		calls.waitForBlockHeightAsync(100, Duration.ZERO, Duration.ofMinutes(10));
+		calls.scanTxOutSetAsync(List.of(ADDRESS_SCAN), Duration.ofMinutes(20));
+		calls.getTxOutSetInfoAsync(TxOutSetHashType.MUHASH, Duration.ofMinutes(3));
+		calls.dumpTxOutSetAsync("utxo.dat", Duration.ofMinutes(4));
+		calls.scanBlocksAsync(List.of(ADDRESS_SCAN), Duration.ofMinutes(5));
+		assertThat(timeouts).containsExactly(Duration.ofSeconds(30).plus(ChainCalls.WAIT_MARGIN),
+				Duration.ofSeconds(5).plus(ChainCalls.WAIT_MARGIN), Duration.ofMinutes(10), Duration.ofMinutes(20),
+				Duration.ofMinutes(3), Duration.ofMinutes(4), Duration.ofMinutes(5));
+		assertThat(ChainCalls.WAIT_MARGIN).isEqualTo(Duration.ofSeconds(10));
+	}
+
+	/** Records the timeout of each call that carries one; answers nothing. */
+	private record TimeoutRecorder(List<Duration> timeouts) implements ChainCalls, UtxoSetCalls {
+
+		@Override
+		public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType) {
+			return new CompletableFuture<>();
+		}
+
+		@Override
+		public <T> CompletableFuture<T> callAsync(String method, List<?> params, Class<T> resultType, Duration timeout) {
+			this.timeouts.add(timeout);
+			return new CompletableFuture<>();
+		}
+
+		@Override
+		public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType) {
+			return new CompletableFuture<>();
+		}
+
+		@Override
+		public <T> CompletableFuture<T> callAsync(String method, List<?> params, TypeReference<T> resultType,
+				Duration timeout) {
+			this.timeouts.add(timeout);
+			return new CompletableFuture<>();
+		}
+
 	}
 
 }
