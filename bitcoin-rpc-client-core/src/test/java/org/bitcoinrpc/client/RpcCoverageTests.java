@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +30,12 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.bitcoinrpc.client.model.Descriptor;
+import org.bitcoinrpc.client.model.ImportMempoolOptions;
 import org.bitcoinrpc.client.model.OutPoint;
+import org.bitcoinrpc.client.model.OutputRef;
+import org.bitcoinrpc.client.model.ScanObject;
+import org.bitcoinrpc.client.model.TxSpendingOptions;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +70,7 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class);
+			NotificationCalls.class, UtxoSetCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -150,6 +156,24 @@ class RpcCoverageTests {
 		}
 		if (type == BigDecimal.class) {
 			return BigDecimal.ONE;
+		}
+		if (type == Duration.class) {
+			return Duration.ofSeconds(1);
+		}
+		if (type == OutputRef.class) {
+			return new OutputRef("00".repeat(32), 0);
+		}
+		if (type == ScanObject.class) {
+			return ScanObject.of(Descriptor.of("addr(placeholder)"));
+		}
+		if (type == TxSpendingOptions.class) {
+			return TxSpendingOptions.DEFAULTS;
+		}
+		if (type == ImportMempoolOptions.class) {
+			return ImportMempoolOptions.DEFAULTS;
+		}
+		if (type instanceof Class<?> enumType && enumType.isEnum()) {
+			return enumType.getEnumConstants()[0];
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}

@@ -13,6 +13,7 @@ import org.bitcoinrpc.client.NetworkCalls;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransactionCalls;
 import org.bitcoinrpc.client.UtilityCalls;
+import org.bitcoinrpc.client.UtxoSetCalls;
 import org.bitcoinrpc.client.WalletCalls;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
@@ -32,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcErrorException} the client would raise.
  */
 final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls {
+		UtilityCalls, WalletCalls, UtxoSetCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 
