@@ -62,8 +62,8 @@ import tools.jackson.databind.ObjectReader;
  * Thread-safe: one instance serves any number of threads. {@link #shutdown()} releases every
  * thread and connection the client made.
  */
-public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, NotificationCalls, AutoCloseable {
+public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, TransactionCalls, PsbtCalls, NetworkCalls,
+		MiningCalls, UtilityCalls, WalletCalls, NotificationCalls, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BitcoinRpcClient.class);
 

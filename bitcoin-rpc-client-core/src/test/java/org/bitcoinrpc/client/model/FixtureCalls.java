@@ -10,6 +10,7 @@ import org.bitcoinrpc.client.ChainCalls;
 import org.bitcoinrpc.client.MempoolCalls;
 import org.bitcoinrpc.client.MiningCalls;
 import org.bitcoinrpc.client.NetworkCalls;
+import org.bitcoinrpc.client.PsbtCalls;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransactionCalls;
 import org.bitcoinrpc.client.UtilityCalls;
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reader of the requested type). An error reply completes the future with the
  * {@link RpcErrorException} the client would raise.
  */
-final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls {
+final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, PsbtCalls, NetworkCalls,
+		MiningCalls, UtilityCalls, WalletCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 
