@@ -43,13 +43,24 @@ public final class Outputs {
 		return builder().pay(address, amount).build();
 	}
 
-	/** @return Core's form: an array of one-member objects, in order ({@code {"data": hex}} for data) */
+	/**
+	 * Core's form: an array of one-member objects, in order ({@code {"data": hex}} for data), amounts
+	 * with 8 decimals as Core prints them ({@code 1.25000000}).
+	 * @return the array
+	 */
 	public List<Map<String, Object>> asArray() {
-		return this.entries;
+		List<Map<String, Object>> array = new ArrayList<>();
+		for (Map<String, Object> entry : this.entries) {
+			Map.Entry<String, Object> only = entry.entrySet().iterator().next();
+			array.add((only.getValue() instanceof BigDecimal amount) ? Map.of(only.getKey(), amount.setScale(8))
+					: entry);
+		}
+		return List.copyOf(array);
 	}
 
 	/**
-	 * btcd's form: one object, address to amount, in order.
+	 * btcd's form: one object, address to amount, in order, amounts in their shortest form as btcd
+	 * prints them ({@code 1}, {@code 49.9999}).
 	 * @return the object
 	 * @throws IllegalStateException if there is a data output (btcd has no form for it)
 	 */
@@ -60,9 +71,15 @@ public final class Outputs {
 			if (!(only.getValue() instanceof BigDecimal amount)) {
 				throw new IllegalStateException("a data output cannot be sent as an object of address to amount (btcd)");
 			}
-			object.put(only.getKey(), amount);
+			object.put(only.getKey(), shortest(amount));
 		}
 		return Collections.unmodifiableMap(object);
+	}
+
+	private static BigDecimal shortest(BigDecimal amount) {
+		BigDecimal stripped = amount.stripTrailingZeros();
+		// 10 strips to 1E+1, which would be written in exponent form.
+		return (stripped.scale() < 0) ? stripped.setScale(0) : stripped;
 	}
 
 	/** @return whether there is a data ({@code OP_RETURN}) output */
@@ -96,7 +113,7 @@ public final class Outputs {
 		/**
 		 * Adds a payment. An address may be paid once: both nodes refuse duplicates (-8).
 		 * @param address the address, not blank
-		 * @param amount the amount, BTC: positive, at most 8 decimals; sent as given (scale kept)
+		 * @param amount the amount, BTC: positive, at most 8 decimals; sent with 8 decimals to Core and in shortest form to btcd
 		 * @return this builder
 		 */
 		public Builder pay(String address, BigDecimal amount) {

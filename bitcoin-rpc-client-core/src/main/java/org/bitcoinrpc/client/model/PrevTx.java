@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param scriptPubKey the output's script, hex
  * @param redeemScript the P2SH redeem script, hex, for P2SH outputs
  * @param witnessScript the witness script, hex, for P2WSH outputs
- * @param amount the output's amount, BTC: required for segwit outputs
+ * @param amount the output's amount, BTC: required for segwit outputs (kept with 8 decimals)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrevTx(String txid, int vout, @JsonProperty("scriptPubKey") String scriptPubKey,
@@ -37,6 +37,14 @@ public record PrevTx(String txid, int vout, @JsonProperty("scriptPubKey") String
 		Objects.requireNonNull(scriptPubKey, "scriptPubKey must not be null");
 		if (vout < 0) {
 			throw new IllegalArgumentException("vout must not be negative, was " + vout);
+		}
+		if (amount != null) {
+			if (amount.signum() < 0 || amount.stripTrailingZeros().scale() > 8) {
+				throw new IllegalArgumentException(
+						"amount must be a non-negative amount with at most 8 decimals, was " + amount.toPlainString());
+			}
+			// Core prints amounts with 8 decimals; sent the same way.
+			amount = amount.setScale(8);
 		}
 	}
 
