@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * {@code decodepsbt} (Core): the unsigned transaction and what the PSBT holds for each input and
- * output. Members Core leaves out when empty are {@code null} here.
+ * output. Members Core leaves out when empty are {@code null} here. Members not modelled (the
+ * {@code proprietary} lists, hash preimages, the taproot and MuSig2 fields) are ignored: their
+ * shapes are not in the recordings.
  *
  * @param tx the unsigned transaction, decoded (as {@code decoderawtransaction})
  * @param globalXpubs the extended public keys of the global map ({@code global_xpubs})

@@ -64,9 +64,4 @@ public record FundOptions(@Nullable String changeAddress, @Nullable Integer chan
 		return new FundOptions(null, null, satPerVbyte, null, null, null, null);
 	}
 
-	/** @return whether no option is set */
-	boolean isEmpty() {
-		return equals(DEFAULTS);
-	}
-
 }

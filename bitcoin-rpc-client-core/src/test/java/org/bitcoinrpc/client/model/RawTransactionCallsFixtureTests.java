@@ -8,6 +8,7 @@ import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcInvalidAddressOrKeyException;
 import org.bitcoinrpc.client.RpcTransactionRejectedException;
 import org.bitcoinrpc.client.RpcWalletException;
+import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -226,6 +227,19 @@ class RawTransactionCallsFixtureTests {
 					List.of("cNotAKey"), null, null))
 			.satisfies((ex) -> assertThat(ex.rpcMessage()).isEqualTo("Invalid private key"));
 		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void signingErrorsAreDecodedAsCoreDocumentsThem() {
+		// No transcript has an input that could not be signed; the shape is Core's help text.
+		SignedTransaction signed = JsonRpcCodec.defaultMapper().readValue("""
+				{"hex": "0200000000", "complete": false, "errors": [{"txid": "%s", "vout": 1,
+				"witness": [], "scriptSig": "", "sequence": 4294967293, "error": "Input not found or already spent"}]}
+				""".formatted(BTCD_TXID), SignedTransaction.class);
+		assertThat(signed.complete()).isFalse();
+		assertThat(signed.errors()).singleElement()
+			.isEqualTo(new SignedTransaction.SigningError(BTCD_TXID, 1, List.of(), "", 4294967293L,
+					"Input not found or already spent"));
 	}
 
 	@Test
