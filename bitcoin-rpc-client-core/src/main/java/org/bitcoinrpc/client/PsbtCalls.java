@@ -42,7 +42,8 @@ public interface PsbtCalls extends RpcCalls {
 		Objects.requireNonNull(outputs, "outputs must not be null");
 		RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
 		return callAsync("createpsbt",
-				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()), Psbt.class);
+				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
+				Psbt.class);
 	}
 
 	@RpcMethod("createpsbt")
@@ -186,7 +187,8 @@ public interface PsbtCalls extends RpcCalls {
 		List<Descriptor> descs = List.copyOf(Objects.requireNonNull(descriptors, "descriptors must not be null"));
 		PsbtSigningOptions o = (options != null) ? options : PsbtSigningOptions.DEFAULTS;
 		return callAsync("descriptorprocesspsbt",
-				RpcCalls.params(psbt, descs, o.sighashType(), o.bip32Derivations(), o.finalizeInputs()), ProcessedPsbt.class);
+				RpcCalls.params(psbt, descs, o.sighashType(), o.bip32Derivations(), o.finalizeInputs()),
+				ProcessedPsbt.class);
 	}
 
 	@RpcMethod("descriptorprocesspsbt")

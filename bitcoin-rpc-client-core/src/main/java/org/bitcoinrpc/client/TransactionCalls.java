@@ -153,7 +153,8 @@ public interface TransactionCalls extends RpcCalls {
 		Objects.requireNonNull(outputs, "outputs must not be null");
 		RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
 		return callAsync("createrawtransaction",
-				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()), TransactionHex.class);
+				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
+				TransactionHex.class);
 	}
 
 	@RpcMethod("createrawtransaction")
@@ -270,9 +271,9 @@ public interface TransactionCalls extends RpcCalls {
 	default CompletableFuture<FundedTransaction> fundRawTransactionAsync(TransactionHex transaction,
 			@Nullable FundOptions options) {
 		Objects.requireNonNull(transaction, "transaction must not be null");
-		return callAsync("fundrawtransaction",
-				RpcCalls.params(transaction, (options != null && !options.equals(FundOptions.DEFAULTS)) ? options : null),
-				FundedTransaction.class);
+		// No options object at all when none is set: what the recordings show.
+		FundOptions sent = (options != null && !options.equals(FundOptions.DEFAULTS)) ? options : null;
+		return callAsync("fundrawtransaction", RpcCalls.params(transaction, sent), FundedTransaction.class);
 	}
 
 	@RpcMethod("fundrawtransaction")

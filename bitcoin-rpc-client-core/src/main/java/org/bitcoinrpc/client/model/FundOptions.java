@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FundOptions(@Nullable String changeAddress, @Nullable Integer changePosition,
-		@JsonProperty("fee_rate") @Nullable BigDecimal feeRate, @JsonProperty("conf_target") @Nullable Integer confTarget,
+		@JsonProperty("fee_rate") @Nullable BigDecimal feeRate,
+		@JsonProperty("conf_target") @Nullable Integer confTarget,
 		@Nullable Boolean lockUnspents, @Nullable Boolean replaceable,
 		@Nullable List<Integer> subtractFeeFromOutputs) {
 

@@ -69,7 +69,8 @@ public final class Outputs {
 		for (Map<String, Object> entry : this.entries) {
 			Map.Entry<String, Object> only = entry.entrySet().iterator().next();
 			if (!(only.getValue() instanceof BigDecimal amount)) {
-				throw new IllegalStateException("a data output cannot be sent as an object of address to amount (btcd)");
+				throw new IllegalStateException(
+						"a data output cannot be sent as an object of address to amount (btcd)");
 			}
 			object.put(only.getKey(), shortest(amount));
 		}
@@ -113,7 +114,8 @@ public final class Outputs {
 		/**
 		 * Adds a payment. An address may be paid once: both nodes refuse duplicates (-8).
 		 * @param address the address, not blank
-		 * @param amount the amount, BTC: positive, at most 8 decimals; sent with 8 decimals to Core and in shortest form to btcd
+		 * @param amount the amount, BTC: positive, at most 8 decimals; sent with 8 decimals to Core
+		 * and in shortest form to btcd
 		 * @return this builder
 		 */
 		public Builder pay(String address, BigDecimal amount) {
@@ -129,7 +131,8 @@ public final class Outputs {
 				throw new IllegalArgumentException("amount must be positive, was " + amount.toPlainString());
 			}
 			if (amount.stripTrailingZeros().scale() > 8) {
-				throw new IllegalArgumentException("amount must have at most 8 decimals, was " + amount.toPlainString());
+				throw new IllegalArgumentException(
+						"amount must have at most 8 decimals, was " + amount.toPlainString());
 			}
 			if (this.entries.stream().anyMatch((entry) -> entry.containsKey(address))) {
 				throw new IllegalArgumentException("address " + address + " is already paid");

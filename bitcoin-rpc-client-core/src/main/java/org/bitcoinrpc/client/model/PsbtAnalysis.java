@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * {@code finalizer} or {@code extractor}
  * @param error why the PSBT is invalid, when it is
  */
-public record PsbtAnalysis(@Nullable List<Input> inputs, @JsonProperty("estimated_vsize") @Nullable Integer estimatedVsize,
+public record PsbtAnalysis(@Nullable List<Input> inputs,
+		@JsonProperty("estimated_vsize") @Nullable Integer estimatedVsize,
 		@JsonProperty("estimated_feerate") @Nullable BigDecimal estimatedFeeRate, @Nullable BigDecimal fee, String next,
 		@Nullable String error) {
 

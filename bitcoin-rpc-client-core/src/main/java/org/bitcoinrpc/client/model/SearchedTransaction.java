@@ -44,8 +44,8 @@ public record SearchedTransaction(String hex, String txid, @Nullable String hash
 	 */
 	public record Input(@Nullable String txid, @Nullable Integer vout,
 			@JsonProperty("scriptSig") @Nullable ScriptSig scriptSig, @Nullable String coinbase,
-			@JsonProperty("txinwitness") @Nullable List<String> witness, @JsonProperty("prevOut") @Nullable PrevOut prevOut,
-			long sequence) {
+			@JsonProperty("txinwitness") @Nullable List<String> witness,
+			@JsonProperty("prevOut") @Nullable PrevOut prevOut, long sequence) {
 	}
 
 	/**
