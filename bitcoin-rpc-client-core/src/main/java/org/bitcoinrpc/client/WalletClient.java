@@ -12,8 +12,8 @@ import tools.jackson.core.type.TypeReference;
  * {@code /wallet/<name>} (the name URL-encoded). It shares the client's connections, timeouts
  * and lifecycle; it is cheap, so take one per wallet or per call: {@code client.wallet("w1")}.
  */
-public final class WalletClient implements WalletCalls, ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls,
-		MiningCalls, UtilityCalls {
+public final class WalletClient implements WalletCalls, ChainCalls, MempoolCalls, TransactionCalls, PsbtCalls,
+		NetworkCalls, MiningCalls, UtilityCalls {
 
 	private final BitcoinRpcClient client;
 

@@ -31,10 +31,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.bitcoinrpc.client.model.Descriptor;
+import org.bitcoinrpc.client.model.FundOptions;
 import org.bitcoinrpc.client.model.ImportMempoolOptions;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.client.model.OutputRef;
+import org.bitcoinrpc.client.model.Outputs;
+import org.bitcoinrpc.client.model.PrevTx;
+import org.bitcoinrpc.client.model.Psbt;
+import org.bitcoinrpc.client.model.PsbtSigningOptions;
+import org.bitcoinrpc.client.model.RawTransactionOptions;
+import org.bitcoinrpc.client.model.RawTxInput;
 import org.bitcoinrpc.client.model.ScanObject;
+import org.bitcoinrpc.client.model.SearchOptions;
+import org.bitcoinrpc.client.model.TransactionHex;
 import org.bitcoinrpc.client.model.TxSpendingOptions;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
@@ -70,7 +79,7 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class, UtxoSetCalls.class);
+			NotificationCalls.class, UtxoSetCalls.class, PsbtCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -134,6 +143,19 @@ class RpcCoverageTests {
 		assertThat(checked).isGreaterThanOrEqualTo(122);
 	}
 
+	/** Placeholders for the value and option types of the typed calls. */
+	private static final Map<Type, Object> PLACEHOLDER_VALUES = Map.ofEntries(
+			Map.entry(Psbt.class, Psbt.of("cHNidP8BAAoCAAAAAAAAAAAAAA==")),
+			Map.entry(TransactionHex.class, TransactionHex.of("0200000000")),
+			Map.entry(Descriptor.class, Descriptor.of("raw(00)")),
+			Map.entry(RawTxInput.class, RawTxInput.of("00".repeat(32), 0)),
+			Map.entry(Outputs.class, Outputs.pay("address", BigDecimal.ONE)),
+			Map.entry(RawTransactionOptions.class, RawTransactionOptions.DEFAULTS),
+			Map.entry(FundOptions.class, FundOptions.DEFAULTS),
+			Map.entry(PrevTx.class, PrevTx.of("00".repeat(32), 0, "00", BigDecimal.ONE)),
+			Map.entry(SearchOptions.class, SearchOptions.DEFAULTS),
+			Map.entry(PsbtSigningOptions.class, PsbtSigningOptions.DEFAULTS));
+
 	private static Object placeholder(Type type) {
 		if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
 			// One element: some calls refuse an empty list.
@@ -141,6 +163,10 @@ class RpcCoverageTests {
 		}
 		if (type == OutPoint.class) {
 			return new OutPoint("00".repeat(32), 0);
+		}
+		Object value = PLACEHOLDER_VALUES.get(type);
+		if (value != null) {
+			return value;
 		}
 		if (type == String.class) {
 			return "00".repeat(32);

@@ -10,6 +10,7 @@ import org.bitcoinrpc.client.ChainCalls;
 import org.bitcoinrpc.client.MempoolCalls;
 import org.bitcoinrpc.client.MiningCalls;
 import org.bitcoinrpc.client.NetworkCalls;
+import org.bitcoinrpc.client.PsbtCalls;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransactionCalls;
 import org.bitcoinrpc.client.UtilityCalls;
@@ -33,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcErrorException} the client would raise.
  */
 final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, UtxoSetCalls {
+		UtilityCalls, WalletCalls, UtxoSetCalls, PsbtCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 
