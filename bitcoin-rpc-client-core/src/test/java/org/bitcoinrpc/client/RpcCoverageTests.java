@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,6 +16,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +31,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import org.bitcoinrpc.client.model.Descriptor;
+import org.bitcoinrpc.client.model.DescriptorImport;
 import org.bitcoinrpc.client.model.OutPoint;
+import org.bitcoinrpc.client.model.PreviousOutput;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +69,7 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class);
+			WalletSpendCalls.class, WalletManagementCalls.class, NotificationCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -150,6 +155,39 @@ class RpcCoverageTests {
 		}
 		if (type == BigDecimal.class) {
 			return BigDecimal.ONE;
+		}
+		if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+			return Map.of(placeholder(map.getActualTypeArguments()[0]), placeholder(map.getActualTypeArguments()[1]));
+		}
+		if (type == Duration.class) {
+			return Duration.ofSeconds(1);
+		}
+		if (type == DescriptorImport.class) {
+			return DescriptorImport.fromNow(Descriptor.of("wpkh(00)"));
+		}
+		if (type == PreviousOutput.class) {
+			return PreviousOutput.of("00".repeat(32), 0, "00", BigDecimal.ONE);
+		}
+		if (type instanceof Class<?> valueType) {
+			// Option types have DEFAULTS; value types (Psbt, TransactionHex, Descriptor) have of(String).
+			try {
+				Field defaults = valueType.getField("DEFAULTS");
+				if (Modifier.isStatic(defaults.getModifiers()) && defaults.getType() == valueType) {
+					return defaults.get(null);
+				}
+			}
+			catch (NoSuchFieldException | IllegalAccessException ex) {
+				// not an option type
+			}
+			try {
+				Method of = valueType.getMethod("of", String.class);
+				if (Modifier.isStatic(of.getModifiers()) && of.getReturnType() == valueType) {
+					return of.invoke(null, "00".repeat(32));
+				}
+			}
+			catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException ex) {
+				// no value type either
+			}
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}

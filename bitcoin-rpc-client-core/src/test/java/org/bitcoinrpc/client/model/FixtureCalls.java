@@ -14,6 +14,8 @@ import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.TransactionCalls;
 import org.bitcoinrpc.client.UtilityCalls;
 import org.bitcoinrpc.client.WalletCalls;
+import org.bitcoinrpc.client.WalletManagementCalls;
+import org.bitcoinrpc.client.WalletSpendCalls;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -32,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcErrorException} the client would raise.
  */
 final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls {
+		UtilityCalls, WalletCalls, WalletSpendCalls, WalletManagementCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 
