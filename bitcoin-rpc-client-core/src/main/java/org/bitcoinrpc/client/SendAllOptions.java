@@ -133,7 +133,7 @@ public final class SendAllOptions {
 			return this;
 		}
 
-		/** Whether to always return the PSBT ({@code psbt} option), even when it is complete. */
+		/** Whether to always return the PSBT ({@code psbt} option); Core: implies {@code add_to_wallet} false. */
 		public Builder includePsbt(boolean include) {
 			this.includePsbt = include;
 			return this;

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * (and broadcast), the default
  * @param complete whether every input was signed
  * @param hex the signed transaction; present only when complete and {@code add_to_wallet} was false
- * @param psbt the PSBT; present when not complete or when the {@code psbt} option asked for it
+ * @param psbt the (partially) signed PSBT; present when more signatures are needed, or when
+ * {@code add_to_wallet} was false (which the {@code psbt} option implies)
  */
 public record SendResult(@Nullable String txid, boolean complete, @Nullable TransactionHex hex, @Nullable Psbt psbt) {
 }

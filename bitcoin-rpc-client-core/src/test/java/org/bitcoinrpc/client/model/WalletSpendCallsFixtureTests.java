@@ -13,6 +13,7 @@ import org.bitcoinrpc.client.RpcInsufficientFundsException;
 import org.bitcoinrpc.client.RpcInvalidAddressOrKeyException;
 import org.bitcoinrpc.client.RpcWalletException;
 import org.bitcoinrpc.client.RpcWalletUnlockNeededException;
+import org.bitcoinrpc.client.SendAllOptions;
 import org.bitcoinrpc.client.SendManyOptions;
 import org.bitcoinrpc.client.SendOptions;
 import org.bitcoinrpc.test.Fixtures;
@@ -50,6 +51,48 @@ class WalletSpendCallsFixtureTests {
 		calls.assertSentAsRecorded();
 		assertThat(result).isEqualTo(
 				new SendResult("90f871164c0d1c2bd4a2e874705f02f2c950f9bc06a26f63d1f889a0bbcde0c8", true, null, null));
+	}
+
+	@Test
+	void sendOptionsGoToTheirPositionsAndTheOptionsObject() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-send.json");
+		calls.send(Map.of(BOB_TAPROOT, new BigDecimal("0.5")), SendOptions.builder()
+			.confTarget(6)
+			.estimateMode(FeeEstimateMode.CONSERVATIVE)
+			.addToWallet(false)
+			.changeAddress(BOB_BECH32)
+			.inputs(List.of(new OutPoint("cd".repeat(32), 1)))
+			.lockUnspents(true)
+			.includePsbt(true)
+			.replaceable(false)
+			.subtractFeeFromOutputs(List.of(0))
+			.build());
+		calls.assertSent("[[{\"" + BOB_TAPROOT + "\": 0.50000000}], 6, \"conservative\", null, {\"add_to_wallet\": false,"
+				+ " \"change_address\": \"" + BOB_BECH32 + "\", \"inputs\": [{\"txid\": \"" + "cd".repeat(32)
+				+ "\", \"vout\": 1}], \"lock_unspents\": true, \"psbt\": true, \"replaceable\": false,"
+				+ " \"subtract_fee_from_outputs\": [0]}]");
+	}
+
+	@Test
+	void sendAllOptions() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-sendall.json");
+		calls.sendAll(List.of(BOB_BECH32), SendAllOptions.builder()
+			.feeRateSatPerVbyte(new BigDecimal("1.5"))
+			.sendMax(true)
+			.lockUnspents(false)
+			.build());
+		calls.assertSent("[[\"" + BOB_BECH32 + "\"], null, null, 1.5, {\"lock_unspents\": false, \"send_max\": true}]");
+	}
+
+	@Test
+	void aSendResultThatNeedsMoreSignaturesCarriesThePsbt() {
+		// Core's other shape of send/sendall (not recorded): no txid, the PSBT to sign elsewhere.
+		String body = "{\"result\":{\"psbt\":\"cHNidP8=\",\"complete\":false},\"error\":null,\"id\":1}";
+		var codec = new org.bitcoinrpc.client.protocol.JsonRpcCodec();
+		var response = (org.bitcoinrpc.client.protocol.InboundMessage.Response) codec
+			.decode(org.bitcoinrpc.client.protocol.JsonText.of(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+		SendResult result = response.result().decode(codec.mapper(), codec.mapper().readerFor(SendResult.class));
+		assertThat(result).isEqualTo(new SendResult(null, false, null, Psbt.of("cHNidP8=")));
 	}
 
 	@Test
