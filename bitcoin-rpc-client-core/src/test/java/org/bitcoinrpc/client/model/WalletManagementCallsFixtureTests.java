@@ -229,4 +229,17 @@ class WalletManagementCallsFixtureTests {
 			.withMessage("timeout must not be negative, was PT-5S");
 	}
 
+	@Test
+	void refusedHeightsAndSizesAreNamed() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-rescanblockchain.json");
+		assertThatIllegalArgumentException().isThrownBy(() -> calls.rescanBlockchain(5, 2))
+			.withMessage("stopHeight must not be below startHeight 5, was 2");
+		assertThatIllegalArgumentException().isThrownBy(() -> calls.keypoolRefill(-1))
+			.withMessage("newSize must not be negative, was -1");
+		assertThatIllegalArgumentException().isThrownBy(() -> calls.importDescriptors(List.of()))
+			.withMessage("requests must not be empty");
+		assertThatIllegalArgumentException().isThrownBy(() -> calls.importPrunedFunds(TransactionHex.of("00"), "xyz"))
+			.withMessageStartingWith("txOutProof must be");
+	}
+
 }
