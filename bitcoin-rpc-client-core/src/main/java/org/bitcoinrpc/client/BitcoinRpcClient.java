@@ -64,7 +64,8 @@ import tools.jackson.databind.ObjectReader;
  * thread and connection the client made.
  */
 public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, NotificationCalls, UtxoSetCalls, PsbtCalls, AutoCloseable {
+		UtilityCalls, WalletCalls, WalletSpendCalls, WalletManagementCalls, NotificationCalls, UtxoSetCalls, PsbtCalls,
+		AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BitcoinRpcClient.class);
 

@@ -13,7 +13,7 @@ import tools.jackson.core.type.TypeReference;
  * and lifecycle; it is cheap, so take one per wallet or per call: {@code client.wallet("w1")}.
  */
 public final class WalletClient implements WalletCalls, ChainCalls, MempoolCalls, TransactionCalls, PsbtCalls,
-		NetworkCalls, MiningCalls, UtilityCalls {
+		NetworkCalls, MiningCalls, UtilityCalls, WalletSpendCalls, WalletManagementCalls {
 
 	private final BitcoinRpcClient client;
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,12 +32,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import org.bitcoinrpc.client.model.Descriptor;
+import org.bitcoinrpc.client.model.DescriptorImport;
 import org.bitcoinrpc.client.model.FundOptions;
 import org.bitcoinrpc.client.model.ImportMempoolOptions;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.client.model.OutputRef;
 import org.bitcoinrpc.client.model.Outputs;
 import org.bitcoinrpc.client.model.PrevTx;
+import org.bitcoinrpc.client.model.PreviousOutput;
 import org.bitcoinrpc.client.model.Psbt;
 import org.bitcoinrpc.client.model.PsbtSigningOptions;
 import org.bitcoinrpc.client.model.RawTransactionOptions;
@@ -79,7 +82,8 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class, UtxoSetCalls.class, PsbtCalls.class);
+			NotificationCalls.class, UtxoSetCalls.class, PsbtCalls.class, WalletSpendCalls.class,
+			WalletManagementCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -183,23 +187,8 @@ class RpcCoverageTests {
 		if (type == BigDecimal.class) {
 			return BigDecimal.ONE;
 		}
-		if (type == Duration.class) {
-			return Duration.ofSeconds(1);
-		}
-		if (type == OutputRef.class) {
-			return new OutputRef("00".repeat(32), 0);
-		}
-		if (type == ScanObject.class) {
-			return ScanObject.of(Descriptor.of("addr(placeholder)"));
-		}
-		if (type == TxSpendingOptions.class) {
-			return TxSpendingOptions.DEFAULTS;
-		}
-		if (type == ImportMempoolOptions.class) {
-			return ImportMempoolOptions.DEFAULTS;
-		}
-		if (type instanceof Class<?> enumType && enumType.isEnum()) {
-			return enumType.getEnumConstants()[0];
+			Duration.class, OutputRef.class, ScanObject.class, TxSpendingOptions.class, ImportMempoolOptions.class, Map.class,
+			DescriptorImport.class, PreviousOutput.class, String.class
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}

@@ -16,6 +16,8 @@ import org.bitcoinrpc.client.TransactionCalls;
 import org.bitcoinrpc.client.UtilityCalls;
 import org.bitcoinrpc.client.UtxoSetCalls;
 import org.bitcoinrpc.client.WalletCalls;
+import org.bitcoinrpc.client.WalletManagementCalls;
+import org.bitcoinrpc.client.WalletSpendCalls;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcErrorException} the client would raise.
  */
 final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, UtxoSetCalls, PsbtCalls {
+		UtilityCalls, WalletCalls, UtxoSetCalls, PsbtCalls, WalletSpendCalls, WalletManagementCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 
