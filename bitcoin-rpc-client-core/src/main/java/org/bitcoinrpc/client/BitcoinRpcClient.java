@@ -63,7 +63,7 @@ import tools.jackson.databind.ObjectReader;
  * thread and connection the client made.
  */
 public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, NotificationCalls, AutoCloseable {
+		UtilityCalls, WalletCalls, NotificationCalls, ControlCalls, ZmqCalls, BtcdCalls, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BitcoinRpcClient.class);
 

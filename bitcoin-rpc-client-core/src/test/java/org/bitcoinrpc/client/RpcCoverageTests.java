@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +66,7 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class);
+			NotificationCalls.class, ControlCalls.class, ZmqCalls.class, BtcdCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -150,6 +152,18 @@ class RpcCoverageTests {
 		}
 		if (type == BigDecimal.class) {
 			return BigDecimal.ONE;
+		}
+		if (type instanceof Class<?> constants && constants.isEnum()) {
+			return constants.getEnumConstants()[0];
+		}
+		if (type == Duration.class) {
+			return Duration.ofHours(1);
+		}
+		if (type == Instant.class) {
+			return Instant.ofEpochSecond(1_800_000_000L);
+		}
+		if (type == BlockTemplateRequest.class) {
+			return BlockTemplateRequest.segwit();
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}
