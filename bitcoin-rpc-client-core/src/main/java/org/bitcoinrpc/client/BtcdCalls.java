@@ -247,17 +247,18 @@ public interface BtcdCalls extends RpcCalls {
 
 	/**
 	 * {@code version} (btcd only; Core has no such method): the versions of btcd's JSON-RPC API,
-	 * by API name ({@code btcdjsonrpcapi}). This is not btcd's release version.
+	 * by API name ({@code btcdjsonrpcapi}). This is not btcd's release version (that is in
+	 * {@code getinfo}), hence the name.
 	 */
 	@RpcMethod("version")
-	default CompletableFuture<Map<String, BtcdApiVersion>> versionAsync() {
+	default CompletableFuture<Map<String, BtcdApiVersion>> apiVersionAsync() {
 		return callAsync("version", List.of(), new TypeReference<Map<String, BtcdApiVersion>>() {
 		});
 	}
 
 	@RpcMethod("version")
-	default Map<String, BtcdApiVersion> version() {
-		return RpcCalls.required(Futures.await(versionAsync()), "version");
+	default Map<String, BtcdApiVersion> apiVersion() {
+		return RpcCalls.required(Futures.await(apiVersionAsync()), "version");
 	}
 
 	private static int checkFilterType(int filterType) {

@@ -46,16 +46,17 @@ public interface ControlCalls extends RpcCalls {
 	/**
 	 * {@code stop} (both nodes): asks the node to shut down. The result is the node's own words,
 	 * which differ: Core {@code "Bitcoin Core stopping"}, btcd {@code "btcd stopping."}. The
-	 * connection closes soon after; the call is never resent.
+	 * connection closes soon after; the call is never resent. (Named for the node so that it is
+	 * not taken for {@code BitcoinRpcClient.shutdown()}, which closes the client.)
 	 */
 	@RpcMethod("stop")
-	default CompletableFuture<String> stopAsync() {
+	default CompletableFuture<String> stopNodeAsync() {
 		return callAsync("stop", List.of(), String.class);
 	}
 
 	@RpcMethod("stop")
-	default String stop() {
-		return RpcCalls.required(Futures.await(stopAsync()), "stop");
+	default String stopNode() {
+		return RpcCalls.required(Futures.await(stopNodeAsync()), "stop");
 	}
 
 	/** {@code getmemoryinfo} (Bitcoin Core only): the locked memory pool's use. */

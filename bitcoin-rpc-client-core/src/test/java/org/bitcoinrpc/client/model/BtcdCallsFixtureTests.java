@@ -156,7 +156,7 @@ class BtcdCallsFixtureTests {
 	@Test
 	void apiVersion() {
 		FixtureCalls calls = FixtureCalls.replaying("btcd/http-version.json");
-		Map<String, BtcdApiVersion> versions = calls.version();
+		Map<String, BtcdApiVersion> versions = calls.apiVersion();
 		calls.assertSentAsRecorded();
 		assertThat(versions).containsExactly(Map.entry("btcdjsonrpcapi", new BtcdApiVersion("1.3.0", 1, 3, 0, "", "")));
 	}
@@ -171,7 +171,7 @@ class BtcdCallsFixtureTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> calls.debugLevel(""))
 			.withMessage("levelSpec must not be blank");
 		assertThat(calls.nodeAsync(null, "x")).isCompletedExceptionally();
-		calls.version();
+		calls.apiVersion();
 		calls.assertSentAsRecorded();
 	}
 

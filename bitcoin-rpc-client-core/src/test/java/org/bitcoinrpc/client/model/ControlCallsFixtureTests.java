@@ -63,10 +63,10 @@ class ControlCallsFixtureTests {
 	@Test
 	void stopAnswersInEachNodesOwnWords() {
 		FixtureCalls core = FixtureCalls.replaying("core/http-stop.json");
-		assertThat(core.stop()).isEqualTo("Bitcoin Core stopping");
+		assertThat(core.stopNode()).isEqualTo("Bitcoin Core stopping");
 		core.assertSentAsRecorded();
 		FixtureCalls btcd = FixtureCalls.replaying("btcd/http-stop.json");
-		assertThat(btcd.stop()).isEqualTo("btcd stopping.");
+		assertThat(btcd.stopNode()).isEqualTo("btcd stopping.");
 		btcd.assertSentAsRecorded();
 	}
 
