@@ -11,10 +11,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  *
  * @param addedNode the node as given to {@code addnode}
  * @param connected whether it is connected
- * @param addresses the addresses it resolved to and their connection state (empty while not connected)
+ * @param addresses the addresses it resolved to and their connection state (empty while not
+ *     connected: Core 31 sends {@code []} then, though its help says the member is only there when
+ *     connected, so a missing one is read as empty too)
  */
 public record AddedNodeInfo(@JsonProperty("addednode") String addedNode, boolean connected,
 		List<Address> addresses) {
+
+	/** Reads a missing {@code addresses} as empty. */
+	public AddedNodeInfo {
+		addresses = (addresses != null) ? List.copyOf(addresses) : List.of();
+	}
 
 	/**
 	 * An address of an added node.

@@ -70,6 +70,15 @@ class NetworkPeerControlFixtureTests {
 	}
 
 	@Test
+	void addedNodeInfoWithoutAddressesReadsAsEmpty() {
+		// Core's help says "addresses" is sent only when connected (31 sends [] anyway).
+		AddedNodeInfo info = new org.bitcoinrpc.client.protocol.JsonRpcCodec().mapper()
+			.readValue("{\"addednode\":\"127.0.0.1:18999\",\"connected\":false}", AddedNodeInfo.class);
+		assertThat(info).isEqualTo(new AddedNodeInfo(PEER, false, List.of()));
+		assertThat(info.addresses()).isEmpty();
+	}
+
+	@Test
 	void addedNodeInfoOfANodeNotAddedFailsOnCore() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-getaddednodeinfo-unknown.json");
 		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> calls.getAddedNodeInfo(PEER))
