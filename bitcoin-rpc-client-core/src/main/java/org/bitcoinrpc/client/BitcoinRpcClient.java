@@ -65,7 +65,7 @@ import tools.jackson.databind.ObjectReader;
  */
 public final class BitcoinRpcClient implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
 		UtilityCalls, WalletCalls, WalletSpendCalls, WalletManagementCalls, NotificationCalls, UtxoSetCalls, PsbtCalls,
-		AutoCloseable {
+		ControlCalls, ZmqCalls, BtcdCalls, AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(BitcoinRpcClient.class);
 

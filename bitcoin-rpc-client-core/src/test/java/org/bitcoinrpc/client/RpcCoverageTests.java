@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,8 +83,8 @@ class RpcCoverageTests {
 	/** Typed call interfaces: every method of theirs but the generic call is a typed call. */
 	private static final List<Class<?>> CALL_INTERFACES = List.of(ChainCalls.class, MempoolCalls.class,
 			MiningCalls.class, NetworkCalls.class, TransactionCalls.class, UtilityCalls.class, WalletCalls.class,
-			NotificationCalls.class, UtxoSetCalls.class, PsbtCalls.class, WalletSpendCalls.class,
-			WalletManagementCalls.class);
+			NotificationCalls.class, UtxoSetCalls.class, PsbtCalls.class, WalletSpendCalls.class, WalletManagementCalls.class,
+			ControlCalls.class, ZmqCalls.class, BtcdCalls.class);
 
 	@Test
 	void everyCallMethodOfTheInterfacesNamesItsRpcMethod() {
@@ -188,7 +189,7 @@ class RpcCoverageTests {
 			return BigDecimal.ONE;
 		}
 			Duration.class, OutputRef.class, ScanObject.class, TxSpendingOptions.class, ImportMempoolOptions.class, Map.class,
-			DescriptorImport.class, PreviousOutput.class, String.class
+			DescriptorImport.class, PreviousOutput.class, String.class, Instant.class, BlockTemplateRequest.class
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import org.bitcoinrpc.client.BtcdCalls;
 import org.bitcoinrpc.client.ChainCalls;
+import org.bitcoinrpc.client.ControlCalls;
 import org.bitcoinrpc.client.MempoolCalls;
 import org.bitcoinrpc.client.MiningCalls;
 import org.bitcoinrpc.client.NetworkCalls;
@@ -18,6 +20,7 @@ import org.bitcoinrpc.client.UtxoSetCalls;
 import org.bitcoinrpc.client.WalletCalls;
 import org.bitcoinrpc.client.WalletManagementCalls;
 import org.bitcoinrpc.client.WalletSpendCalls;
+import org.bitcoinrpc.client.ZmqCalls;
 import org.bitcoinrpc.client.protocol.InboundMessage;
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.client.protocol.JsonText;
@@ -36,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link RpcErrorException} the client would raise.
  */
 final class FixtureCalls implements ChainCalls, MempoolCalls, TransactionCalls, NetworkCalls, MiningCalls,
-		UtilityCalls, WalletCalls, UtxoSetCalls, PsbtCalls, WalletSpendCalls, WalletManagementCalls {
+		UtilityCalls, WalletCalls, UtxoSetCalls, PsbtCalls, WalletSpendCalls, WalletManagementCalls, ControlCalls,
+		ZmqCalls, BtcdCalls {
 
 	private final JsonRpcCodec codec = new JsonRpcCodec();
 

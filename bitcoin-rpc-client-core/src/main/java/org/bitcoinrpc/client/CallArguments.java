@@ -1,0 +1,46 @@
+package org.bitcoinrpc.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * Argument checks for the typed calls of the control, mining, network and btcd interfaces: an
+ * {@code ...Async} call with a bad argument returns a failed future rather than throwing, so a
+ * caller composing futures sees the mistake where it handles failures (the blocking form throws it
+ * unwrapped, through {@code Futures.await}).
+ */
+final class CallArguments {
+
+	private CallArguments() {
+	}
+
+	/** The call, or a future failed with the {@link IllegalArgumentException} or {@link NullPointerException} a check threw. */
+	static <T> CompletableFuture<T> checked(Supplier<CompletableFuture<T>> call) {
+		try {
+			return call.get();
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	/** A non-blank text argument. */
+	static String checkNotBlank(String value, String argument) {
+		if (value == null) {
+			throw new NullPointerException(argument + " must not be null");
+		}
+		if (value.isBlank()) {
+			throw new IllegalArgumentException(argument + " must not be blank");
+		}
+		return value;
+	}
+
+	/** A non-null argument. */
+	static <T> T checkNotNull(T value, String argument) {
+		if (value == null) {
+			throw new NullPointerException(argument + " must not be null");
+		}
+		return value;
+	}
+
+}
