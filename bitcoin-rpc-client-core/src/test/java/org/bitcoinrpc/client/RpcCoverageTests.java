@@ -136,6 +136,15 @@ class RpcCoverageTests {
 		if (type == OutPoint.class) {
 			return new OutPoint("00".repeat(32), 0);
 		}
+		if (type == org.bitcoinrpc.client.model.OutputRef.class) {
+			return new org.bitcoinrpc.client.model.OutputRef("00".repeat(32), 0);
+		}
+		if (type == ListSinceBlockOptions.class) {
+			return ListSinceBlockOptions.DEFAULTS;
+		}
+		if (type == ListReceivedOptions.class) {
+			return ListReceivedOptions.DEFAULTS;
+		}
 		if (type == String.class) {
 			return "00".repeat(32);
 		}
