@@ -35,6 +35,11 @@ import tools.jackson.core.type.TypeReference;
  * {@code listwallets} acts on one wallet: call it through a client bound to that wallet, which
  * sends it to {@code /wallet/<name>}. On {@code /} Core picks the wallet only when exactly one is
  * loaded; with several it fails with -19, with none -18.
+ * <p>
+ * The calls from {@code abandontransaction} on (issue 16) check their arguments and fail the
+ * returned future with the {@link IllegalArgumentException} or {@link NullPointerException}
+ * naming the argument (their blocking forms throw it); the older ones above throw it from the
+ * async form.
  */
 public interface WalletCalls extends RpcCalls {
 

@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One BIP 32 key of Core's {@code gethdkeys} (Core 27 and later, descriptor wallets).
+ * One BIP 32 key of Core's {@code gethdkeys} (Core 27 and later, descriptor wallets). Its
+ * {@link #toString()} leaves the private key out.
  *
  * @param xpub the extended public key
  * @param hasPrivate whether the wallet has its private key
@@ -15,6 +16,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record HdKey(String xpub, @JsonProperty("has_private") boolean hasPrivate, @Nullable String xprv,
 		List<KeyDescriptor> descriptors) {
+
+	/** Leaves out {@link #xprv()}, which must not reach a log. */
+	@Override
+	public String toString() {
+		return "HdKey[xpub=" + this.xpub + ", hasPrivate=" + this.hasPrivate + ", xprv="
+				+ ((this.xprv != null) ? "(hidden)" : "null") + ", descriptors=" + this.descriptors + "]";
+	}
 
 	/**
 	 * A descriptor using the key.

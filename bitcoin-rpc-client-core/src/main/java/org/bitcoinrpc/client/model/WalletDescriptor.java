@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One descriptor of Core's {@code listdescriptors}.
+ * One descriptor of Core's {@code listdescriptors}. Its {@link #toString()} leaves the descriptor's
+ * text out (it may hold private keys).
  *
  * @param desc the descriptor with its checksum; with private keys ({@code tprv}/{@code xprv}) when
  * they were asked for
@@ -21,4 +22,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record WalletDescriptor(Descriptor desc, long timestamp, boolean active, @Nullable Boolean internal,
 		@Nullable List<Long> range, @Nullable Long next, @JsonProperty("next_index") @Nullable Long nextIndex) {
+
+	/**
+	 * Names the descriptor by its checksum only: from {@code listdescriptors true} its text holds
+	 * the wallet's private keys, which must not reach a log.
+	 */
+	@Override
+	public String toString() {
+		String text = this.desc.toString();
+		String name = this.desc.hasChecksum() ? "..." + text.substring(text.lastIndexOf('#')) : "...";
+		return "WalletDescriptor[desc=" + name + ", timestamp=" + this.timestamp + ", active=" + this.active
+				+ ", internal=" + this.internal + ", range=" + this.range + ", nextIndex=" + this.nextIndex + "]";
+	}
+
 }
