@@ -10,14 +10,23 @@ import java.util.stream.Stream;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+// tag::follow-wallet[]
+import org.bitcoinrpc.client.ListSinceBlockOptions;
+import org.bitcoinrpc.client.WalletClient;
+// end::follow-wallet[]
 import org.bitcoinrpc.client.model.AddressInfo;
 import org.bitcoinrpc.client.model.OutputRef;
 import org.bitcoinrpc.client.model.ReceivedByAddress;
+// tag::follow-wallet[]
 import org.bitcoinrpc.client.model.TransactionsSinceBlock;
+// end::follow-wallet[]
 import org.bitcoinrpc.client.model.WalletDescriptors;
 import org.bitcoinrpc.client.model.WalletDirectory;
 import org.bitcoinrpc.client.model.WalletTransactionCategory;
+// tag::follow-wallet[]
 import org.bitcoinrpc.client.model.WalletTransactionEntry;
+
+// end::follow-wallet[]
 import org.bitcoinrpc.client.protocol.JsonRpcCodec;
 import org.bitcoinrpc.test.Fixtures;
 import org.jspecify.annotations.Nullable;
@@ -164,6 +173,43 @@ class WalletCallsWireTests {
 			.isThrownBy(() -> client.wallet("alice").abandonTransaction(PAY_BOB))
 			.satisfies((ex) -> assertThat(ex.rpcMessage()).isEqualTo("Transaction not eligible for abandonment"));
 		assertSentAsRecorded("/wallet/alice", recorded);
+	}
+
+	@Test
+	void followingAWalletWithListSinceBlock() {
+		stub("/wallet/alice", "core/http-listsinceblock-reorg.json");
+		BitcoinRpcClient client = connect();
+		List<String> credited = new java.util.ArrayList<>();
+		List<String> undone = new java.util.ArrayList<>();
+		String lastSeen = "22b54bd1f7e0ca48b19ebf6fd8c6ec1b4ba6cf59a3993a68da075a6c3fdb2665";
+		// tag::follow-wallet[]
+		WalletClient alice = client.wallet("alice");
+		// lastSeen: the lastBlock of the previous call (null the first time: everything)
+		TransactionsSinceBlock since = alice.listSinceBlock(lastSeen,
+				ListSinceBlockOptions.builder().targetConfirmations(6).build());
+		for (WalletTransactionEntry entry : since.transactions()) {
+			switch (entry.category()) {
+				case RECEIVE, GENERATE -> credited.add(entry.txid() + ":" + entry.vout());
+				case SEND, IMMATURE, ORPHAN, UNKNOWN -> {
+					// not (yet) income
+				}
+			}
+		}
+		// Transactions of blocks a reorganisation took away, in their current state
+		// (listed unless includeRemoved(false))
+		for (WalletTransactionEntry entry : since.removed()) {
+			undone.add(entry.txid() + ":" + entry.vout());
+		}
+		lastSeen = since.lastBlock();
+		// end::follow-wallet[]
+		assertThat(credited).isEmpty();
+		assertThat(undone).containsExactly("bcb5415b0fdbb1b60ef135065180c6cb2c5c6ac00ace604ab7839373b2b9d778:0",
+				"29a5f92b96c2cf50b2d3555b3390700684531c673b8585c9e41cd6b2ea60dbc0:0");
+		assertThat(lastSeen).isEqualTo("2358ba53b85f09736adda6fde73a1d4c3f0a905e3fac448e39de87f34245e596");
+		List<LoggedRequest> sent = server.findAll(NodeProbe.callsTo("/wallet/alice"));
+		assertThat(sent).hasSize(1);
+		assertThat(this.codec.mapper().readTree(sent.get(0).getBodyAsString()).get("params").toString())
+			.isEqualTo("[\"" + "22b54bd1f7e0ca48b19ebf6fd8c6ec1b4ba6cf59a3993a68da075a6c3fdb2665" + "\",6]");
 	}
 
 	@Test
