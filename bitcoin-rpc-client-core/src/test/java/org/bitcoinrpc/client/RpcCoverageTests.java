@@ -35,7 +35,6 @@ import java.util.stream.Stream;
 import org.bitcoinrpc.client.model.Descriptor;
 import org.bitcoinrpc.client.model.DescriptorImport;
 import org.bitcoinrpc.client.model.FundOptions;
-import org.bitcoinrpc.client.model.ImportMempoolOptions;
 import org.bitcoinrpc.client.model.OutPoint;
 import org.bitcoinrpc.client.model.OutputRef;
 import org.bitcoinrpc.client.model.Outputs;
@@ -48,7 +47,6 @@ import org.bitcoinrpc.client.model.RawTxInput;
 import org.bitcoinrpc.client.model.ScanObject;
 import org.bitcoinrpc.client.model.SearchOptions;
 import org.bitcoinrpc.client.model.TransactionHex;
-import org.bitcoinrpc.client.model.TxSpendingOptions;
 import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -166,6 +164,9 @@ class RpcCoverageTests {
 			// One element: some calls refuse an empty list.
 			return List.of(placeholder(list.getActualTypeArguments()[0]));
 		}
+		if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+			return Map.of(placeholder(map.getActualTypeArguments()[0]), placeholder(map.getActualTypeArguments()[1]));
+		}
 		if (type == OutPoint.class) {
 			return new OutPoint("00".repeat(32), 0);
 		}
@@ -188,8 +189,50 @@ class RpcCoverageTests {
 		if (type == BigDecimal.class) {
 			return BigDecimal.ONE;
 		}
-			Duration.class, OutputRef.class, ScanObject.class, TxSpendingOptions.class, ImportMempoolOptions.class, Map.class,
-			DescriptorImport.class, PreviousOutput.class, String.class, Instant.class, BlockTemplateRequest.class
+		if (type == Duration.class) {
+			return Duration.ofHours(1);
+		}
+		if (type == Instant.class) {
+			return Instant.ofEpochSecond(1_800_000_000L);
+		}
+		if (type == OutputRef.class) {
+			return new OutputRef("00".repeat(32), 0);
+		}
+		if (type == ScanObject.class) {
+			return ScanObject.of(Descriptor.of("addr(placeholder)"));
+		}
+		if (type == BlockTemplateRequest.class) {
+			return BlockTemplateRequest.segwit();
+		}
+		if (type == DescriptorImport.class) {
+			return DescriptorImport.fromNow(Descriptor.of("wpkh(00)"));
+		}
+		if (type == PreviousOutput.class) {
+			return PreviousOutput.of("00".repeat(32), 0, "00", BigDecimal.ONE);
+		}
+		if (type instanceof Class<?> constants && constants.isEnum()) {
+			return constants.getEnumConstants()[0];
+		}
+		if (type instanceof Class<?> valueType) {
+			// Option types have DEFAULTS; value types (Psbt, TransactionHex, Descriptor) have of(String).
+			try {
+				Field defaults = valueType.getField("DEFAULTS");
+				if (Modifier.isStatic(defaults.getModifiers()) && defaults.getType() == valueType) {
+					return defaults.get(null);
+				}
+			}
+			catch (NoSuchFieldException | IllegalAccessException ex) {
+				// not an option type
+			}
+			try {
+				Method of = valueType.getMethod("of", String.class);
+				if (Modifier.isStatic(of.getModifiers()) && of.getReturnType() == valueType) {
+					return of.invoke(null, "00".repeat(32));
+				}
+			}
+			catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException ex) {
+				// no value type either
+			}
 		}
 		throw new IllegalArgumentException("no placeholder for " + type);
 	}

@@ -3,8 +3,9 @@ package org.bitcoinrpc.client.model;
 import java.util.Objects;
 
 /**
- * A transaction output named as Core's and btcd's {@code gettxspendingprevout} take it:
- * {@code {"txid": ..., "vout": n}} (btcd's websocket calls use {@link OutPoint} instead).
+ * A transaction output named as Core's {@code lockunspent} and {@code listlockunspent}, and Core's and
+ * btcd's {@code gettxspendingprevout}, take and give it: {@code {"txid": ..., "vout": n}} (btcd's
+ * websocket calls use {@link OutPoint} instead).
  *
  * @param txid the transaction id, 64 hex characters
  * @param vout the output index
