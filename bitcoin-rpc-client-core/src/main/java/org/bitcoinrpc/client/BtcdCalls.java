@@ -61,11 +61,11 @@ public interface BtcdCalls extends RpcCalls {
 	 */
 	@RpcMethod("getcfilter")
 	default CompletableFuture<Optional<String>> getCFilterAsync(String blockHash, int filterType) {
-		return CallArguments
+		return CallArguments.checked(() -> CallArguments
 			.checked(() -> callAsync("getcfilter",
 					List.of(ChainCalls.checkHash(blockHash, "blockHash"), checkFilterType(filterType)), String.class))
 			// "" is btcd's answer for a block it does not know: no filter, not an empty one.
-			.thenApply((filter) -> Optional.ofNullable(filter).filter((hex) -> !hex.isEmpty()));
+			.thenApply((filter) -> Optional.ofNullable(filter).filter((hex) -> !hex.isEmpty())));
 	}
 
 	@RpcMethod("getcfilter")

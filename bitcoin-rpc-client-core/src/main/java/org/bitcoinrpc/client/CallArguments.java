@@ -4,17 +4,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Argument checks for the typed calls of the control, mining, network and btcd interfaces: an
- * {@code ...Async} call with a bad argument returns a failed future rather than throwing, so a
- * caller composing futures sees the mistake where it handles failures (the blocking form throws it
- * unwrapped, through {@code Futures.await}).
+ * Argument checks shared by every typed call interface. The rule: an {@code ...Async} call with a
+ * bad argument never throws; it returns a future failed with the {@link IllegalArgumentException}
+ * or {@link NullPointerException} the check raised, so a caller composing futures sees the mistake
+ * where it handles failures, as {@link BitcoinRpcClient} does for a bad timeout. The blocking form
+ * throws that same exception unwrapped, through {@code Futures.await}.
  */
 final class CallArguments {
 
 	private CallArguments() {
 	}
 
-	/** The call, or a future failed with the {@link IllegalArgumentException} or {@link NullPointerException} a check threw. */
+	/**
+	 * Runs a typed call's argument checks and request: the call's future, or a future failed with
+	 * the {@link IllegalArgumentException} or {@link NullPointerException} a check threw.
+	 */
 	static <T> CompletableFuture<T> checked(Supplier<CompletableFuture<T>> call) {
 		try {
 			return call.get();

@@ -73,7 +73,7 @@ public interface ChainCalls extends RpcCalls {
 	/** {@code getblockheader <hash> true}: the decoded header. */
 	@RpcMethod("getblockheader")
 	default CompletableFuture<BlockHeader> getBlockHeaderAsync(String blockHash) {
-		return callAsync("getblockheader", List.of(checkHash(blockHash), true), BlockHeader.class);
+		return CallArguments.checked(() -> callAsync("getblockheader", List.of(checkHash(blockHash), true), BlockHeader.class));
 	}
 
 	@RpcMethod("getblockheader")
@@ -87,7 +87,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblock")
 	default CompletableFuture<Block> getBlockAsync(String blockHash) {
-		return callAsync("getblock", List.of(checkHash(blockHash), 1), Block.class);
+		return CallArguments.checked(() -> callAsync("getblock", List.of(checkHash(blockHash), 1), Block.class));
 	}
 
 	@RpcMethod("getblock")
@@ -124,7 +124,7 @@ public interface ChainCalls extends RpcCalls {
 	/** {@code getblockheader <hash> false}: the 80-byte serialized header as 160 hex characters. */
 	@RpcMethod("getblockheader")
 	default CompletableFuture<String> getBlockHeaderHexAsync(String blockHash) {
-		return callAsync("getblockheader", List.of(checkHash(blockHash, "blockHash"), false), String.class);
+		return CallArguments.checked(() -> callAsync("getblockheader", List.of(checkHash(blockHash, "blockHash"), false), String.class));
 	}
 
 	@RpcMethod("getblockheader")
@@ -138,7 +138,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblock")
 	default CompletableFuture<String> getBlockHexAsync(String blockHash) {
-		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 0), String.class);
+		return CallArguments.checked(() -> callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 0), String.class));
 	}
 
 	@RpcMethod("getblock")
@@ -154,7 +154,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblock")
 	default CompletableFuture<BlockWithTransactions> getBlockWithTransactionsAsync(String blockHash) {
-		return callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 2), BlockWithTransactions.class);
+		return CallArguments.checked(() -> callAsync("getblock", List.of(checkHash(blockHash, "blockHash"), 2), BlockWithTransactions.class));
 	}
 
 	@RpcMethod("getblock")
@@ -196,8 +196,8 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxout")
 	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n) {
-		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n")), TxOut.class)
-			.thenApply(Optional::ofNullable);
+		return CallArguments.checked(() -> callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n")), TxOut.class)
+			.thenApply(Optional::ofNullable));
 	}
 
 	@RpcMethod("gettxout")
@@ -212,8 +212,8 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxout")
 	default CompletableFuture<Optional<TxOut>> getTxOutAsync(String txid, int n, boolean includeMempool) {
-		return callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n"), includeMempool), TxOut.class)
-			.thenApply(Optional::ofNullable);
+		return CallArguments.checked(() -> callAsync("gettxout", List.of(checkHash(txid, "txid"), checkIndex(n, "n"), includeMempool), TxOut.class)
+			.thenApply(Optional::ofNullable));
 	}
 
 	@RpcMethod("gettxout")
@@ -227,7 +227,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblockfilter")
 	default CompletableFuture<BlockFilter> getBlockFilterAsync(String blockHash) {
-		return callAsync("getblockfilter", List.of(checkHash(blockHash, "blockHash")), BlockFilter.class);
+		return CallArguments.checked(() -> callAsync("getblockfilter", List.of(checkHash(blockHash, "blockHash")), BlockFilter.class));
 	}
 
 	@RpcMethod("getblockfilter")
@@ -244,9 +244,9 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblockfrompeer")
 	default CompletableFuture<Void> getBlockFromPeerAsync(String blockHash, long peerId) {
-		return callAsync("getblockfrompeer", List.of(checkHash(blockHash, "blockHash"), checkCount(peerId, "peerId")),
+		return CallArguments.checked(() -> callAsync("getblockfrompeer", List.of(checkHash(blockHash, "blockHash"), checkCount(peerId, "peerId")),
 				Object.class)
-			.thenApply((ignored) -> null);
+			.thenApply((ignored) -> null));
 	}
 
 	@RpcMethod("getblockfrompeer")
@@ -260,7 +260,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblockstats")
 	default CompletableFuture<BlockStats> getBlockStatsAsync(long height) {
-		return callAsync("getblockstats", List.of(checkCount(height, "height")), BlockStats.class);
+		return CallArguments.checked(() -> callAsync("getblockstats", List.of(checkCount(height, "height")), BlockStats.class));
 	}
 
 	@RpcMethod("getblockstats")
@@ -275,9 +275,11 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getblockstats")
 	default CompletableFuture<BlockStats> getBlockStatsAsync(String blockHash, List<String> stats) {
-		Objects.requireNonNull(stats, "stats must not be null");
-		return callAsync("getblockstats", List.of(checkHash(blockHash, "blockHash"), List.copyOf(stats)),
-				BlockStats.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(stats, "stats must not be null");
+			return callAsync("getblockstats", List.of(checkHash(blockHash, "blockHash"), List.copyOf(stats)),
+					BlockStats.class);
+		});
 	}
 
 	@RpcMethod("getblockstats")
@@ -316,9 +318,9 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("getchaintxstats")
 	default CompletableFuture<ChainTxStats> getChainTxStatsAsync(long blocks, @Nullable String blockHash) {
-		return callAsync("getchaintxstats",
+		return CallArguments.checked(() -> callAsync("getchaintxstats",
 				RpcCalls.params(checkCount(blocks, "blocks"), (blockHash != null) ? checkHash(blockHash, "blockHash") : null),
-				ChainTxStats.class);
+				ChainTxStats.class));
 	}
 
 	@RpcMethod("getchaintxstats")
@@ -340,7 +342,7 @@ public interface ChainCalls extends RpcCalls {
 	/** {@code getdeploymentinfo <blockhash>} (Core only): the deployments as of a given block. */
 	@RpcMethod("getdeploymentinfo")
 	default CompletableFuture<DeploymentInfo> getDeploymentInfoAsync(String blockHash) {
-		return callAsync("getdeploymentinfo", List.of(checkHash(blockHash, "blockHash")), DeploymentInfo.class);
+		return CallArguments.checked(() -> callAsync("getdeploymentinfo", List.of(checkHash(blockHash, "blockHash")), DeploymentInfo.class));
 	}
 
 	@RpcMethod("getdeploymentinfo")
@@ -354,8 +356,8 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("preciousblock")
 	default CompletableFuture<Void> preciousBlockAsync(String blockHash) {
-		return callAsync("preciousblock", List.of(checkHash(blockHash, "blockHash")), Object.class)
-			.thenApply((ignored) -> null);
+		return CallArguments.checked(() -> callAsync("preciousblock", List.of(checkHash(blockHash, "blockHash")), Object.class)
+			.thenApply((ignored) -> null));
 	}
 
 	@RpcMethod("preciousblock")
@@ -371,7 +373,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("pruneblockchain")
 	default CompletableFuture<Long> pruneBlockchainAsync(long height) {
-		return callAsync("pruneblockchain", List.of(checkCount(height, "height")), Long.class);
+		return CallArguments.checked(() -> callAsync("pruneblockchain", List.of(checkCount(height, "height")), Long.class));
 	}
 
 	@RpcMethod("pruneblockchain")
@@ -403,11 +405,13 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("verifychain")
 	default CompletableFuture<Boolean> verifyChainAsync(int checkLevel, long blocks, Duration timeout) {
-		if (checkLevel < 0 || checkLevel > 4) {
-			throw new IllegalArgumentException("checkLevel must be 0 to 4, was " + checkLevel);
-		}
-		return callAsync("verifychain", List.of(checkLevel, checkCount(blocks, "blocks")), Boolean.class,
-				checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> {
+			if (checkLevel < 0 || checkLevel > 4) {
+				throw new IllegalArgumentException("checkLevel must be 0 to 4, was " + checkLevel);
+			}
+			return callAsync("verifychain", List.of(checkLevel, checkCount(blocks, "blocks")), Boolean.class,
+					checkTimeout(timeout, "timeout"));
+		});
 	}
 
 	@RpcMethod("verifychain")
@@ -424,7 +428,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("waitforblock")
 	default CompletableFuture<BlockRef> waitForBlockAsync(String blockHash, Duration nodeTimeout) {
-		return waitForBlockAsync(blockHash, nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN));
+		return CallArguments.checked(() -> waitForBlockAsync(blockHash, nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN)));
 	}
 
 	@RpcMethod("waitforblock")
@@ -442,8 +446,8 @@ public interface ChainCalls extends RpcCalls {
 	@RpcMethod("waitforblock")
 	default CompletableFuture<BlockRef> waitForBlockAsync(String blockHash, Duration nodeTimeout,
 			Duration callTimeout) {
-		return callAsync("waitforblock", List.of(checkHash(blockHash, "blockHash"), millis(nodeTimeout, "nodeTimeout")),
-				BlockRef.class, checkTimeout(callTimeout, "callTimeout"));
+		return CallArguments.checked(() -> callAsync("waitforblock", List.of(checkHash(blockHash, "blockHash"), millis(nodeTimeout, "nodeTimeout")),
+				BlockRef.class, checkTimeout(callTimeout, "callTimeout")));
 	}
 
 	@RpcMethod("waitforblock")
@@ -461,7 +465,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("waitforblockheight")
 	default CompletableFuture<BlockRef> waitForBlockHeightAsync(long height, Duration nodeTimeout) {
-		return waitForBlockHeightAsync(height, nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN));
+		return CallArguments.checked(() -> waitForBlockHeightAsync(height, nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN)));
 	}
 
 	@RpcMethod("waitforblockheight")
@@ -479,8 +483,8 @@ public interface ChainCalls extends RpcCalls {
 	@RpcMethod("waitforblockheight")
 	default CompletableFuture<BlockRef> waitForBlockHeightAsync(long height, Duration nodeTimeout,
 			Duration callTimeout) {
-		return callAsync("waitforblockheight", List.of(checkCount(height, "height"), millis(nodeTimeout, "nodeTimeout")),
-				BlockRef.class, checkTimeout(callTimeout, "callTimeout"));
+		return CallArguments.checked(() -> callAsync("waitforblockheight", List.of(checkCount(height, "height"), millis(nodeTimeout, "nodeTimeout")),
+				BlockRef.class, checkTimeout(callTimeout, "callTimeout")));
 	}
 
 	@RpcMethod("waitforblockheight")
@@ -497,7 +501,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("waitfornewblock")
 	default CompletableFuture<BlockRef> waitForNewBlockAsync(Duration nodeTimeout) {
-		return waitForNewBlockAsync(nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN));
+		return CallArguments.checked(() -> waitForNewBlockAsync(nodeTimeout, checkTimeout(nodeTimeout, "nodeTimeout").plus(WAIT_MARGIN)));
 	}
 
 	@RpcMethod("waitfornewblock")
@@ -513,8 +517,8 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("waitfornewblock")
 	default CompletableFuture<BlockRef> waitForNewBlockAsync(Duration nodeTimeout, Duration callTimeout) {
-		return callAsync("waitfornewblock", List.of(millis(nodeTimeout, "nodeTimeout")), BlockRef.class,
-				checkTimeout(callTimeout, "callTimeout"));
+		return CallArguments.checked(() -> callAsync("waitfornewblock", List.of(millis(nodeTimeout, "nodeTimeout")), BlockRef.class,
+				checkTimeout(callTimeout, "callTimeout")));
 	}
 
 	@RpcMethod("waitfornewblock")
@@ -534,9 +538,9 @@ public interface ChainCalls extends RpcCalls {
 	@RpcMethod("waitfornewblock")
 	default CompletableFuture<BlockRef> waitForNewBlockAsync(Duration nodeTimeout, String currentTip,
 			Duration callTimeout) {
-		return callAsync("waitfornewblock",
+		return CallArguments.checked(() -> callAsync("waitfornewblock",
 				List.of(millis(nodeTimeout, "nodeTimeout"), checkHash(currentTip, "currentTip")), BlockRef.class,
-				checkTimeout(callTimeout, "callTimeout"));
+				checkTimeout(callTimeout, "callTimeout")));
 	}
 
 	@RpcMethod("waitfornewblock")
@@ -553,7 +557,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxoutproof")
 	default CompletableFuture<String> getTxOutProofAsync(List<String> txids) {
-		return callAsync("gettxoutproof", List.of(checkTxids(txids)), String.class);
+		return CallArguments.checked(() -> callAsync("gettxoutproof", List.of(checkTxids(txids)), String.class));
 	}
 
 	@RpcMethod("gettxoutproof")
@@ -567,7 +571,7 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxoutproof")
 	default CompletableFuture<String> getTxOutProofAsync(List<String> txids, String blockHash) {
-		return callAsync("gettxoutproof", List.of(checkTxids(txids), checkHash(blockHash, "blockHash")), String.class);
+		return CallArguments.checked(() -> callAsync("gettxoutproof", List.of(checkTxids(txids), checkHash(blockHash, "blockHash")), String.class));
 	}
 
 	@RpcMethod("gettxoutproof")
@@ -581,8 +585,8 @@ public interface ChainCalls extends RpcCalls {
 	 */
 	@RpcMethod("verifytxoutproof")
 	default CompletableFuture<List<String>> verifyTxOutProofAsync(String proof) {
-		return callAsync("verifytxoutproof", List.of(checkHex(proof, "proof")), new TypeReference<List<String>>() {
-		});
+		return CallArguments.checked(() -> callAsync("verifytxoutproof", List.of(checkHex(proof, "proof")), new TypeReference<List<String>>() {
+		}));
 	}
 
 	@RpcMethod("verifytxoutproof")
@@ -598,8 +602,8 @@ public interface ChainCalls extends RpcCalls {
 	@RpcMethod("getdescriptoractivity")
 	default CompletableFuture<DescriptorActivity> getDescriptorActivityAsync(List<String> blockHashes,
 			List<ScanObject> scanObjects) {
-		return callAsync("getdescriptoractivity", List.of(checkHashes(blockHashes), List.copyOf(scanObjects)),
-				DescriptorActivity.class);
+		return CallArguments.checked(() -> callAsync("getdescriptoractivity", List.of(checkHashes(blockHashes), List.copyOf(scanObjects)),
+				DescriptorActivity.class));
 	}
 
 	@RpcMethod("getdescriptoractivity")
@@ -615,8 +619,8 @@ public interface ChainCalls extends RpcCalls {
 	@RpcMethod("getdescriptoractivity")
 	default CompletableFuture<DescriptorActivity> getDescriptorActivityAsync(List<String> blockHashes,
 			List<ScanObject> scanObjects, boolean includeMempool) {
-		return callAsync("getdescriptoractivity",
-				List.of(checkHashes(blockHashes), List.copyOf(scanObjects), includeMempool), DescriptorActivity.class);
+		return CallArguments.checked(() -> callAsync("getdescriptoractivity",
+				List.of(checkHashes(blockHashes), List.copyOf(scanObjects), includeMempool), DescriptorActivity.class));
 	}
 
 	@RpcMethod("getdescriptoractivity")

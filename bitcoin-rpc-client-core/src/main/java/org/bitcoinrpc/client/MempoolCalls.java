@@ -81,7 +81,7 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("getmempoolentry")
 	default CompletableFuture<MempoolEntry> getMempoolEntryAsync(String txid) {
-		return callAsync("getmempoolentry", List.of(ChainCalls.checkHash(txid, "txid")), MempoolEntry.class);
+		return CallArguments.checked(() -> callAsync("getmempoolentry", List.of(ChainCalls.checkHash(txid, "txid")), MempoolEntry.class));
 	}
 
 	@RpcMethod("getmempoolentry")
@@ -95,8 +95,8 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("getmempoolancestors")
 	default CompletableFuture<List<String>> getMempoolAncestorsAsync(String txid) {
-		return callAsync("getmempoolancestors", List.of(ChainCalls.checkHash(txid, "txid")), new TypeReference<List<String>>() {
-		});
+		return CallArguments.checked(() -> callAsync("getmempoolancestors", List.of(ChainCalls.checkHash(txid, "txid")), new TypeReference<List<String>>() {
+		}));
 	}
 
 	@RpcMethod("getmempoolancestors")
@@ -107,8 +107,8 @@ public interface MempoolCalls extends RpcCalls {
 	/** {@code getmempoolancestors <txid> true} (Core only): the ancestors' mempool entries by txid. */
 	@RpcMethod("getmempoolancestors")
 	default CompletableFuture<Map<String, MempoolEntry>> getMempoolAncestorsVerboseAsync(String txid) {
-		return callAsync("getmempoolancestors", List.of(ChainCalls.checkHash(txid, "txid"), true), new TypeReference<Map<String, MempoolEntry>>() {
-		});
+		return CallArguments.checked(() -> callAsync("getmempoolancestors", List.of(ChainCalls.checkHash(txid, "txid"), true), new TypeReference<Map<String, MempoolEntry>>() {
+		}));
 	}
 
 	@RpcMethod("getmempoolancestors")
@@ -122,8 +122,8 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("getmempooldescendants")
 	default CompletableFuture<List<String>> getMempoolDescendantsAsync(String txid) {
-		return callAsync("getmempooldescendants", List.of(ChainCalls.checkHash(txid, "txid")), new TypeReference<List<String>>() {
-		});
+		return CallArguments.checked(() -> callAsync("getmempooldescendants", List.of(ChainCalls.checkHash(txid, "txid")), new TypeReference<List<String>>() {
+		}));
 	}
 
 	@RpcMethod("getmempooldescendants")
@@ -134,8 +134,8 @@ public interface MempoolCalls extends RpcCalls {
 	/** {@code getmempooldescendants <txid> true} (Core only): the descendants' mempool entries by txid. */
 	@RpcMethod("getmempooldescendants")
 	default CompletableFuture<Map<String, MempoolEntry>> getMempoolDescendantsVerboseAsync(String txid) {
-		return callAsync("getmempooldescendants", List.of(ChainCalls.checkHash(txid, "txid"), true), new TypeReference<Map<String, MempoolEntry>>() {
-		});
+		return CallArguments.checked(() -> callAsync("getmempooldescendants", List.of(ChainCalls.checkHash(txid, "txid"), true), new TypeReference<Map<String, MempoolEntry>>() {
+		}));
 	}
 
 	@RpcMethod("getmempooldescendants")
@@ -149,7 +149,7 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("getmempoolcluster")
 	default CompletableFuture<MempoolCluster> getMempoolClusterAsync(String txid) {
-		return callAsync("getmempoolcluster", List.of(ChainCalls.checkHash(txid, "txid")), MempoolCluster.class);
+		return CallArguments.checked(() -> callAsync("getmempoolcluster", List.of(ChainCalls.checkHash(txid, "txid")), MempoolCluster.class));
 	}
 
 	@RpcMethod("getmempoolcluster")
@@ -164,8 +164,8 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxspendingprevout")
 	default CompletableFuture<List<TxSpending>> getTxSpendingPrevoutAsync(List<OutputRef> outputs) {
-		return callAsync("gettxspendingprevout", List.of(checkOutputs(outputs)), new TypeReference<List<TxSpending>>() {
-		});
+		return CallArguments.checked(() -> callAsync("gettxspendingprevout", List.of(checkOutputs(outputs)), new TypeReference<List<TxSpending>>() {
+		}));
 	}
 
 	@RpcMethod("gettxspendingprevout")
@@ -181,8 +181,10 @@ public interface MempoolCalls extends RpcCalls {
 	@RpcMethod("gettxspendingprevout")
 	default CompletableFuture<List<TxSpending>> getTxSpendingPrevoutAsync(List<OutputRef> outputs,
 			TxSpendingOptions options) {
-		Objects.requireNonNull(options, "options must not be null");
-		return callAsync("gettxspendingprevout", List.of(checkOutputs(outputs), options), new TypeReference<List<TxSpending>>() {
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(options, "options must not be null");
+			return callAsync("gettxspendingprevout", List.of(checkOutputs(outputs), options), new TypeReference<List<TxSpending>>() {
+			});
 		});
 	}
 
@@ -233,11 +235,13 @@ public interface MempoolCalls extends RpcCalls {
 	 */
 	@RpcMethod("importmempool")
 	default CompletableFuture<Void> importMempoolAsync(String path, ImportMempoolOptions options, Duration timeout) {
-		Objects.requireNonNull(options, "options must not be null");
-		return callAsync("importmempool",
-				RpcCalls.params(ChainCalls.checkPath(path), options.toJson().isEmpty() ? null : options), Object.class,
-				ChainCalls.checkTimeout(timeout, "timeout"))
-			.thenApply((ignored) -> null);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(options, "options must not be null");
+			return callAsync("importmempool",
+					RpcCalls.params(ChainCalls.checkPath(path), options.toJson().isEmpty() ? null : options), Object.class,
+					ChainCalls.checkTimeout(timeout, "timeout"))
+				.thenApply((ignored) -> null);
+		});
 	}
 
 	@RpcMethod("importmempool")

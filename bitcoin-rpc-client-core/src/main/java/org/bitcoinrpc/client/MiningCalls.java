@@ -39,8 +39,8 @@ public interface MiningCalls extends RpcCalls {
 	 */
 	@RpcMethod("generate")
 	default CompletableFuture<List<String>> generateAsync(int blocks) {
-		return callAsync("generate", List.of(checkBlocks(blocks)), new TypeReference<List<String>>() {
-		});
+		return CallArguments.checked(() -> callAsync("generate", List.of(checkBlocks(blocks)), new TypeReference<List<String>>() {
+		}));
 	}
 
 	@RpcMethod("generate")
@@ -51,11 +51,13 @@ public interface MiningCalls extends RpcCalls {
 	/** {@code generatetoaddress <blocks> <address>} (Core only, regtest): mines blocks paying the address. */
 	@RpcMethod("generatetoaddress")
 	default CompletableFuture<List<String>> generateToAddressAsync(int blocks, String address) {
-		Objects.requireNonNull(address, "address must not be null");
-		if (address.isBlank()) {
-			throw new IllegalArgumentException("address must not be blank");
-		}
-		return callAsync("generatetoaddress", List.of(checkBlocks(blocks), address), new TypeReference<List<String>>() {
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(address, "address must not be null");
+			if (address.isBlank()) {
+				throw new IllegalArgumentException("address must not be blank");
+			}
+			return callAsync("generatetoaddress", List.of(checkBlocks(blocks), address), new TypeReference<List<String>>() {
+			});
 		});
 	}
 
@@ -70,7 +72,7 @@ public interface MiningCalls extends RpcCalls {
 	 */
 	@RpcMethod("estimatesmartfee")
 	default CompletableFuture<SmartFeeEstimate> estimateSmartFeeAsync(int confTarget) {
-		return callAsync("estimatesmartfee", List.of(checkTarget(confTarget, "confTarget")), SmartFeeEstimate.class);
+		return CallArguments.checked(() -> callAsync("estimatesmartfee", List.of(checkTarget(confTarget, "confTarget")), SmartFeeEstimate.class));
 	}
 
 	@RpcMethod("estimatesmartfee")
@@ -84,7 +86,7 @@ public interface MiningCalls extends RpcCalls {
 	 */
 	@RpcMethod("estimatefee")
 	default CompletableFuture<BigDecimal> estimateFeeAsync(int blocks) {
-		return callAsync("estimatefee", List.of(checkTarget(blocks, "blocks")), BigDecimal.class);
+		return CallArguments.checked(() -> callAsync("estimatefee", List.of(checkTarget(blocks, "blocks")), BigDecimal.class));
 	}
 
 	@RpcMethod("estimatefee")

@@ -62,7 +62,7 @@ public interface NotificationCalls extends RpcCalls {
 	/** {@code notifyspent [outpoints]}: {@link Notification.RedeemingTx} when one is spent (deprecated in btcd in favour of {@code loadtxfilter}). */
 	@RpcMethod("notifyspent")
 	default CompletableFuture<Void> notifySpentAsync(List<OutPoint> outpoints) {
-		return callAsync("notifyspent", List.of(List.copyOf(outpoints)), Void.class);
+		return CallArguments.checked(() -> callAsync("notifyspent", List.of(List.copyOf(outpoints)), Void.class));
 	}
 
 	@RpcMethod("notifyspent")
@@ -72,7 +72,7 @@ public interface NotificationCalls extends RpcCalls {
 
 	@RpcMethod("stopnotifyspent")
 	default CompletableFuture<Void> stopNotifySpentAsync(List<OutPoint> outpoints) {
-		return callAsync("stopnotifyspent", List.of(List.copyOf(outpoints)), Void.class);
+		return CallArguments.checked(() -> callAsync("stopnotifyspent", List.of(List.copyOf(outpoints)), Void.class));
 	}
 
 	@RpcMethod("stopnotifyspent")
@@ -83,7 +83,7 @@ public interface NotificationCalls extends RpcCalls {
 	/** {@code notifyreceived [addresses]}: {@link Notification.RecvTx} for payments to them (deprecated in btcd in favour of {@code loadtxfilter}). */
 	@RpcMethod("notifyreceived")
 	default CompletableFuture<Void> notifyReceivedAsync(List<String> addresses) {
-		return callAsync("notifyreceived", List.of(List.copyOf(addresses)), Void.class);
+		return CallArguments.checked(() -> callAsync("notifyreceived", List.of(List.copyOf(addresses)), Void.class));
 	}
 
 	@RpcMethod("notifyreceived")
@@ -93,7 +93,7 @@ public interface NotificationCalls extends RpcCalls {
 
 	@RpcMethod("stopnotifyreceived")
 	default CompletableFuture<Void> stopNotifyReceivedAsync(List<String> addresses) {
-		return callAsync("stopnotifyreceived", List.of(List.copyOf(addresses)), Void.class);
+		return CallArguments.checked(() -> callAsync("stopnotifyreceived", List.of(List.copyOf(addresses)), Void.class));
 	}
 
 	@RpcMethod("stopnotifyreceived")
@@ -108,7 +108,7 @@ public interface NotificationCalls extends RpcCalls {
 	 */
 	@RpcMethod("loadtxfilter")
 	default CompletableFuture<Void> loadTxFilterAsync(boolean reload, List<String> addresses, List<OutPoint> outpoints) {
-		return callAsync("loadtxfilter", List.of(reload, List.copyOf(addresses), List.copyOf(outpoints)), Void.class);
+		return CallArguments.checked(() -> callAsync("loadtxfilter", List.of(reload, List.copyOf(addresses), List.copyOf(outpoints)), Void.class));
 	}
 
 	@RpcMethod("loadtxfilter")
@@ -122,8 +122,10 @@ public interface NotificationCalls extends RpcCalls {
 	 */
 	@RpcMethod("rescanblocks")
 	default CompletableFuture<List<RescannedBlock>> rescanBlocksAsync(List<String> blockHashes) {
-		blockHashes.forEach(ChainCalls::checkHash);
-		return callAsync("rescanblocks", List.of(List.copyOf(blockHashes)), new TypeReference<List<RescannedBlock>>() {
+		return CallArguments.checked(() -> {
+			blockHashes.forEach(ChainCalls::checkHash);
+			return callAsync("rescanblocks", List.of(List.copyOf(blockHashes)), new TypeReference<List<RescannedBlock>>() {
+			});
 		});
 	}
 
@@ -142,11 +144,13 @@ public interface NotificationCalls extends RpcCalls {
 	@RpcMethod("rescan")
 	default CompletableFuture<Void> rescanAsync(String beginBlock, List<String> addresses, List<OutPoint> outpoints,
 			@Nullable String endBlock) {
-		Objects.requireNonNull(beginBlock, "beginBlock must not be null");
-		List<Object> params = (endBlock != null)
-				? List.of(beginBlock, List.copyOf(addresses), List.copyOf(outpoints), endBlock)
-				: List.of(beginBlock, List.copyOf(addresses), List.copyOf(outpoints));
-		return callAsync("rescan", params, Void.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(beginBlock, "beginBlock must not be null");
+			List<Object> params = (endBlock != null)
+					? List.of(beginBlock, List.copyOf(addresses), List.copyOf(outpoints), endBlock)
+					: List.of(beginBlock, List.copyOf(addresses), List.copyOf(outpoints));
+			return callAsync("rescan", params, Void.class);
+		});
 	}
 
 	@RpcMethod("rescan")

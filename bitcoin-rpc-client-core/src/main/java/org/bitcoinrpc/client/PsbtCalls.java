@@ -38,12 +38,14 @@ public interface PsbtCalls extends RpcCalls {
 	@RpcMethod("createpsbt")
 	default CompletableFuture<Psbt> createPsbtAsync(List<RawTxInput> inputs, Outputs outputs,
 			@Nullable RawTransactionOptions options) {
-		List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
-		Objects.requireNonNull(outputs, "outputs must not be null");
-		RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
-		return callAsync("createpsbt",
-				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
-				Psbt.class);
+		return CallArguments.checked(() -> {
+			List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
+			Objects.requireNonNull(outputs, "outputs must not be null");
+			RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
+			return callAsync("createpsbt",
+					RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
+					Psbt.class);
+		});
 	}
 
 	@RpcMethod("createpsbt")
@@ -62,8 +64,10 @@ public interface PsbtCalls extends RpcCalls {
 	@RpcMethod("converttopsbt")
 	default CompletableFuture<Psbt> convertToPsbtAsync(TransactionHex transaction, @Nullable Boolean permitSigData,
 			@Nullable Boolean isWitness) {
-		Objects.requireNonNull(transaction, "transaction must not be null");
-		return callAsync("converttopsbt", RpcCalls.params(transaction, permitSigData, isWitness), Psbt.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(transaction, "transaction must not be null");
+			return callAsync("converttopsbt", RpcCalls.params(transaction, permitSigData, isWitness), Psbt.class);
+		});
 	}
 
 	@RpcMethod("converttopsbt")
@@ -82,9 +86,11 @@ public interface PsbtCalls extends RpcCalls {
 	 */
 	@RpcMethod("utxoupdatepsbt")
 	default CompletableFuture<Psbt> utxoUpdatePsbtAsync(Psbt psbt, @Nullable List<Descriptor> descriptors) {
-		Objects.requireNonNull(psbt, "psbt must not be null");
-		return callAsync("utxoupdatepsbt",
-				RpcCalls.params(psbt, (descriptors != null) ? List.copyOf(descriptors) : null), Psbt.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(psbt, "psbt must not be null");
+			return callAsync("utxoupdatepsbt",
+					RpcCalls.params(psbt, (descriptors != null) ? List.copyOf(descriptors) : null), Psbt.class);
+		});
 	}
 
 	@RpcMethod("utxoupdatepsbt")
@@ -95,7 +101,7 @@ public interface PsbtCalls extends RpcCalls {
 	/** {@code combinepsbt [psbts]}: one PSBT with the data of all (-8 when they are for different transactions). */
 	@RpcMethod("combinepsbt")
 	default CompletableFuture<Psbt> combinePsbtAsync(List<Psbt> psbts) {
-		return callAsync("combinepsbt", List.of(TransactionCalls.nonEmpty(psbts, "psbts")), Psbt.class);
+		return CallArguments.checked(() -> callAsync("combinepsbt", List.of(TransactionCalls.nonEmpty(psbts, "psbts")), Psbt.class));
 	}
 
 	@RpcMethod("combinepsbt")
@@ -109,7 +115,7 @@ public interface PsbtCalls extends RpcCalls {
 	 */
 	@RpcMethod("joinpsbts")
 	default CompletableFuture<Psbt> joinPsbtsAsync(List<Psbt> psbts) {
-		return callAsync("joinpsbts", List.of(TransactionCalls.nonEmpty(psbts, "psbts")), Psbt.class);
+		return CallArguments.checked(() -> callAsync("joinpsbts", List.of(TransactionCalls.nonEmpty(psbts, "psbts")), Psbt.class));
 	}
 
 	@RpcMethod("joinpsbts")
@@ -120,8 +126,8 @@ public interface PsbtCalls extends RpcCalls {
 	/** {@code decodepsbt <psbt>}: what the PSBT holds. */
 	@RpcMethod("decodepsbt")
 	default CompletableFuture<DecodedPsbt> decodePsbtAsync(Psbt psbt) {
-		return callAsync("decodepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
-				DecodedPsbt.class);
+		return CallArguments.checked(() -> callAsync("decodepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
+				DecodedPsbt.class));
 	}
 
 	@RpcMethod("decodepsbt")
@@ -132,8 +138,8 @@ public interface PsbtCalls extends RpcCalls {
 	/** {@code analyzepsbt <psbt>}: which role acts next, and the fee once known. */
 	@RpcMethod("analyzepsbt")
 	default CompletableFuture<PsbtAnalysis> analyzePsbtAsync(Psbt psbt) {
-		return callAsync("analyzepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
-				PsbtAnalysis.class);
+		return CallArguments.checked(() -> callAsync("analyzepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
+				PsbtAnalysis.class));
 	}
 
 	@RpcMethod("analyzepsbt")
@@ -148,8 +154,8 @@ public interface PsbtCalls extends RpcCalls {
 	 */
 	@RpcMethod("finalizepsbt")
 	default CompletableFuture<FinalizedPsbt> finalizePsbtAsync(Psbt psbt) {
-		return callAsync("finalizepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
-				FinalizedPsbt.class);
+		return CallArguments.checked(() -> callAsync("finalizepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null")),
+				FinalizedPsbt.class));
 	}
 
 	@RpcMethod("finalizepsbt")
@@ -163,8 +169,8 @@ public interface PsbtCalls extends RpcCalls {
 	 */
 	@RpcMethod("finalizepsbt")
 	default CompletableFuture<FinalizedPsbt> finalizePsbtAsync(Psbt psbt, boolean extract) {
-		return callAsync("finalizepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null"), extract),
-				FinalizedPsbt.class);
+		return CallArguments.checked(() -> callAsync("finalizepsbt", List.of(Objects.requireNonNull(psbt, "psbt must not be null"), extract),
+				FinalizedPsbt.class));
 	}
 
 	@RpcMethod("finalizepsbt")
@@ -183,12 +189,14 @@ public interface PsbtCalls extends RpcCalls {
 	@RpcMethod("descriptorprocesspsbt")
 	default CompletableFuture<ProcessedPsbt> descriptorProcessPsbtAsync(Psbt psbt, List<Descriptor> descriptors,
 			@Nullable PsbtSigningOptions options) {
-		Objects.requireNonNull(psbt, "psbt must not be null");
-		List<Descriptor> descs = List.copyOf(Objects.requireNonNull(descriptors, "descriptors must not be null"));
-		PsbtSigningOptions o = (options != null) ? options : PsbtSigningOptions.DEFAULTS;
-		return callAsync("descriptorprocesspsbt",
-				RpcCalls.params(psbt, descs, o.sighashType(), o.bip32Derivations(), o.finalizeInputs()),
-				ProcessedPsbt.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(psbt, "psbt must not be null");
+			List<Descriptor> descs = List.copyOf(Objects.requireNonNull(descriptors, "descriptors must not be null"));
+			PsbtSigningOptions o = (options != null) ? options : PsbtSigningOptions.DEFAULTS;
+			return callAsync("descriptorprocesspsbt",
+					RpcCalls.params(psbt, descs, o.sighashType(), o.bip32Derivations(), o.finalizeInputs()),
+					ProcessedPsbt.class);
+		});
 	}
 
 	@RpcMethod("descriptorprocesspsbt")

@@ -12,6 +12,11 @@ import tools.jackson.core.type.TypeReference;
  * The generic call, which every typed call is built on. Each comes in two forms: the
  * {@code ...Async} form returns a future that always completes (see {@link BitcoinRpcClient}),
  * the plain form blocks for it and throws the same exceptions unwrapped.
+ * <p>
+ * Arguments follow the same rule in every call interface: an {@code ...Async} call never throws
+ * for a bad argument (null, blank, out of range, malformed hash...); it returns a future failed
+ * with the {@link IllegalArgumentException} or {@link NullPointerException} that names the
+ * argument, before anything is sent. The blocking form throws that exception unwrapped.
  */
 public interface RpcCalls {
 

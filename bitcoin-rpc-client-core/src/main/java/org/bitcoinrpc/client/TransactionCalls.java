@@ -41,7 +41,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("getrawtransaction")
 	default CompletableFuture<String> getRawTransactionHexAsync(String txid) {
-		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 0), String.class);
+		return CallArguments.checked(() -> callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 0), String.class));
 	}
 
 	@RpcMethod("getrawtransaction")
@@ -56,7 +56,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("getrawtransaction")
 	default CompletableFuture<RawTransaction> getRawTransactionAsync(String txid) {
-		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 1), RawTransaction.class);
+		return CallArguments.checked(() -> callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 1), RawTransaction.class));
 	}
 
 	@RpcMethod("getrawtransaction")
@@ -71,7 +71,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("getrawtransaction")
 	default CompletableFuture<RawTransaction> getRawTransactionWithPrevoutsAsync(String txid) {
-		return callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 2), RawTransaction.class);
+		return CallArguments.checked(() -> callAsync("getrawtransaction", List.of(ChainCalls.checkHash(txid, "txid"), 2), RawTransaction.class));
 	}
 
 	@RpcMethod("getrawtransaction")
@@ -85,7 +85,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("decoderawtransaction")
 	default CompletableFuture<RawTransaction> decodeRawTransactionAsync(String hex) {
-		return callAsync("decoderawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), RawTransaction.class);
+		return CallArguments.checked(() -> callAsync("decoderawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), RawTransaction.class));
 	}
 
 	@RpcMethod("decoderawtransaction")
@@ -100,7 +100,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("sendrawtransaction")
 	default CompletableFuture<String> sendRawTransactionAsync(String hex) {
-		return callAsync("sendrawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), String.class);
+		return CallArguments.checked(() -> callAsync("sendrawtransaction", List.of(ChainCalls.checkHex(hex, "hex")), String.class));
 	}
 
 	@RpcMethod("sendrawtransaction")
@@ -117,18 +117,20 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("testmempoolaccept")
 	default CompletableFuture<List<MempoolAcceptResult>> testMempoolAcceptAsync(List<String> hexes,
 			@Nullable BigDecimal maxFeeRate) {
-		Objects.requireNonNull(hexes, "hexes must not be null");
-		if (hexes.isEmpty()) {
-			throw new IllegalArgumentException("hexes must not be empty");
-		}
-		hexes.forEach((hex) -> ChainCalls.checkHex(hex, "hexes element"));
-		BigDecimal rate = (maxFeeRate != null) ? maxFeeRate : DEFAULT_MAX_FEE_RATE;
-		if (rate.signum() < 0) {
-			throw new IllegalArgumentException("maxFeeRate must not be negative, was " + rate);
-		}
-		return callAsync("testmempoolaccept", List.of(List.copyOf(hexes), rate),
-				new TypeReference<List<MempoolAcceptResult>>() {
-				});
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(hexes, "hexes must not be null");
+			if (hexes.isEmpty()) {
+				throw new IllegalArgumentException("hexes must not be empty");
+			}
+			hexes.forEach((hex) -> ChainCalls.checkHex(hex, "hexes element"));
+			BigDecimal rate = (maxFeeRate != null) ? maxFeeRate : DEFAULT_MAX_FEE_RATE;
+			if (rate.signum() < 0) {
+				throw new IllegalArgumentException("maxFeeRate must not be negative, was " + rate);
+			}
+			return callAsync("testmempoolaccept", List.of(List.copyOf(hexes), rate),
+					new TypeReference<List<MempoolAcceptResult>>() {
+					});
+		});
 	}
 
 	@RpcMethod("testmempoolaccept")
@@ -149,12 +151,14 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("createrawtransaction")
 	default CompletableFuture<TransactionHex> createRawTransactionAsync(List<RawTxInput> inputs, Outputs outputs,
 			@Nullable RawTransactionOptions options) {
-		List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
-		Objects.requireNonNull(outputs, "outputs must not be null");
-		RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
-		return callAsync("createrawtransaction",
-				RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
-				TransactionHex.class);
+		return CallArguments.checked(() -> {
+			List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
+			Objects.requireNonNull(outputs, "outputs must not be null");
+			RawTransactionOptions o = (options != null) ? options : RawTransactionOptions.DEFAULTS;
+			return callAsync("createrawtransaction",
+					RpcCalls.params(in, outputs.asArray(), o.lockTime(), o.replaceable(), o.version()),
+					TransactionHex.class);
+		});
 	}
 
 	@RpcMethod("createrawtransaction")
@@ -178,16 +182,18 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("createrawtransaction")
 	default CompletableFuture<TransactionHex> createRawTransactionBtcdAsync(List<RawTxInput> inputs, Outputs outputs,
 			@Nullable Long lockTime) {
-		List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
-		Objects.requireNonNull(outputs, "outputs must not be null");
-		if (outputs.hasData()) {
-			throw new IllegalArgumentException("outputs must not have a data output: btcd has no form for it");
-		}
-		if (lockTime != null && (lockTime < 0 || lockTime > 0xffffffffL)) {
-			throw new IllegalArgumentException("lockTime must be an unsigned 32-bit number, was " + lockTime);
-		}
-		return callAsync("createrawtransaction", RpcCalls.params(in, outputs.asObject(), lockTime),
-				TransactionHex.class);
+		return CallArguments.checked(() -> {
+			List<RawTxInput> in = List.copyOf(Objects.requireNonNull(inputs, "inputs must not be null"));
+			Objects.requireNonNull(outputs, "outputs must not be null");
+			if (outputs.hasData()) {
+				throw new IllegalArgumentException("outputs must not have a data output: btcd has no form for it");
+			}
+			if (lockTime != null && (lockTime < 0 || lockTime > 0xffffffffL)) {
+				throw new IllegalArgumentException("lockTime must be an unsigned 32-bit number, was " + lockTime);
+			}
+			return callAsync("createrawtransaction", RpcCalls.params(in, outputs.asObject(), lockTime),
+					TransactionHex.class);
+		});
 	}
 
 	@RpcMethod("createrawtransaction")
@@ -202,8 +208,8 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("combinerawtransaction")
 	default CompletableFuture<TransactionHex> combineRawTransactionAsync(List<TransactionHex> transactions) {
-		return callAsync("combinerawtransaction", List.of(nonEmpty(transactions, "transactions")),
-				TransactionHex.class);
+		return CallArguments.checked(() -> callAsync("combinerawtransaction", List.of(nonEmpty(transactions, "transactions")),
+				TransactionHex.class));
 	}
 
 	@RpcMethod("combinerawtransaction")
@@ -218,11 +224,13 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("decodescript")
 	default CompletableFuture<DecodedScript> decodeScriptAsync(String hex) {
-		Objects.requireNonNull(hex, "hex must not be null");
-		if ((hex.length() & 1) != 0 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
-			throw new IllegalArgumentException("hex must be an even number of hex characters");
-		}
-		return callAsync("decodescript", List.of(hex), DecodedScript.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(hex, "hex must not be null");
+			if ((hex.length() & 1) != 0 || !hex.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+				throw new IllegalArgumentException("hex must be an even number of hex characters");
+			}
+			return callAsync("decodescript", List.of(hex), DecodedScript.class);
+		});
 	}
 
 	@RpcMethod("decodescript")
@@ -245,10 +253,12 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("signrawtransactionwithkey")
 	default CompletableFuture<SignedTransaction> signRawTransactionWithKeyAsync(TransactionHex transaction,
 			List<String> privateKeys, @Nullable List<PrevTx> prevTxs, @Nullable String sighashType) {
-		Objects.requireNonNull(transaction, "transaction must not be null");
-		List<String> keys = nonEmpty(privateKeys, "privateKeys");
-		return callAsync("signrawtransactionwithkey", RpcCalls.params(transaction, keys,
-				(prevTxs != null) ? List.copyOf(prevTxs) : null, sighashType), SignedTransaction.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(transaction, "transaction must not be null");
+			List<String> keys = nonEmpty(privateKeys, "privateKeys");
+			return callAsync("signrawtransactionwithkey", RpcCalls.params(transaction, keys,
+					(prevTxs != null) ? List.copyOf(prevTxs) : null, sighashType), SignedTransaction.class);
+		});
 	}
 
 	@RpcMethod("signrawtransactionwithkey")
@@ -270,10 +280,12 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("fundrawtransaction")
 	default CompletableFuture<FundedTransaction> fundRawTransactionAsync(TransactionHex transaction,
 			@Nullable FundOptions options) {
-		Objects.requireNonNull(transaction, "transaction must not be null");
-		// No options object at all when none is set: what the recordings show.
-		FundOptions sent = (options != null && !options.equals(FundOptions.DEFAULTS)) ? options : null;
-		return callAsync("fundrawtransaction", RpcCalls.params(transaction, sent), FundedTransaction.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(transaction, "transaction must not be null");
+			// No options object at all when none is set: what the recordings show.
+			FundOptions sent = (options != null && !options.equals(FundOptions.DEFAULTS)) ? options : null;
+			return callAsync("fundrawtransaction", RpcCalls.params(transaction, sent), FundedTransaction.class);
+		});
 	}
 
 	@RpcMethod("fundrawtransaction")
@@ -292,14 +304,16 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("submitpackage")
 	default CompletableFuture<PackageSubmission> submitPackageAsync(List<TransactionHex> transactions,
 			@Nullable BigDecimal maxFeeRate, @Nullable BigDecimal maxBurnAmount) {
-		List<TransactionHex> txs = nonEmpty(transactions, "transactions");
-		if (maxFeeRate != null && maxFeeRate.signum() < 0) {
-			throw new IllegalArgumentException("maxFeeRate must not be negative, was " + maxFeeRate);
-		}
-		if (maxBurnAmount != null && maxBurnAmount.signum() < 0) {
-			throw new IllegalArgumentException("maxBurnAmount must not be negative, was " + maxBurnAmount);
-		}
-		return callAsync("submitpackage", RpcCalls.params(txs, maxFeeRate, maxBurnAmount), PackageSubmission.class);
+		return CallArguments.checked(() -> {
+			List<TransactionHex> txs = nonEmpty(transactions, "transactions");
+			if (maxFeeRate != null && maxFeeRate.signum() < 0) {
+				throw new IllegalArgumentException("maxFeeRate must not be negative, was " + maxFeeRate);
+			}
+			if (maxBurnAmount != null && maxBurnAmount.signum() < 0) {
+				throw new IllegalArgumentException("maxBurnAmount must not be negative, was " + maxBurnAmount);
+			}
+			return callAsync("submitpackage", RpcCalls.params(txs, maxFeeRate, maxBurnAmount), PackageSubmission.class);
+		});
 	}
 
 	@RpcMethod("submitpackage")
@@ -331,7 +345,7 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("abortprivatebroadcast")
 	default CompletableFuture<JsonNode> abortPrivateBroadcastAsync(String id) {
-		return callAsync("abortprivatebroadcast", List.of(ChainCalls.checkHash(id, "id")), JsonNode.class);
+		return CallArguments.checked(() -> callAsync("abortprivatebroadcast", List.of(ChainCalls.checkHash(id, "id")), JsonNode.class));
 	}
 
 	@RpcMethod("abortprivatebroadcast")
@@ -346,9 +360,9 @@ public interface TransactionCalls extends RpcCalls {
 	 */
 	@RpcMethod("searchrawtransactions")
 	default CompletableFuture<List<SearchedTransaction>> searchRawTransactionsAsync(String address) {
-		return callAsync("searchrawtransactions", List.of(checkAddress(address)),
+		return CallArguments.checked(() -> callAsync("searchrawtransactions", List.of(checkAddress(address)),
 				new TypeReference<List<SearchedTransaction>>() {
-				});
+				}));
 	}
 
 	@RpcMethod("searchrawtransactions")
@@ -363,9 +377,9 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("searchrawtransactions")
 	default CompletableFuture<List<SearchedTransaction>> searchRawTransactionsAsync(String address,
 			SearchOptions options) {
-		return callAsync("searchrawtransactions", searchParams(address, 1, options),
+		return CallArguments.checked(() -> callAsync("searchrawtransactions", searchParams(address, 1, options),
 				new TypeReference<List<SearchedTransaction>>() {
-				});
+				}));
 	}
 
 	@RpcMethod("searchrawtransactions")
@@ -380,9 +394,9 @@ public interface TransactionCalls extends RpcCalls {
 	@RpcMethod("searchrawtransactions")
 	default CompletableFuture<List<TransactionHex>> searchRawTransactionsHexAsync(String address,
 			SearchOptions options) {
-		return callAsync("searchrawtransactions", searchParams(address, 0, options),
+		return CallArguments.checked(() -> callAsync("searchrawtransactions", searchParams(address, 0, options),
 				new TypeReference<List<TransactionHex>>() {
-				});
+				}));
 	}
 
 	@RpcMethod("searchrawtransactions")

@@ -25,8 +25,10 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("validateaddress")
 	default CompletableFuture<AddressValidation> validateAddressAsync(String address) {
-		Objects.requireNonNull(address, "address must not be null");
-		return callAsync("validateaddress", List.of(address), AddressValidation.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(address, "address must not be null");
+			return callAsync("validateaddress", List.of(address), AddressValidation.class);
+		});
 	}
 
 	@RpcMethod("validateaddress")
@@ -46,11 +48,13 @@ public interface UtilityCalls extends RpcCalls {
 	@RpcMethod("createmultisig")
 	default CompletableFuture<MultisigAddress> createMultisigAsync(int required, List<String> publicKeys,
 			@Nullable String addressType) {
-		if (required < 1) {
-			throw new IllegalArgumentException("required must be at least 1, was " + required);
-		}
-		List<String> keys = TransactionCalls.nonEmpty(publicKeys, "publicKeys");
-		return callAsync("createmultisig", RpcCalls.params(required, keys, addressType), MultisigAddress.class);
+		return CallArguments.checked(() -> {
+			if (required < 1) {
+				throw new IllegalArgumentException("required must be at least 1, was " + required);
+			}
+			List<String> keys = TransactionCalls.nonEmpty(publicKeys, "publicKeys");
+			return callAsync("createmultisig", RpcCalls.params(required, keys, addressType), MultisigAddress.class);
+		});
 	}
 
 	@RpcMethod("createmultisig")
@@ -65,9 +69,9 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("deriveaddresses")
 	default CompletableFuture<List<String>> deriveAddressesAsync(Descriptor descriptor) {
-		return callAsync("deriveaddresses", List.of(Objects.requireNonNull(descriptor, "descriptor must not be null")),
+		return CallArguments.checked(() -> callAsync("deriveaddresses", List.of(Objects.requireNonNull(descriptor, "descriptor must not be null")),
 				new TypeReference<List<String>>() {
-				});
+				}));
 	}
 
 	@RpcMethod("deriveaddresses")
@@ -81,16 +85,18 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("deriveaddresses")
 	default CompletableFuture<List<String>> deriveAddressesAsync(Descriptor descriptor, int begin, int end) {
-		Objects.requireNonNull(descriptor, "descriptor must not be null");
-		if (begin < 0) {
-			throw new IllegalArgumentException("begin must not be negative, was " + begin);
-		}
-		if (end < begin) {
-			throw new IllegalArgumentException("end must not be below begin, was " + end + " < " + begin);
-		}
-		return callAsync("deriveaddresses", List.of(descriptor, List.of(begin, end)),
-				new TypeReference<List<String>>() {
-				});
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(descriptor, "descriptor must not be null");
+			if (begin < 0) {
+				throw new IllegalArgumentException("begin must not be negative, was " + begin);
+			}
+			if (end < begin) {
+				throw new IllegalArgumentException("end must not be below begin, was " + end + " < " + begin);
+			}
+			return callAsync("deriveaddresses", List.of(descriptor, List.of(begin, end)),
+					new TypeReference<List<String>>() {
+					});
+		});
 	}
 
 	@RpcMethod("deriveaddresses")
@@ -104,8 +110,8 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("getdescriptorinfo")
 	default CompletableFuture<DescriptorInfo> getDescriptorInfoAsync(Descriptor descriptor) {
-		return callAsync("getdescriptorinfo",
-				List.of(Objects.requireNonNull(descriptor, "descriptor must not be null")), DescriptorInfo.class);
+		return CallArguments.checked(() -> callAsync("getdescriptorinfo",
+				List.of(Objects.requireNonNull(descriptor, "descriptor must not be null")), DescriptorInfo.class));
 	}
 
 	@RpcMethod("getdescriptorinfo")
@@ -135,8 +141,10 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("getindexinfo")
 	default CompletableFuture<Map<String, IndexInfo>> getIndexInfoAsync(String indexName) {
-		Objects.requireNonNull(indexName, "indexName must not be null");
-		return callAsync("getindexinfo", List.of(indexName), new TypeReference<Map<String, IndexInfo>>() {
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(indexName, "indexName must not be null");
+			return callAsync("getindexinfo", List.of(indexName), new TypeReference<Map<String, IndexInfo>>() {
+			});
 		});
 	}
 
@@ -155,9 +163,11 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("signmessagewithprivkey")
 	default CompletableFuture<String> signMessageWithPrivKeyAsync(String privateKey, String message) {
-		Objects.requireNonNull(privateKey, "privateKey must not be null");
-		Objects.requireNonNull(message, "message must not be null");
-		return callAsync("signmessagewithprivkey", List.of(privateKey, message), String.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(privateKey, "privateKey must not be null");
+			Objects.requireNonNull(message, "message must not be null");
+			return callAsync("signmessagewithprivkey", List.of(privateKey, message), String.class);
+		});
 	}
 
 	@RpcMethod("signmessagewithprivkey")
@@ -173,10 +183,12 @@ public interface UtilityCalls extends RpcCalls {
 	 */
 	@RpcMethod("verifymessage")
 	default CompletableFuture<Boolean> verifyMessageAsync(String address, String signature, String message) {
-		Objects.requireNonNull(address, "address must not be null");
-		Objects.requireNonNull(signature, "signature must not be null");
-		Objects.requireNonNull(message, "message must not be null");
-		return callAsync("verifymessage", List.of(address, signature, message), Boolean.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(address, "address must not be null");
+			Objects.requireNonNull(signature, "signature must not be null");
+			Objects.requireNonNull(message, "message must not be null");
+			return callAsync("verifymessage", List.of(address, signature, message), Boolean.class);
+		});
 	}
 
 	@RpcMethod("verifymessage")

@@ -35,8 +35,8 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("dumptxoutset")
 	default CompletableFuture<UtxoSnapshot> dumpTxOutSetAsync(String path, Duration timeout) {
-		return callAsync("dumptxoutset", List.of(ChainCalls.checkPath(path), "latest"), UtxoSnapshot.class,
-				ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> callAsync("dumptxoutset", List.of(ChainCalls.checkPath(path), "latest"), UtxoSnapshot.class,
+				ChainCalls.checkTimeout(timeout, "timeout")));
 	}
 
 	@RpcMethod("dumptxoutset")
@@ -54,9 +54,9 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("dumptxoutset")
 	default CompletableFuture<UtxoSnapshot> dumpTxOutSetAsync(String path, long height, Duration timeout) {
-		return callAsync("dumptxoutset",
+		return CallArguments.checked(() -> callAsync("dumptxoutset",
 				List.of(ChainCalls.checkPath(path), "rollback", Map.of("rollback", ChainCalls.checkCount(height, "height"))),
-				UtxoSnapshot.class, ChainCalls.checkTimeout(timeout, "timeout"));
+				UtxoSnapshot.class, ChainCalls.checkTimeout(timeout, "timeout")));
 	}
 
 	@RpcMethod("dumptxoutset")
@@ -74,8 +74,8 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("loadtxoutset")
 	default CompletableFuture<LoadedUtxoSnapshot> loadTxOutSetAsync(String path, Duration timeout) {
-		return callAsync("loadtxoutset", List.of(ChainCalls.checkPath(path)), LoadedUtxoSnapshot.class,
-				ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> callAsync("loadtxoutset", List.of(ChainCalls.checkPath(path)), LoadedUtxoSnapshot.class,
+				ChainCalls.checkTimeout(timeout, "timeout")));
 	}
 
 	@RpcMethod("loadtxoutset")
@@ -106,9 +106,11 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettxoutsetinfo")
 	default CompletableFuture<TxOutSetInfo> getTxOutSetInfoAsync(TxOutSetHashType hashType, Duration timeout) {
-		Objects.requireNonNull(hashType, "hashType must not be null");
-		return callAsync("gettxoutsetinfo", List.of(hashType.wireName()), TxOutSetInfo.class,
-				ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(hashType, "hashType must not be null");
+			return callAsync("gettxoutsetinfo", List.of(hashType.wireName()), TxOutSetInfo.class,
+					ChainCalls.checkTimeout(timeout, "timeout"));
+		});
 	}
 
 	@RpcMethod("gettxoutsetinfo")
@@ -126,9 +128,11 @@ public interface UtxoSetCalls extends RpcCalls {
 	@RpcMethod("gettxoutsetinfo")
 	default CompletableFuture<TxOutSetInfo> getTxOutSetInfoAsync(TxOutSetHashType hashType, long height,
 			Duration timeout) {
-		Objects.requireNonNull(hashType, "hashType must not be null");
-		return callAsync("gettxoutsetinfo", List.of(hashType.wireName(), ChainCalls.checkCount(height, "height")),
-				TxOutSetInfo.class, ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(hashType, "hashType must not be null");
+			return callAsync("gettxoutsetinfo", List.of(hashType.wireName(), ChainCalls.checkCount(height, "height")),
+					TxOutSetInfo.class, ChainCalls.checkTimeout(timeout, "timeout"));
+		});
 	}
 
 	@RpcMethod("gettxoutsetinfo")
@@ -146,8 +150,8 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("scantxoutset")
 	default CompletableFuture<ScanTxOutSetResult> scanTxOutSetAsync(List<ScanObject> scanObjects, Duration timeout) {
-		return callAsync("scantxoutset", List.of("start", checkScanObjects(scanObjects)), ScanTxOutSetResult.class,
-				ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> callAsync("scantxoutset", List.of("start", checkScanObjects(scanObjects)), ScanTxOutSetResult.class,
+				ChainCalls.checkTimeout(timeout, "timeout")));
 	}
 
 	@RpcMethod("scantxoutset")
@@ -193,8 +197,8 @@ public interface UtxoSetCalls extends RpcCalls {
 	 */
 	@RpcMethod("scanblocks")
 	default CompletableFuture<ScanBlocksResult> scanBlocksAsync(List<ScanObject> scanObjects, Duration timeout) {
-		return callAsync("scanblocks", List.of("start", checkScanObjects(scanObjects)), ScanBlocksResult.class,
-				ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> callAsync("scanblocks", List.of("start", checkScanObjects(scanObjects)), ScanBlocksResult.class,
+				ChainCalls.checkTimeout(timeout, "timeout")));
 	}
 
 	@RpcMethod("scanblocks")
@@ -213,13 +217,15 @@ public interface UtxoSetCalls extends RpcCalls {
 	@RpcMethod("scanblocks")
 	default CompletableFuture<ScanBlocksResult> scanBlocksAsync(List<ScanObject> scanObjects, long startHeight,
 			@Nullable Long stopHeight, Duration timeout) {
-		ChainCalls.checkCount(startHeight, "startHeight");
-		if (stopHeight != null && stopHeight < startHeight) {
-			throw new IllegalArgumentException(
-					"stopHeight must not be below startHeight " + startHeight + ", was " + stopHeight);
-		}
-		return callAsync("scanblocks", RpcCalls.params("start", checkScanObjects(scanObjects), startHeight, stopHeight),
-				ScanBlocksResult.class, ChainCalls.checkTimeout(timeout, "timeout"));
+		return CallArguments.checked(() -> {
+			ChainCalls.checkCount(startHeight, "startHeight");
+			if (stopHeight != null && stopHeight < startHeight) {
+				throw new IllegalArgumentException(
+						"stopHeight must not be below startHeight " + startHeight + ", was " + stopHeight);
+			}
+			return callAsync("scanblocks", RpcCalls.params("start", checkScanObjects(scanObjects), startHeight, stopHeight),
+					ScanBlocksResult.class, ChainCalls.checkTimeout(timeout, "timeout"));
+		});
 	}
 
 	@RpcMethod("scanblocks")

@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.bitcoinrpc.client.model.OutPoint;
 
@@ -18,19 +16,6 @@ import org.bitcoinrpc.client.model.OutPoint;
 final class WalletArguments {
 
 	private WalletArguments() {
-	}
-
-	/**
-	 * Runs a typed call's argument checks and request: a refused argument fails the returned future
-	 * instead of being thrown from the async form (the blocking form throws it unwrapped).
-	 */
-	static <T> CompletableFuture<T> checked(Supplier<CompletableFuture<T>> call) {
-		try {
-			return call.get();
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
 	}
 
 	static String checkText(String value, String argument) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 import org.bitcoinrpc.client.internal.Futures;
 import org.bitcoinrpc.client.model.AddressBookEntry;
@@ -46,8 +45,10 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code createwallet <name>}: creates and loads a descriptor wallet; -4 if it exists. */
 	@RpcMethod("createwallet")
 	default CompletableFuture<LoadedWallet> createWalletAsync(String name) {
-		Objects.requireNonNull(name, "name must not be null");
-		return callAsync("createwallet", List.of(name), LoadedWallet.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(name, "name must not be null");
+			return callAsync("createwallet", List.of(name), LoadedWallet.class);
+		});
 	}
 
 	@RpcMethod("createwallet")
@@ -58,8 +59,10 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code loadwallet <name>}: loads an existing wallet; -35 if it is already loaded. */
 	@RpcMethod("loadwallet")
 	default CompletableFuture<LoadedWallet> loadWalletAsync(String name) {
-		Objects.requireNonNull(name, "name must not be null");
-		return callAsync("loadwallet", List.of(name), LoadedWallet.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(name, "name must not be null");
+			return callAsync("loadwallet", List.of(name), LoadedWallet.class);
+		});
 	}
 
 	@RpcMethod("loadwallet")
@@ -119,7 +122,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("getnewaddress")
 	default CompletableFuture<String> getNewAddressAsync(@Nullable String label) {
-		return callAsync("getnewaddress", (label != null) ? List.of(label) : List.of(), String.class);
+		return CallArguments.checked(() -> callAsync("getnewaddress", (label != null) ? List.of(label) : List.of(), String.class));
 	}
 
 	@RpcMethod("getnewaddress")
@@ -146,7 +149,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("gettransaction")
 	default CompletableFuture<WalletTransaction> getTransactionAsync(String txid) {
-		return callAsync("gettransaction", List.of(ChainCalls.checkHash(txid, "txid")), WalletTransaction.class);
+		return CallArguments.checked(() -> callAsync("gettransaction", List.of(ChainCalls.checkHash(txid, "txid")), WalletTransaction.class));
 	}
 
 	@RpcMethod("gettransaction")
@@ -161,18 +164,20 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("sendtoaddress")
 	default CompletableFuture<String> sendToAddressAsync(String address, BigDecimal amount) {
-		Objects.requireNonNull(address, "address must not be null");
-		if (address.isBlank()) {
-			throw new IllegalArgumentException("address must not be blank");
-		}
-		Objects.requireNonNull(amount, "amount must not be null");
-		if (amount.signum() <= 0) {
-			throw new IllegalArgumentException("amount must be positive, was " + amount.toPlainString());
-		}
-		if (amount.stripTrailingZeros().scale() > 8) {
-			throw new IllegalArgumentException("amount must have at most 8 decimals, was " + amount.toPlainString());
-		}
-		return callAsync("sendtoaddress", List.of(address, amount), String.class);
+		return CallArguments.checked(() -> {
+			Objects.requireNonNull(address, "address must not be null");
+			if (address.isBlank()) {
+				throw new IllegalArgumentException("address must not be blank");
+			}
+			Objects.requireNonNull(amount, "amount must not be null");
+			if (amount.signum() <= 0) {
+				throw new IllegalArgumentException("amount must be positive, was " + amount.toPlainString());
+			}
+			if (amount.stripTrailingZeros().scale() > 8) {
+				throw new IllegalArgumentException("amount must have at most 8 decimals, was " + amount.toPlainString());
+			}
+			return callAsync("sendtoaddress", List.of(address, amount), String.class);
+		});
 	}
 
 	@RpcMethod("sendtoaddress")
@@ -186,7 +191,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("bumpfee")
 	default CompletableFuture<BumpFeeResult> bumpFeeAsync(String txid) {
-		return callAsync("bumpfee", List.of(ChainCalls.checkHash(txid, "txid")), BumpFeeResult.class);
+		return CallArguments.checked(() -> callAsync("bumpfee", List.of(ChainCalls.checkHash(txid, "txid")), BumpFeeResult.class));
 	}
 
 	@RpcMethod("bumpfee")
@@ -201,7 +206,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("abandontransaction")
 	default CompletableFuture<Void> abandonTransactionAsync(String txid) {
-		return checked(() -> callAsync("abandontransaction", List.of(ChainCalls.checkHash(txid, "txid")), Void.class));
+		return CallArguments.checked(() -> callAsync("abandontransaction", List.of(ChainCalls.checkHash(txid, "txid")), Void.class));
 	}
 
 	@RpcMethod("abandontransaction")
@@ -226,7 +231,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("backupwallet")
 	default CompletableFuture<Void> backupWalletAsync(String destination) {
-		return checked(() -> callAsync("backupwallet", List.of(checkText(destination, "destination")), Void.class));
+		return CallArguments.checked(() -> callAsync("backupwallet", List.of(checkText(destination, "destination")), Void.class));
 	}
 
 	@RpcMethod("backupwallet")
@@ -260,7 +265,7 @@ public interface WalletCalls extends RpcCalls {
 	@RpcMethod("createwalletdescriptor")
 	default CompletableFuture<CreatedDescriptors> createWalletDescriptorAsync(String type, @Nullable Boolean internal,
 			@Nullable String hdKey) {
-		return checked(() -> {
+		return CallArguments.checked(() -> {
 			checkText(type, "type");
 			java.util.Map<String, Object> options = new java.util.LinkedHashMap<>();
 			if (internal != null) {
@@ -287,7 +292,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("encryptwallet")
 	default CompletableFuture<String> encryptWalletAsync(String passphrase) {
-		return checked(() -> {
+		return CallArguments.checked(() -> {
 			Objects.requireNonNull(passphrase, "passphrase must not be null");
 			if (passphrase.isEmpty()) {
 				throw new IllegalArgumentException("passphrase must not be empty");
@@ -307,7 +312,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("getaddressesbylabel")
 	default CompletableFuture<Map<String, AddressBookEntry>> getAddressesByLabelAsync(String label) {
-		return checked(() -> callAsync("getaddressesbylabel", List.of(Objects.requireNonNull(label, "label must not be null")),
+		return CallArguments.checked(() -> callAsync("getaddressesbylabel", List.of(Objects.requireNonNull(label, "label must not be null")),
 				new TypeReference<Map<String, AddressBookEntry>>() {
 				}));
 	}
@@ -320,7 +325,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code getaddressinfo <address>}: what the wallet knows about any valid address; -5 for an invalid one. */
 	@RpcMethod("getaddressinfo")
 	default CompletableFuture<AddressInfo> getAddressInfoAsync(String address) {
-		return checked(() -> callAsync("getaddressinfo", List.of(checkText(address, "address")), AddressInfo.class));
+		return CallArguments.checked(() -> callAsync("getaddressinfo", List.of(checkText(address, "address")), AddressInfo.class));
 	}
 
 	@RpcMethod("getaddressinfo")
@@ -377,7 +382,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("getrawchangeaddress")
 	default CompletableFuture<String> getRawChangeAddressAsync(String addressType) {
-		return checked(() -> callAsync("getrawchangeaddress", List.of(checkText(addressType, "addressType")), String.class));
+		return CallArguments.checked(() -> callAsync("getrawchangeaddress", List.of(checkText(addressType, "addressType")), String.class));
 	}
 
 	@RpcMethod("getrawchangeaddress")
@@ -392,7 +397,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("getreceivedbyaddress")
 	default CompletableFuture<BigDecimal> getReceivedByAddressAsync(String address) {
-		return checked(() -> callAsync("getreceivedbyaddress", List.of(checkText(address, "address")), BigDecimal.class));
+		return CallArguments.checked(() -> callAsync("getreceivedbyaddress", List.of(checkText(address, "address")), BigDecimal.class));
 	}
 
 	@RpcMethod("getreceivedbyaddress")
@@ -403,7 +408,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code getreceivedbyaddress <address> <minconf>}: as above, counting transactions with at least {@code minConf} confirmations (0: unconfirmed too). */
 	@RpcMethod("getreceivedbyaddress")
 	default CompletableFuture<BigDecimal> getReceivedByAddressAsync(String address, int minConf) {
-		return checked(() -> callAsync("getreceivedbyaddress",
+		return CallArguments.checked(() -> callAsync("getreceivedbyaddress",
 				List.of(checkText(address, "address"), ChainCalls.checkIndex(minConf, "minConf")), BigDecimal.class));
 	}
 
@@ -415,7 +420,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code getreceivedbylabel <label>}: the total the label's addresses received with at least one confirmation, BTC. */
 	@RpcMethod("getreceivedbylabel")
 	default CompletableFuture<BigDecimal> getReceivedByLabelAsync(String label) {
-		return checked(() -> callAsync("getreceivedbylabel", List.of(Objects.requireNonNull(label, "label must not be null")),
+		return CallArguments.checked(() -> callAsync("getreceivedbylabel", List.of(Objects.requireNonNull(label, "label must not be null")),
 				BigDecimal.class));
 	}
 
@@ -427,7 +432,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code getreceivedbylabel <label> <minconf>}: as above, with at least {@code minConf} confirmations. */
 	@RpcMethod("getreceivedbylabel")
 	default CompletableFuture<BigDecimal> getReceivedByLabelAsync(String label, int minConf) {
-		return checked(() -> callAsync("getreceivedbylabel",
+		return CallArguments.checked(() -> callAsync("getreceivedbylabel",
 				List.of(Objects.requireNonNull(label, "label must not be null"), ChainCalls.checkIndex(minConf, "minConf")),
 				BigDecimal.class));
 	}
@@ -493,7 +498,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code listlabels <purpose>}: the labels of addresses with a purpose ({@code receive}, {@code send}, {@code refund}). */
 	@RpcMethod("listlabels")
 	default CompletableFuture<List<String>> listLabelsAsync(String purpose) {
-		return checked(() -> callAsync("listlabels", List.of(checkText(purpose, "purpose")),
+		return CallArguments.checked(() -> callAsync("listlabels", List.of(checkText(purpose, "purpose")),
 				new TypeReference<List<String>>() {
 				}));
 	}
@@ -532,7 +537,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code listreceivedbyaddress minconf include_empty include_watchonly address_filter include_immature_coinbase}. */
 	@RpcMethod("listreceivedbyaddress")
 	default CompletableFuture<List<ReceivedByAddress>> listReceivedByAddressAsync(ListReceivedOptions options) {
-		return checked(() -> callAsync("listreceivedbyaddress",
+		return CallArguments.checked(() -> callAsync("listreceivedbyaddress",
 				Objects.requireNonNull(options, "options must not be null").byAddressParams(),
 				new TypeReference<List<ReceivedByAddress>>() {
 				}));
@@ -560,7 +565,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("listreceivedbylabel")
 	default CompletableFuture<List<ReceivedByLabel>> listReceivedByLabelAsync(ListReceivedOptions options) {
-		return checked(() -> callAsync("listreceivedbylabel",
+		return CallArguments.checked(() -> callAsync("listreceivedbylabel",
 				Objects.requireNonNull(options, "options must not be null").byLabelParams(),
 				new TypeReference<List<ReceivedByLabel>>() {
 				}));
@@ -608,7 +613,7 @@ public interface WalletCalls extends RpcCalls {
 	@RpcMethod("listsinceblock")
 	default CompletableFuture<TransactionsSinceBlock> listSinceBlockAsync(@Nullable String blockHash,
 			ListSinceBlockOptions options) {
-		return checked(() -> {
+		return CallArguments.checked(() -> {
 			Objects.requireNonNull(options, "options must not be null");
 			String hash = (blockHash != null) ? ChainCalls.checkHash(blockHash, "blockHash") : null;
 			// Core reads a JSON null as "no block"; RpcCalls.params drops it when nothing follows.
@@ -627,7 +632,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("listtransactions")
 	default CompletableFuture<List<WalletTransactionEntry>> listTransactionsAsync(int count) {
-		return checked(() -> callAsync("listtransactions", List.of("*", ChainCalls.checkIndex(count, "count")),
+		return CallArguments.checked(() -> callAsync("listtransactions", List.of("*", ChainCalls.checkIndex(count, "count")),
 				new TypeReference<List<WalletTransactionEntry>>() {
 				}));
 	}
@@ -644,7 +649,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("listtransactions")
 	default CompletableFuture<List<WalletTransactionEntry>> listTransactionsAsync(String label, int count, int skip) {
-		return checked(() -> callAsync("listtransactions",
+		return CallArguments.checked(() -> callAsync("listtransactions",
 				List.of(Objects.requireNonNull(label, "label must not be null"), ChainCalls.checkIndex(count, "count"),
 						ChainCalls.checkIndex(skip, "skip")),
 				new TypeReference<List<WalletTransactionEntry>>() {
@@ -677,7 +682,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("lockunspent")
 	default CompletableFuture<Boolean> lockUnspentAsync(List<OutputRef> outputs) {
-		return checked(() -> callAsync("lockunspent", List.of(false, checkOutputs(outputs)), Boolean.class));
+		return CallArguments.checked(() -> callAsync("lockunspent", List.of(false, checkOutputs(outputs)), Boolean.class));
 	}
 
 	@RpcMethod("lockunspent")
@@ -691,7 +696,7 @@ public interface WalletCalls extends RpcCalls {
 	 */
 	@RpcMethod("lockunspent")
 	default CompletableFuture<Boolean> lockUnspentAsync(List<OutputRef> outputs, boolean persistent) {
-		return checked(() -> callAsync("lockunspent", List.of(false, checkOutputs(outputs), persistent), Boolean.class));
+		return CallArguments.checked(() -> callAsync("lockunspent", List.of(false, checkOutputs(outputs), persistent), Boolean.class));
 	}
 
 	@RpcMethod("lockunspent")
@@ -702,7 +707,7 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code lockunspent true [outputs]}: unlocks the outputs; -8 for one that is not locked. */
 	@RpcMethod("lockunspent")
 	default CompletableFuture<Boolean> unlockUnspentAsync(List<OutputRef> outputs) {
-		return checked(() -> callAsync("lockunspent", List.of(true, checkOutputs(outputs)), Boolean.class));
+		return CallArguments.checked(() -> callAsync("lockunspent", List.of(true, checkOutputs(outputs)), Boolean.class));
 	}
 
 	@RpcMethod("lockunspent")
@@ -724,26 +729,13 @@ public interface WalletCalls extends RpcCalls {
 	/** {@code setlabel <address> <label>}: sets (replaces) the label of one of the wallet's addresses. */
 	@RpcMethod("setlabel")
 	default CompletableFuture<Void> setLabelAsync(String address, String label) {
-		return checked(() -> callAsync("setlabel",
+		return CallArguments.checked(() -> callAsync("setlabel",
 				List.of(checkText(address, "address"), Objects.requireNonNull(label, "label must not be null")), Void.class));
 	}
 
 	@RpcMethod("setlabel")
 	default void setLabel(String address, String label) {
 		Futures.await(setLabelAsync(address, label));
-	}
-
-	/**
-	 * Runs a call whose arguments are checked first: a refused argument fails the returned future
-	 * (the blocking form rethrows it) instead of escaping the async form.
-	 */
-	private static <T> CompletableFuture<T> checked(Supplier<CompletableFuture<T>> call) {
-		try {
-			return call.get();
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return CompletableFuture.failedFuture(ex);
-		}
 	}
 
 	/** A text argument: not null, not blank. */

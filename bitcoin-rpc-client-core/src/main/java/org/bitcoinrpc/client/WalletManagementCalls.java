@@ -43,7 +43,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("importdescriptors")
 	default CompletableFuture<ImportDescriptorsResult> importDescriptorsAsync(List<DescriptorImport> requests) {
-		return WalletArguments.checked(() -> {
+		return CallArguments.checked(() -> {
 			List<DescriptorImport> sent = List.copyOf(Objects.requireNonNull(requests, "requests must not be null"));
 			if (sent.isEmpty()) {
 				throw new IllegalArgumentException("requests must not be empty");
@@ -79,7 +79,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("importprunedfunds")
 	default CompletableFuture<Void> importPrunedFundsAsync(TransactionHex transaction, String txOutProof) {
-		return WalletArguments.checked(() -> callAsync("importprunedfunds",
+		return CallArguments.checked(() -> callAsync("importprunedfunds",
 				List.of(Objects.requireNonNull(transaction, "transaction must not be null"),
 						ChainCalls.checkHex(txOutProof, "txOutProof")),
 				Void.class));
@@ -93,7 +93,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code removeprunedfunds <txid>}: removes a transaction from the wallet (one {@code importprunedfunds} added). */
 	@RpcMethod("removeprunedfunds")
 	default CompletableFuture<Void> removePrunedFundsAsync(String txid) {
-		return WalletArguments.checked(
+		return CallArguments.checked(
 				() -> callAsync("removeprunedfunds", List.of(ChainCalls.checkHash(txid, "txid")), Void.class));
 	}
 
@@ -116,7 +116,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code keypoolrefill <newsize>}: fills the key pool to {@code newSize} keys. */
 	@RpcMethod("keypoolrefill")
 	default CompletableFuture<Void> keypoolRefillAsync(int newSize) {
-		return WalletArguments.checked(() -> callAsync("keypoolrefill",
+		return CallArguments.checked(() -> callAsync("keypoolrefill",
 				List.of(WalletArguments.checkNotNegative(newSize, "newSize")), Void.class));
 	}
 
@@ -145,7 +145,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("migratewallet")
 	default CompletableFuture<MigratedWallet> migrateWalletAsync(String walletName, @Nullable String passphrase) {
-		return WalletArguments.checked(() -> callAsync("migratewallet",
+		return CallArguments.checked(() -> callAsync("migratewallet",
 				RpcCalls.params(WalletArguments.checkText(walletName, "walletName"),
 						(passphrase != null) ? WalletArguments.checkPassphrase(passphrase, "passphrase") : null),
 				MigratedWallet.class));
@@ -170,7 +170,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code rescanblockchain <start_height>}: rescans from {@code startHeight} to the tip. */
 	@RpcMethod("rescanblockchain")
 	default CompletableFuture<RescanRange> rescanBlockchainAsync(int startHeight) {
-		return WalletArguments.checked(() -> callAsync("rescanblockchain",
+		return CallArguments.checked(() -> callAsync("rescanblockchain",
 				List.of(WalletArguments.checkNotNegative(startHeight, "startHeight")), RescanRange.class));
 	}
 
@@ -182,7 +182,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code rescanblockchain <start_height> <stop_height>}: rescans the heights, both included. */
 	@RpcMethod("rescanblockchain")
 	default CompletableFuture<RescanRange> rescanBlockchainAsync(int startHeight, int stopHeight) {
-		return WalletArguments.checked(() -> {
+		return CallArguments.checked(() -> {
 			WalletArguments.checkNotNegative(startHeight, "startHeight");
 			if (stopHeight < startHeight) {
 				throw new IllegalArgumentException(
@@ -204,7 +204,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("restorewallet")
 	default CompletableFuture<LoadedWallet> restoreWalletAsync(String walletName, String backupFile) {
-		return WalletArguments.checked(() -> callAsync("restorewallet",
+		return CallArguments.checked(() -> callAsync("restorewallet",
 				List.of(WalletArguments.checkText(walletName, "walletName"),
 						WalletArguments.checkText(backupFile, "backupFile")),
 				LoadedWallet.class));
@@ -232,7 +232,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("unloadwallet")
 	default CompletableFuture<UnloadedWallet> unloadWalletAsync(String walletName) {
-		return WalletArguments.checked(() -> callAsync("unloadwallet",
+		return CallArguments.checked(() -> callAsync("unloadwallet",
 				List.of(Objects.requireNonNull(walletName, "walletName must not be null")), UnloadedWallet.class));
 	}
 
@@ -244,7 +244,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code setwalletflag <flag>}: sets a flag such as {@code avoid_reuse}. */
 	@RpcMethod("setwalletflag")
 	default CompletableFuture<WalletFlagChange> setWalletFlagAsync(String flag) {
-		return WalletArguments.checked(() -> callAsync("setwalletflag",
+		return CallArguments.checked(() -> callAsync("setwalletflag",
 				List.of(WalletArguments.checkText(flag, "flag")), WalletFlagChange.class));
 	}
 
@@ -256,7 +256,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	/** {@code setwalletflag <flag> <value>}: sets or clears a flag. */
 	@RpcMethod("setwalletflag")
 	default CompletableFuture<WalletFlagChange> setWalletFlagAsync(String flag, boolean value) {
-		return WalletArguments.checked(() -> callAsync("setwalletflag",
+		return CallArguments.checked(() -> callAsync("setwalletflag",
 				List.of(WalletArguments.checkText(flag, "flag"), value), WalletFlagChange.class));
 	}
 
@@ -283,7 +283,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("walletpassphrase")
 	default CompletableFuture<Void> walletPassphraseAsync(String passphrase, Duration timeout) {
-		return WalletArguments.checked(() -> {
+		return CallArguments.checked(() -> {
 			String checked = WalletArguments.checkPassphrase(passphrase, "passphrase");
 			Objects.requireNonNull(timeout, "timeout must not be null");
 			if (timeout.isNegative()) {
@@ -304,7 +304,7 @@ public interface WalletManagementCalls extends RpcCalls {
 	 */
 	@RpcMethod("walletpassphrasechange")
 	default CompletableFuture<Void> walletPassphraseChangeAsync(String oldPassphrase, String newPassphrase) {
-		return WalletArguments.checked(() -> callAsync("walletpassphrasechange",
+		return CallArguments.checked(() -> callAsync("walletpassphrasechange",
 				List.of(WalletArguments.checkPassphrase(oldPassphrase, "oldPassphrase"),
 						WalletArguments.checkPassphrase(newPassphrase, "newPassphrase")),
 				Void.class));

@@ -55,7 +55,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("send")
 	default CompletableFuture<SendResult> sendAsync(Map<String, BigDecimal> outputs, SendOptions options) {
-		return WalletArguments.checked(() -> callAsync("send",
+		return CallArguments.checked(() -> callAsync("send",
 				Objects.requireNonNull(options, "options must not be null").params(WalletArguments.outputsArray(outputs)),
 				SendResult.class));
 	}
@@ -82,7 +82,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	/** {@code sendall [address, ...] conf_target estimate_mode fee_rate options}. */
 	@RpcMethod("sendall")
 	default CompletableFuture<SendResult> sendAllAsync(List<String> recipients, SendAllOptions options) {
-		return WalletArguments.checked(() -> {
+		return CallArguments.checked(() -> {
 			Objects.requireNonNull(recipients, "recipients must not be null");
 			if (recipients.isEmpty()) {
 				throw new IllegalArgumentException("recipients must not be empty");
@@ -116,7 +116,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	/** {@code sendmany "" {address: amount, ...} null comment subtractfeefrom replaceable conf_target estimate_mode fee_rate}. */
 	@RpcMethod("sendmany")
 	default CompletableFuture<String> sendManyAsync(Map<String, BigDecimal> amounts, SendManyOptions options) {
-		return WalletArguments.checked(() -> callAsync("sendmany",
+		return CallArguments.checked(() -> callAsync("sendmany",
 				Objects.requireNonNull(options, "options must not be null").params(WalletArguments.outputsObject(amounts)),
 				String.class));
 	}
@@ -145,7 +145,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	@RpcMethod("walletcreatefundedpsbt")
 	default CompletableFuture<FundedPsbt> walletCreateFundedPsbtAsync(List<OutPoint> inputs,
 			Map<String, BigDecimal> outputs, FundedPsbtOptions options) {
-		return WalletArguments.checked(() -> callAsync("walletcreatefundedpsbt",
+		return CallArguments.checked(() -> callAsync("walletcreatefundedpsbt",
 				Objects.requireNonNull(options, "options must not be null")
 					.params(WalletArguments.inputs(inputs, "inputs"), WalletArguments.outputsArray(outputs)),
 				FundedPsbt.class));
@@ -165,7 +165,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("walletprocesspsbt")
 	default CompletableFuture<WalletProcessedPsbt> walletProcessPsbtAsync(Psbt psbt) {
-		return WalletArguments.checked(() -> callAsync("walletprocesspsbt",
+		return CallArguments.checked(() -> callAsync("walletprocesspsbt",
 				List.of(Objects.requireNonNull(psbt, "psbt must not be null")), WalletProcessedPsbt.class));
 	}
 
@@ -180,7 +180,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("walletprocesspsbt")
 	default CompletableFuture<WalletProcessedPsbt> walletProcessPsbtAsync(Psbt psbt, boolean sign) {
-		return WalletArguments.checked(() -> callAsync("walletprocesspsbt",
+		return CallArguments.checked(() -> callAsync("walletprocesspsbt",
 				List.of(Objects.requireNonNull(psbt, "psbt must not be null"), sign), WalletProcessedPsbt.class));
 	}
 
@@ -195,7 +195,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("psbtbumpfee")
 	default CompletableFuture<PsbtBumpFeeResult> psbtBumpFeeAsync(String txid) {
-		return WalletArguments.checked(
+		return CallArguments.checked(
 				() -> callAsync("psbtbumpfee", List.of(ChainCalls.checkHash(txid, "txid")), PsbtBumpFeeResult.class));
 	}
 
@@ -211,7 +211,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("signrawtransactionwithwallet")
 	default CompletableFuture<WalletSignedTransaction> signRawTransactionWithWalletAsync(TransactionHex transaction) {
-		return WalletArguments.checked(() -> callAsync("signrawtransactionwithwallet",
+		return CallArguments.checked(() -> callAsync("signrawtransactionwithwallet",
 				List.of(Objects.requireNonNull(transaction, "transaction must not be null")),
 				WalletSignedTransaction.class));
 	}
@@ -229,7 +229,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	@RpcMethod("signrawtransactionwithwallet")
 	default CompletableFuture<WalletSignedTransaction> signRawTransactionWithWalletAsync(TransactionHex transaction,
 			List<PreviousOutput> previousOutputs) {
-		return WalletArguments.checked(() -> callAsync("signrawtransactionwithwallet",
+		return CallArguments.checked(() -> callAsync("signrawtransactionwithwallet",
 				List.of(Objects.requireNonNull(transaction, "transaction must not be null"),
 						List.copyOf(Objects.requireNonNull(previousOutputs, "previousOutputs must not be null"))),
 				WalletSignedTransaction.class));
@@ -248,7 +248,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("signmessage")
 	default CompletableFuture<String> signMessageAsync(String address, String message) {
-		return WalletArguments.checked(() -> callAsync("signmessage",
+		return CallArguments.checked(() -> callAsync("signmessage",
 				List.of(WalletArguments.checkText(address, "address"),
 						Objects.requireNonNull(message, "message must not be null")),
 				String.class));
@@ -265,7 +265,7 @@ public interface WalletSpendCalls extends RpcCalls {
 	 */
 	@RpcMethod("simulaterawtransaction")
 	default CompletableFuture<SimulatedTransactions> simulateRawTransactionAsync(List<TransactionHex> transactions) {
-		return WalletArguments.checked(() -> callAsync("simulaterawtransaction",
+		return CallArguments.checked(() -> callAsync("simulaterawtransaction",
 				List.of(List.copyOf(Objects.requireNonNull(transactions, "transactions must not be null"))),
 				SimulatedTransactions.class));
 	}

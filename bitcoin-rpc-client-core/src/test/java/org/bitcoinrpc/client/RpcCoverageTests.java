@@ -146,6 +146,53 @@ class RpcCoverageTests {
 		assertThat(checked).isGreaterThanOrEqualTo(122);
 	}
 
+	/**
+	 * The argument rule of {@link RpcCalls}, for every typed call: an {@code ...Async} form given
+	 * null for any reference argument does not throw, it returns a future (failed when the call
+	 * refuses the null).
+	 */
+	@Test
+	void everyAsyncCallReturnsAFutureForANullArgumentInsteadOfThrowing() {
+		InvocationHandler handler = (proxy, method, args) -> {
+			if (method.getName().equals("callAsync")) {
+				return CompletableFuture.completedFuture(null);
+			}
+			return InvocationHandler.invokeDefault(proxy, method, args);
+		};
+		Object calls = Proxy.newProxyInstance(getClass().getClassLoader(), CALL_INTERFACES.toArray(Class<?>[]::new),
+				handler);
+		List<String> threw = new ArrayList<>();
+		int checked = 0;
+		for (Class<?> type : CALL_INTERFACES) {
+			for (Method method : type.getDeclaredMethods()) {
+				if (method.getAnnotation(RpcMethod.class) == null || !method.getName().endsWith("Async")) {
+					continue;
+				}
+				Type[] parameters = method.getGenericParameterTypes();
+				for (int i = 0; i < parameters.length; i++) {
+					if (method.getParameterTypes()[i].isPrimitive()) {
+						continue;
+					}
+					Object[] args = Stream.of(parameters).map(RpcCoverageTests::placeholder).toArray();
+					args[i] = null;
+					try {
+						assertThat(method.invoke(calls, args)).as(method.toString()).isInstanceOf(CompletableFuture.class);
+					}
+					catch (InvocationTargetException ex) {
+						threw.add(type.getSimpleName() + "." + method.getName() + " threw for a null argument " + i + ": "
+								+ ex.getCause());
+					}
+					catch (IllegalAccessException ex) {
+						throw new IllegalStateException(ex);
+					}
+					checked++;
+				}
+			}
+		}
+		assertThat(threw).isEmpty();
+		assertThat(checked).isGreaterThanOrEqualTo(100);
+	}
+
 	/** Placeholders for the value and option types of the typed calls. */
 	private static final Map<Type, Object> PLACEHOLDER_VALUES = Map.ofEntries(
 			Map.entry(Psbt.class, Psbt.of("cHNidP8BAAoCAAAAAAAAAAAAAA==")),

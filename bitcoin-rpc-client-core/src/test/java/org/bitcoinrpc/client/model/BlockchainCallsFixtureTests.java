@@ -20,6 +20,7 @@ import tools.jackson.core.type.TypeReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bitcoinrpc.client.model.RefusedArguments.assertRefused;
 
 /**
  * Core's blockchain calls typed in issue 16 (and btcd's {@code gettxspendingprevout} and
@@ -448,7 +449,7 @@ class BlockchainCallsFixtureTests {
 	@Test
 	void txSpendingPrevoutRefusesWhatTheNodesRefuse() {
 		FixtureCalls empty = FixtureCalls.replaying("core/http-gettxspendingprevout-empty.json");
-		assertThatIllegalArgumentException().isThrownBy(() -> empty.getTxSpendingPrevoutAsync(List.of()))
+		assertRefused(empty.getTxSpendingPrevoutAsync(List.of()), IllegalArgumentException.class)
 			.withMessage("outputs must not be empty");
 		assertThatThrownBy(() -> empty.call("gettxspendingprevout", List.of(List.of()), Object.class))
 			.isInstanceOf(RpcInvalidParameterException.class)
@@ -651,25 +652,23 @@ class BlockchainCallsFixtureTests {
 	@Test
 	void argumentsAreCheckedAndNamed() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-waitfornewblock.json");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.waitForNewBlockAsync(Duration.ofMillis(-1)))
+		assertRefused(calls.waitForNewBlockAsync(Duration.ofMillis(-1)), IllegalArgumentException.class)
 			.withMessageStartingWith("nodeTimeout must be positive");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> calls.waitForBlockHeightAsync(1, Duration.ZERO, Duration.ZERO))
+		assertRefused(calls.waitForBlockHeightAsync(1, Duration.ZERO, Duration.ZERO), IllegalArgumentException.class)
 			.withMessageStartingWith("callTimeout must be positive");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.getBlockStatsAsync(-1))
+		assertRefused(calls.getBlockStatsAsync(-1), IllegalArgumentException.class)
 			.withMessage("height must not be negative, was -1");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.verifyChainAsync(5, 6, MINUTE))
+		assertRefused(calls.verifyChainAsync(5, 6, MINUTE), IllegalArgumentException.class)
 			.withMessage("checkLevel must be 0 to 4, was 5");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.getTxOutProofAsync(List.of()))
+		assertRefused(calls.getTxOutProofAsync(List.of()), IllegalArgumentException.class)
 			.withMessage("txids must not be empty");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.verifyTxOutProofAsync("abc"))
+		assertRefused(calls.verifyTxOutProofAsync("abc"), IllegalArgumentException.class)
 			.withMessageStartingWith("proof must be");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.scanTxOutSetAsync(List.of(), MINUTE))
+		assertRefused(calls.scanTxOutSetAsync(List.of(), MINUTE), IllegalArgumentException.class)
 			.withMessage("scanObjects must not be empty");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> calls.scanBlocksAsync(List.of(ADDRESS_SCAN), 10, 9L, MINUTE))
+		assertRefused(calls.scanBlocksAsync(List.of(ADDRESS_SCAN), 10, 9L, MINUTE), IllegalArgumentException.class)
 			.withMessage("stopHeight must not be below startHeight 10, was 9");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.dumpTxOutSetAsync(" ", MINUTE))
+		assertRefused(calls.dumpTxOutSetAsync(" ", MINUTE), IllegalArgumentException.class)
 			.withMessage("path must not be blank");
 		assertThatIllegalArgumentException().isThrownBy(() -> ScanObject.ranged(ADDRESS_SCAN.descriptor(), -1))
 			.withMessage("rangeEnd must not be negative, was -1");

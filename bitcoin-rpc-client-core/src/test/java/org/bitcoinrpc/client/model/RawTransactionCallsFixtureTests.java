@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.bitcoinrpc.client.model.RefusedArguments.assertRefused;
 import static org.bitcoinrpc.client.model.PsbtCallsFixtureTests.param;
 import static org.bitcoinrpc.client.model.PsbtCallsFixtureTests.result;
 
@@ -96,9 +97,8 @@ class RawTransactionCallsFixtureTests {
 	@Test
 	void createRawTransactionOnBtcdRefusesDataOutputs() {
 		FixtureCalls calls = FixtureCalls.replaying("btcd/http-createrawtransaction.json");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> calls.createRawTransactionBtcdAsync(List.of(),
-					Outputs.builder().pay(BTCD_ADDRESS, BigDecimal.ONE).data("00").build(), null))
+		assertRefused(calls.createRawTransactionBtcdAsync(List.of(),
+					Outputs.builder().pay(BTCD_ADDRESS, BigDecimal.ONE).data("00").build(), null), IllegalArgumentException.class)
 			.withMessage("outputs must not have a data output: btcd has no form for it");
 	}
 
@@ -193,7 +193,7 @@ class RawTransactionCallsFixtureTests {
 		// The transcript sends "zz", which the typed call refuses; the node's answer to it still
 		// surfaces as the -22 error through the same call.
 		FixtureCalls calls = FixtureCalls.replaying("btcd/http-decodescript-bad-hex.json");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.decodeScriptAsync("zz"))
+		assertRefused(calls.decodeScriptAsync("zz"), IllegalArgumentException.class)
 			.withMessage("hex must be an even number of hex characters");
 		assertThatExceptionOfType(RpcErrorException.class).isThrownBy(() -> calls.decodeScript(""))
 			.satisfies((ex) -> {

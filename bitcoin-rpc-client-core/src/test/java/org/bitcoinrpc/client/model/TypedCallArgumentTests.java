@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.bitcoinrpc.client.model.RefusedArguments.assertRefused;
 
 /** Arguments the typed calls refuse before sending anything, and decoding details no transcript shows. */
 class TypedCallArgumentTests {
@@ -22,43 +23,49 @@ class TypedCallArgumentTests {
 
 	@Test
 	void hashesAndTxidsAreCheckedAndNamed() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.getBlockHexAsync("xyz"))
+		assertRefused(this.calls.getBlockHexAsync("xyz"), IllegalArgumentException.class)
 			.withMessage("blockHash must be 64 hex characters, was 'xyz'");
-		assertThatNullPointerException().isThrownBy(() -> this.calls.getRawTransactionAsync(null))
+		assertRefused(this.calls.getRawTransactionAsync(null), NullPointerException.class)
 			.withMessage("txid must not be null");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.getTransactionAsync(HASH.replace('4', 'g')))
+		assertRefused(this.calls.getTransactionAsync(HASH.replace('4', 'g')), IllegalArgumentException.class)
 			.withMessageStartingWith("txid must be 64 hex characters");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.getTxOutAsync(HASH, -1))
+		assertRefused(this.calls.getTxOutAsync(HASH, -1), IllegalArgumentException.class)
 			.withMessage("n must not be negative, was -1");
 	}
 
 	@Test
+	void theBlockingFormThrowsTheRefusalUnwrapped() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.getBlockHex("xyz"))
+			.withMessage("blockHash must be 64 hex characters, was 'xyz'");
+		assertThatNullPointerException().isThrownBy(() -> this.calls.getRawTransaction(null))
+			.withMessage("txid must not be null");
+	}
+
+	@Test
 	void transactionHexIsChecked() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.sendRawTransactionAsync("abc"))
+		assertRefused(this.calls.sendRawTransactionAsync("abc"), IllegalArgumentException.class)
 			.withMessageStartingWith("hex must be");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.decodeRawTransactionAsync(""))
+		assertRefused(this.calls.decodeRawTransactionAsync(""), IllegalArgumentException.class)
 			.withMessageStartingWith("hex must be");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.testMempoolAcceptAsync(List.of(), null))
+		assertRefused(this.calls.testMempoolAcceptAsync(List.of(), null), IllegalArgumentException.class)
 			.withMessage("hexes must not be empty");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.calls.testMempoolAcceptAsync(List.of("00"), new BigDecimal("-1")))
+		assertRefused(this.calls.testMempoolAcceptAsync(List.of("00"), new BigDecimal("-1")), IllegalArgumentException.class)
 			.withMessage("maxFeeRate must not be negative, was -1");
 	}
 
 	@Test
 	void countsTargetsAndAmountsAreChecked() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.generateAsync(0))
+		assertRefused(this.calls.generateAsync(0), IllegalArgumentException.class)
 			.withMessage("blocks must be at least 1, was 0");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.generateToAddressAsync(1, " "))
+		assertRefused(this.calls.generateToAddressAsync(1, " "), IllegalArgumentException.class)
 			.withMessage("address must not be blank");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.estimateSmartFeeAsync(0))
+		assertRefused(this.calls.estimateSmartFeeAsync(0), IllegalArgumentException.class)
 			.withMessage("confTarget must be at least 1, was 0");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.calls.sendToAddressAsync("addr", BigDecimal.ZERO))
+		assertRefused(this.calls.sendToAddressAsync("addr", BigDecimal.ZERO), IllegalArgumentException.class)
 			.withMessage("amount must be positive, was 0");
-		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.calls.sendToAddressAsync("addr", new BigDecimal("0.000000001")))
+		assertRefused(this.calls.sendToAddressAsync("addr", new BigDecimal("0.000000001")), IllegalArgumentException.class)
 			.withMessage("amount must have at most 8 decimals, was 0.000000001");
-		assertThatNullPointerException().isThrownBy(() -> this.calls.createWalletAsync(null))
+		assertRefused(this.calls.createWalletAsync(null), NullPointerException.class)
 			.withMessage("name must not be null");
 	}
 

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.bitcoinrpc.client.model.RefusedArguments.assertRefused;
 
 /**
  * The util calls added to {@link org.bitcoinrpc.client.UtilityCalls} ({@code createmultisig},
@@ -62,7 +62,7 @@ class UtilCallsFixtureTests {
 			.isThrownBy(() -> calls.createMultisig(2, List.of(KEYS.get(0), "zz"), null))
 			.satisfies((ex) -> assertThat(ex.rpcMessage()).isEqualTo("Pubkey \"zz\" must be a hex string"));
 		calls.assertSentAsRecorded();
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.createMultisigAsync(0, KEYS, null))
+		assertRefused(calls.createMultisigAsync(0, KEYS, null), IllegalArgumentException.class)
 			.withMessage("required must be at least 1, was 0");
 	}
 
@@ -73,7 +73,7 @@ class UtilCallsFixtureTests {
 		calls.assertSentAsRecorded();
 		assertThat(addresses).containsExactly("bcrt1q4yw9rynr5m0lsqzzq8vee7y8arhe5z662sac7t",
 				"bcrt1qy3kq94j32ppjypa2lwhp6w3tdr0qt9ptf4gvcp", "bcrt1q482llgxkzay35stzxpwqsqa44a73pfk9g9g474");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.deriveAddressesAsync(RANGED, 3, 2))
+		assertRefused(calls.deriveAddressesAsync(RANGED, 3, 2), IllegalArgumentException.class)
 			.withMessage("end must not be below begin, was 2 < 3");
 	}
 
