@@ -8,6 +8,7 @@ import org.bitcoinrpc.client.RpcInvalidAddressOrKeyException;
 import org.bitcoinrpc.client.RpcInvalidParameterException;
 import org.bitcoinrpc.client.RpcWalletAlreadyLoadedException;
 import org.bitcoinrpc.client.RpcWalletUnlockNeededException;
+import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -139,6 +140,34 @@ class RecordedRepliesFixtureTests {
 		assertThat(header.txCount()).isNull();
 	}
 
+	@Test
+	void btcdUnknownBlock() {
+		FixtureCalls calls = FixtureCalls.replaying("btcd/http-getblock-notfound.json");
+		assertThatThrownBy(() -> calls.getBlock("0".repeat(64)))
+			.isExactlyInstanceOf(RpcInvalidAddressOrKeyException.class)
+			.satisfies((ex) -> assertThat(((RpcErrorException) ex).code()).isEqualTo(-5))
+			.satisfies((ex) -> assertThat(((RpcErrorException) ex).rpcMessage()).isEqualTo("Block not found"));
+		// Recorded as [hash] (default verbosity); the typed call names verbosity 1.
+		calls.assertSent("[\"" + "0".repeat(64) + "\",1]");
+	}
+
+	@Test
+	void btcdRefusalOfAFalseVerbositySurfacesAsInvalidParams() {
+		FixtureCalls calls = FixtureCalls.replaying("btcd/http-getblock-verbose-false.json");
+		assertThatThrownBy(() -> calls.getBlockHex(BTCD_BLOCK_121)).isExactlyInstanceOf(RpcErrorException.class)
+			.satisfies((ex) -> assertThat(((RpcErrorException) ex).code()).isEqualTo(-32602));
+		// Recorded as [hash, false], which btcd refuses: that refusal is why the typed call sends 0.
+		calls.assertSent("[\"" + BTCD_BLOCK_121 + "\",0]");
+	}
+
+	@Test
+	void btcdBlockCountOverJsonRpc20() {
+		FixtureCalls calls = FixtureCalls.replaying("btcd/http-getblockcount-jsonrpc2.json");
+		// btcd sends "error":null beside the result even in 2.0: still a result.
+		assertThat(calls.getBlockCount()).isEqualTo(121);
+		calls.assertSentAsRecorded();
+	}
+
 	// Core: chain, mempool, raw transactions
 
 	@Test
@@ -237,6 +266,91 @@ class RecordedRepliesFixtureTests {
 			.satisfies((ex) -> assertThat(((RpcErrorException) ex).code()).isEqualTo(-5))
 			.satisfies((ex) -> assertThat(((RpcErrorException) ex).rpcMessage()).isEqualTo("Transaction not in mempool"));
 		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreBlockCountWithoutAJsonRpcMember() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-getblockcount-no-jsonrpc-field.json");
+		assertThat(calls.getBlockCount()).isEqualTo(102);
+		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreConnectionCount() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-getconnectioncount.json");
+		assertThat(calls.getConnectionCount()).isZero();
+		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreNetTotals() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-getnettotals.json");
+		// Core's uploadtarget object has no member in NetTotals (btcd does not send it).
+		assertThat(calls.getNetTotals()).isEqualTo(new NetTotals(0, 0, 1796411251015L));
+		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreUnspentTxOut() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-gettxout.json");
+		assertThat(calls.getTxOut("941a7cb5cc199f6a0453df6b4c04cae7873ab042221f27d22bbee81ce6f653ed", 0))
+			.hasValueSatisfying((out) -> {
+				assertThat(out.bestBlock()).isEqualTo("3222ae972a79a67f881a76214098a94f57f1739665a95a49dbaff510632d19a0");
+				assertThat(out.confirmations()).isEqualTo(7);
+				assertThat(out.value()).isEqualByComparingTo("0.5");
+				assertThat(out.coinbase()).isFalse();
+				assertThat(out.scriptPubKey()).isEqualTo(new ScriptPubKey("0 246c02d65150432207aafbae1d3a2b68de05942b",
+						"0014246c02d65150432207aafbae1d3a2b68de05942b",
+						"addr(bcrt1qy3kq94j32ppjypa2lwhp6w3tdr0qt9ptf4gvcp)#9cx0ctzh", "witness_v0_keyhash",
+						"bcrt1qy3kq94j32ppjypa2lwhp6w3tdr0qt9ptf4gvcp", null, null));
+			});
+		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreSpentTxOutIsEmpty() {
+		FixtureCalls calls = FixtureCalls.replaying("core/http-gettxout-spent.json");
+		assertThat(calls.getTxOut("53a385852ce351d8af7f18cb7dcc96183c233832299ded5e8e5f112602ca5603", 1)).isEmpty();
+		calls.assertSentAsRecorded();
+	}
+
+	@Test
+	void coreDecodeASegwitSpendWithAnOpReturn() {
+		String hex = Fixtures.fixture("core/http-decoderawtransaction.json").get("request").get("params").get(0)
+			.asString();
+		FixtureCalls calls = FixtureCalls.replaying("core/http-decoderawtransaction.json");
+		RawTransaction tx = calls.decodeRawTransaction(hex);
+		calls.assertSentAsRecorded();
+		assertThat(tx.txid()).isEqualTo("53a385852ce351d8af7f18cb7dcc96183c233832299ded5e8e5f112602ca5603");
+		assertThat(tx.hash()).isEqualTo("c4762b442bc41742807718c7cbb199879afde0050fa5d7f3e80bf47781a06f0f");
+		assertThat(tx.version()).isEqualTo(2);
+		assertThat(tx.size()).isEqualTo(241L);
+		assertThat(tx.vsize()).isEqualTo(160L);
+		assertThat(tx.weight()).isEqualTo(637L);
+		assertThat(tx.lockTime()).isZero();
+		assertThat(tx.vin()).singleElement().satisfies((in) -> {
+			assertThat(in.txid()).isEqualTo("5899a198ba7d9b0e9399ee78e605173a80f231750c105292fe98143e2a38f30b");
+			assertThat(in.vout()).isZero();
+			assertThat(in.scriptSig().hex()).isEmpty();
+			assertThat(in.witness()).containsExactly(
+					"304402207f47feba58e99fd6f6f0dbc3f6b38e095627fa89d688779dda8b446865919cb30220679cd741f4f68d8591429cc58e3b996d5b8ad7b563ce8234655d390e56a5a02801",
+					"020bf44b8849d61cf3965e0093b6ed9f561737bf0f11fbd5711acd485272a3b96e");
+			assertThat(in.sequence()).isEqualTo(4294967293L);
+		});
+		assertThat(tx.vout()).hasSize(3);
+		assertThat(tx.vout().get(0).value()).isEqualByComparingTo("10.0");
+		assertThat(tx.vout().get(0).scriptPubKey().address()).isEqualTo(CORE_PAYEE);
+		assertThat(tx.vout().get(1).value()).isEqualByComparingTo("39.999998");
+		// The OP_RETURN output: a zero value and no address.
+		assertThat(tx.vout().get(2).n()).isEqualTo(2);
+		assertThat(tx.vout().get(2).value()).isEqualByComparingTo("0");
+		assertThat(tx.vout().get(2).scriptPubKey().type()).isEqualTo("nulldata");
+		assertThat(tx.vout().get(2).scriptPubKey().asm()).isEqualTo("OP_RETURN 6669787475726573");
+		assertThat(tx.vout().get(2).scriptPubKey().address()).isNull();
+		// Decoded without a lookup: no fee, hex or block.
+		assertThat(tx.fee()).isNull();
+		assertThat(tx.hex()).isNull();
+		assertThat(tx.blockHash()).isNull();
 	}
 
 	@Test
