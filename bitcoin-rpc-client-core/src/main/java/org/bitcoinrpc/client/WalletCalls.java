@@ -130,6 +130,22 @@ public interface WalletCalls extends RpcCalls {
 		return RpcCalls.required(Futures.await(getNewAddressAsync(label)), "getnewaddress");
 	}
 
+	/**
+	 * {@code getnewaddress <label> <address_type>}: a fresh address of a type ({@code legacy},
+	 * {@code p2sh-segwit}, {@code bech32}, {@code bech32m}); {@code null} label sends Core's default
+	 * ({@code ""}).
+	 */
+	@RpcMethod("getnewaddress")
+	default CompletableFuture<String> getNewAddressAsync(@Nullable String label, String addressType) {
+		return CallArguments.checked(() -> callAsync("getnewaddress",
+				List.of((label != null) ? label : "", checkText(addressType, "addressType")), String.class));
+	}
+
+	@RpcMethod("getnewaddress")
+	default String getNewAddress(@Nullable String label, String addressType) {
+		return RpcCalls.required(Futures.await(getNewAddressAsync(label, addressType)), "getnewaddress");
+	}
+
 	/** {@code listunspent}: the wallet's spendable outputs with at least one confirmation. */
 	@RpcMethod("listunspent")
 	default CompletableFuture<List<Unspent>> listUnspentAsync() {

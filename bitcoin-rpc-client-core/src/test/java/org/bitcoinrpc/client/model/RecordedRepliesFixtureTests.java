@@ -407,27 +407,23 @@ class RecordedRepliesFixtureTests {
 	@Test
 	void coreNewLegacyAddress() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-getnewaddress-legacy.json");
-		assertThat(calls.getNewAddress("alice-legacy")).isEqualTo("n2PsZq9MP8cFeBBTZPyferZZqF76ZLcaXE");
-		// Recorded as [label, "legacy"]: no typed call sends getnewaddress's address_type (yet), so
-		// only the label goes out; the reply still shows a non-bech32 address decodes as a string.
-		calls.assertSent("[\"alice-legacy\"]");
+		assertThat(calls.getNewAddress("alice-legacy", "legacy")).isEqualTo("n2PsZq9MP8cFeBBTZPyferZZqF76ZLcaXE");
+		calls.assertSentAsRecorded();
 	}
 
 	@Test
 	void coreNewP2shSegwitAddress() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-getnewaddress-p2sh-segwit.json");
-		assertThat(calls.getNewAddress("")).isEqualTo("2NAcBYZwq3FqqcxXxPRn43XgwAQcn3UgfF7");
-		// Recorded as ["", "p2sh-segwit"]: no typed call sends the address_type (see above).
-		calls.assertSent("[\"\"]");
+		assertThat(calls.getNewAddress("", "p2sh-segwit")).isEqualTo("2NAcBYZwq3FqqcxXxPRn43XgwAQcn3UgfF7");
+		calls.assertSentAsRecorded();
 	}
 
 	@Test
 	void coreNewTaprootAddress() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-getnewaddress-bech32m.json");
-		assertThat(calls.getNewAddress("bob-2"))
+		assertThat(calls.getNewAddress("bob-2", "bech32m"))
 			.isEqualTo("bcrt1p4s4h24g5l0kqdd4264a2l2al5q5q86xk677lusat5z6s5wfwmnfsg84xzq");
-		// Recorded as [label, "bech32m"]: no typed call sends the address_type (see above).
-		calls.assertSent("[\"bob-2\"]");
+		calls.assertSentAsRecorded();
 	}
 
 	@Test
