@@ -272,7 +272,7 @@ public interface NetworkCalls extends RpcCalls {
 	/**
 	 * {@code setban <subnet> <command>} (Bitcoin Core only): bans for the node's default time (24
 	 * hours), or lifts a ban; the result is {@code null}. Banning a banned address fails with -23.
-	 * @param subnet an IP address ({@code 192.0.2.1}) or a subnet ({@code 198.51.100.0/24})
+	 * @param subnet an IP address ({@code 127.0.0.1}) or a subnet ({@code 127.0.0.0/8})
 	 */
 	@RpcMethod("setban")
 	default CompletableFuture<Void> setBanAsync(String subnet, SetBanCommand command) {

@@ -96,10 +96,7 @@ public final class SendAllOptions {
 
 		/** Confirmation target in blocks for the fee estimate ({@code conf_target}); not with a fee rate. */
 		public Builder confTarget(int blocks) {
-			if (blocks < 1) {
-				throw new IllegalArgumentException("confTarget must be at least 1, was " + blocks);
-			}
-			this.confTarget = blocks;
+			this.confTarget = WalletArguments.checkConfTarget(blocks);
 			return this;
 		}
 

@@ -50,6 +50,14 @@ final class WalletArguments {
 		return amount.setScale(8);
 	}
 
+	/** A confirmation target for the fee estimate ({@code conf_target}): at least one block. */
+	static int checkConfTarget(int blocks) {
+		if (blocks < 1) {
+			throw new IllegalArgumentException("confTarget must be at least 1, was " + blocks);
+		}
+		return blocks;
+	}
+
 	/** A fee rate: not negative (zero is allowed on regtest with a zero relay fee). */
 	static BigDecimal checkFeeRate(BigDecimal rate, String argument) {
 		Objects.requireNonNull(rate, () -> argument + " must not be null");

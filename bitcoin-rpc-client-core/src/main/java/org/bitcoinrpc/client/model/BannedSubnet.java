@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /**
  * An entry of {@code listbanned} (Bitcoin Core only). Times are Unix seconds, durations seconds.
  *
- * @param address the banned subnet, always with its prefix length ({@code 192.0.2.1/32})
+ * @param address the banned subnet, always with its prefix length ({@code 127.0.0.1/32})
  * @param banCreated when the ban was set
  * @param bannedUntil when the ban ends
  * @param banDuration the ban's length

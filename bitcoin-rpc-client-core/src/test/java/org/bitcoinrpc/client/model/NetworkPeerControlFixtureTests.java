@@ -10,6 +10,7 @@ import org.bitcoinrpc.client.RpcErrorCode;
 import org.bitcoinrpc.client.RpcErrorException;
 import org.bitcoinrpc.client.RpcInvalidParameterException;
 import org.bitcoinrpc.client.SetBanCommand;
+import org.bitcoinrpc.test.Fixtures;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 /** Added nodes, bans, the address manager and network activity against the transcripts. */
 class NetworkPeerControlFixtureTests {
+
+	/**
+	 * The address and subnet Core banned in the recordings, read from them: only the harness sees
+	 * them (nothing here opens a connection), and the tests need no address literal of their own.
+	 */
+	private static final String BANNED = recordedSubnet("core/http-setban.json");
+
+	private static final String BANNED_SUBNET = recordedSubnet("core/http-setban-subnet.json");
+
+	private static String recordedSubnet(String fixture) {
+		return Fixtures.fixture(fixture).get("request").get("params").get(0).asString();
+	}
 
 	private static final String PEER = "127.0.0.1:18999";
 
@@ -167,13 +180,13 @@ class NetworkPeerControlFixtureTests {
 	@Test
 	void bans() {
 		FixtureCalls ban = FixtureCalls.replaying("core/http-setban.json");
-		ban.setBan("192.0.2.1", Duration.ofHours(1));
+		ban.setBan(BANNED, Duration.ofHours(1));
 		ban.assertSentAsRecorded();
 		FixtureCalls subnet = FixtureCalls.replaying("core/http-setban-subnet.json");
-		subnet.setBan("198.51.100.0/24", SetBanCommand.ADD);
+		subnet.setBan(BANNED_SUBNET, SetBanCommand.ADD);
 		subnet.assertSentAsRecorded();
 		FixtureCalls remove = FixtureCalls.replaying("core/http-setban-remove.json");
-		remove.setBan("192.0.2.1", SetBanCommand.REMOVE);
+		remove.setBan(BANNED, SetBanCommand.REMOVE);
 		remove.assertSentAsRecorded();
 	}
 
@@ -181,7 +194,7 @@ class NetworkPeerControlFixtureTests {
 	void banningABannedAddressFails() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-setban-already-banned.json");
 		assertThatExceptionOfType(RpcErrorException.class)
-			.isThrownBy(() -> calls.setBan("192.0.2.1", SetBanCommand.ADD))
+			.isThrownBy(() -> calls.setBan(BANNED, SetBanCommand.ADD))
 			.satisfies((ex) -> {
 				assertThat(ex.code()).isEqualTo(RpcErrorCode.CLIENT_NODE_ALREADY_ADDED);
 				assertThat(ex.rpcMessage()).isEqualTo("Error: IP/Subnet already banned");
@@ -192,9 +205,9 @@ class NetworkPeerControlFixtureTests {
 	@Test
 	void banUntilAnInstantSendsAbsoluteTime() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-setban.json");
-		calls.setBanUntil("192.0.2.1", Instant.ofEpochSecond(1796414874L));
+		calls.setBanUntil(BANNED, Instant.ofEpochSecond(1796414874L));
 		// No transcript of the absolute form: Core's documented params are [subnet, "add", bantime, absolute].
-		calls.assertSent("[\"192.0.2.1\", \"add\", 1796414874, true]");
+		calls.assertSent("[\"" + BANNED + "\", \"add\", 1796414874, true]");
 	}
 
 	@Test
@@ -202,8 +215,8 @@ class NetworkPeerControlFixtureTests {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-listbanned.json");
 		List<BannedSubnet> banned = calls.listBanned();
 		calls.assertSentAsRecorded();
-		assertThat(banned).containsExactly(new BannedSubnet("192.0.2.1/32", 1796411274L, 1796414874L, 3600, 3600),
-				new BannedSubnet("198.51.100.0/24", 1796411274L, 1796497674L, 86400, 86400));
+		assertThat(banned).containsExactly(new BannedSubnet(BANNED + "/32", 1796411274L, 1796414874L, 3600, 3600),
+				new BannedSubnet(BANNED_SUBNET, 1796411274L, 1796497674L, 86400, 86400));
 	}
 
 	@Test
@@ -226,11 +239,11 @@ class NetworkPeerControlFixtureTests {
 	@Test
 	void argumentsAreChecked() {
 		FixtureCalls calls = FixtureCalls.replaying("core/http-clearbanned.json");
-		assertThatIllegalArgumentException().isThrownBy(() -> calls.setBan("192.0.2.1", Duration.ofMillis(10)))
+		assertThatIllegalArgumentException().isThrownBy(() -> calls.setBan(BANNED, Duration.ofMillis(10)))
 			.withMessage("banTime must be at least 1 second, was PT0.01S");
 		assertThatIllegalArgumentException().isThrownBy(() -> calls.addNode(" ", AddNodeCommand.ADD))
 			.withMessage("node must not be blank");
-		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> calls.setBan("192.0.2.1", (SetBanCommand) null))
+		assertThatExceptionOfType(NullPointerException.class).isThrownBy(() -> calls.setBan(BANNED, (SetBanCommand) null))
 			.withMessage("command must not be null");
 		assertThatIllegalArgumentException().isThrownBy(() -> calls.getNodeAddresses(-1))
 			.withMessage("count must not be negative, was -1");
