@@ -156,6 +156,23 @@ public final class BitcoinRpcAutoConfiguration {
 	}
 
 	/**
+	 * {@code bitcoin.rpc.relay.enabled=true} without spring-websocket: the relay's
+	 * auto-configuration backs off, and the application should know why browsers get no events.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("org.springframework.web.socket.server.support.WebSocketHandlerMapping")
+	@ConditionalOnBooleanProperty(name = "bitcoin.rpc.relay.enabled")
+	static class RelayUnavailableConfiguration {
+
+		RelayUnavailableConfiguration() {
+			logger.warn("bitcoin.rpc.relay.enabled is true but spring-websocket is not on the class path: no chain "
+					+ "events for browsers. Add the dependency org.springframework.boot:spring-boot-starter-websocket "
+					+ "to serve them.");
+		}
+
+	}
+
+	/**
 	 * Whether a property key, in any of its forms ({@code bitcoin.rpc.proxy.password},
 	 * {@code BITCOIN_RPC_PROXY_PASSWORD}), names one of our secrets.
 	 */
