@@ -175,6 +175,7 @@ function renderTip() {
   const hash = $('tip-hash');
   setText(hash, tip && tip.hash ? short(tip.hash, 16) : tip ? 'not known yet' : '–');
   hash.title = tip && tip.hash ? tip.hash : '';
+  setText($('tip-time'), tip && tip.time ? 'mined ' + clock(tip.time * 1000, true) : '');
   const lag = $('lag');
   lag.dataset.lag = view.follower ? view.follower.lag : '';
   setText(lag, view.follower ? (view.follower.lag === 0 ? 'in step' : view.follower.lag + ' behind') : '–');
@@ -186,35 +187,53 @@ function renderTip() {
 function renderAges() {
   const tip = view.tip;
   setText($('tip-age'), tip && tip.time ? ago(tip.time * 1000) : '–');
-  setText($('tip-seen'), tip && tip.time ? 'mined ' + clock(tip.time * 1000, true)
-      + (tip.seenAt ? ', arrived ' + ago(tip.seenAt) : '') : '');
+  setText($('tip-seen'), tip && tip.seenAt ? 'arrived ' + ago(tip.seenAt) : '');
   if (view.app === 'closed') {
     renderState(); // the retry countdown
   }
 }
 
 function renderBlocks() {
-  const rows = view.blocks.map((block) => {
-    const row = document.createElement('tr');
-    row.dataset.height = block.height;
-    row.dataset.hash = block.hash;
-    if (block.disconnected) {
-      row.className = 'disconnected';
-    } else if (block.fresh) {
-      row.className = 'new';
-      block.fresh = false; // highlighted once, not at every later render
+  const rows = [];
+  let below = null; // the last connected block listed so far, the one above the next
+  view.blocks.forEach((block) => {
+    if (!block.disconnected && below && below.height - block.height > 1) {
+      // Blocks the page did not see (it was away, or opened on a catching-up follower): said, not hidden.
+      const missed = below.height - block.height - 1;
+      const gap = document.createElement('tr');
+      gap.className = 'gap';
+      cell(gap, '⋯').className = 'num';
+      cell(gap, missed + (missed === 1 ? ' block' : ' blocks') + ' not seen by this page').colSpan = 4;
+      rows.push(gap);
     }
-    cell(row, block.height).className = 'num';
-    const hash = cell(row, short(block.hash, 12));
-    hash.title = block.hash;
-    hash.className = 'hash-cell';
-    cell(row, block.time ? clock(block.time * 1000, true) : '–');
-    cell(row, block.txs !== undefined ? block.txs : '–').className = 'num';
-    cell(row, block.disconnected ? 'left the chain' : block.seenAt ? clock(block.seenAt, false) : 'before this page');
-    return row;
+    if (!block.disconnected) {
+      below = block;
+    }
+    rows.push(blockRow(block));
   });
   $('blocks').replaceChildren(...rows);
   $('no-blocks').hidden = rows.length > 0;
+}
+
+/** One block's row; the test and the styles find it by data-height, data-hash and its class. */
+function blockRow(block) {
+  const row = document.createElement('tr');
+  row.dataset.height = block.height;
+  row.dataset.hash = block.hash;
+  if (block.disconnected) {
+    row.className = 'disconnected';
+  } else if (block.fresh) {
+    row.className = 'new';
+    block.fresh = false; // highlighted once, not at every later render
+  }
+  cell(row, block.height).className = 'num';
+  const hash = cell(row, short(block.hash, 12));
+  hash.title = block.hash;
+  hash.className = 'hash-cell';
+  cell(row, block.time ? clock(block.time * 1000, true) : '–');
+  cell(row, block.txs !== undefined ? block.txs : '–').className = 'num';
+  cell(row, block.disconnected ? 'left the chain' : block.seenAt ? clock(block.seenAt, false) : 'known at connect');
+  return row;
 }
 
 function renderTxs() {
@@ -243,14 +262,15 @@ function short(hash, keep) {
   return hash.length > 2 * keep ? hash.slice(0, keep) + '…' + hash.slice(-keep / 2) : hash;
 }
 
-/** "12 s ago", "3 min 4 s ago", "2 h 5 min ago", "41 days ago" (a header may be ahead of our clock: "just now"). */
+/** "12 s ago", "3 min 4 s ago", "2 h 5 min ago", "3 d 2 h ago", "41 d ago" (a header ahead of our clock: "just now"). */
 function ago(epochMs) {
   const s = Math.floor((Date.now() - epochMs) / 1000);
   if (s < 0) return 'just now';
   if (s < 60) return s + ' s ago';
   if (s < 3600) return Math.floor(s / 60) + ' min ' + (s % 60) + ' s ago';
   if (s < 86400) return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min ago';
-  return Math.floor(s / 86400) + ' days ago';
+  if (s < 864000) return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h ago';
+  return Math.floor(s / 86400) + ' d ago';
 }
 
 /** Local time, "14:03:07", with the date in front when asked ("2026-12-05 14:03:07"). */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
+import org.bitcoinrpc.sample.demo.DemoMiner;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +122,14 @@ class LivePageBrowserTests {
 			assertThat(text("tip-hash")).matches("[0-9a-f]{16}…[0-9a-f]{8}");
 			assertThat(attribute("tip-hash", "title")).matches("[0-9a-f]{64}");
 			assertThat(text("tip-age")).endsWith(" ago");
+			// The follower fetches whole blocks (follow.with-transactions): each has at least its coinbase.
+			assertThat(script("return document.querySelector('#blocks tr[data-height]').cells[3].textContent")).matches("[1-9]\\d*");
+			// Nothing but the app itself was asked for anything: no font, script or style from elsewhere.
+			@SuppressWarnings("unchecked")
+			List<String> fetched = (List<String>) ((JavascriptExecutor) this.browser)
+				.executeScript("return performance.getEntriesByType('resource').map((r) => r.name)");
+			assertThat(fetched).contains("http://127.0.0.1:" + port + "/app.css", "http://127.0.0.1:" + port + "/app.js")
+				.allMatch((url) -> url.startsWith("http://127.0.0.1:" + port + "/"));
 
 			// The node goes away: the app's client reconnects, and the page says so.
 			node.stop();
@@ -144,6 +153,21 @@ class LivePageBrowserTests {
 			waitFor("the page to reconnect by itself to the restarted app",
 					(page) -> state().equals("connected") && attribute("app-state", "data-state").equals("open"));
 			waitFor("blocks mined after the app's restart", (page) -> tipHeight() > heightBeforeRestart + 1);
+
+			// A reorganisation: the page strikes the block that left the chain and shows the new tip. Last,
+			// since the demo node rebuilds its chain at each start without the competing branch; the miner
+			// is stopped first, so the block replaced is one the page has shown.
+			app.getBean(DemoMiner.class).stop();
+			SimulatedNode node = app.getBean(SimulatedNode.class);
+			waitFor("the page to show the node's tip", (page) -> attribute("tip-hash", "title").equals(node.bestBlockHash()));
+			String replaced = node.bestBlockHash();
+			List<String> branch = node.reorg(1);
+			waitFor("the replaced block struck and the new branch's tip shown",
+					(page) -> attribute("tip-hash", "title").equals(branch.get(branch.size() - 1))
+							&& "disconnected".equals(script("return document.querySelector('#blocks tr[data-hash=\"" + replaced
+									+ "\"]')?.className")));
+			assertThat(blockHeights().subList(0, 2)).containsExactly(tipHeight(), tipHeight() - 1);
+			screenshot("live-page-reorg.png");
 		}
 		logger.info("The live page's browser test took {} ms", Duration.ofNanos(System.nanoTime() - started).toMillis());
 	}
@@ -174,7 +198,11 @@ class LivePageBrowserTests {
 	@SuppressWarnings("unchecked")
 	private List<Long> blockHeights() {
 		return (List<Long>) ((JavascriptExecutor) this.browser).executeScript(
-				"return [...document.querySelectorAll('#blocks tr:not(.disconnected)')].map((row) => Number(row.dataset.height));");
+				"return [...document.querySelectorAll('#blocks tr[data-height]:not(.disconnected)')].map((row) => Number(row.dataset.height));");
+	}
+
+	private String script(String script) {
+		return String.valueOf(((JavascriptExecutor) this.browser).executeScript(script));
 	}
 
 	private String attribute(String id, String name) {
