@@ -26,7 +26,9 @@ const $ = (id) => document.getElementById(id);
 let retryDelay = RETRY_FIRST_MS;
 
 function connect() {
-  view.app = 'connecting';
+  if (view.app !== 'closed') {
+    view.app = 'connecting'; // the first attempt; after a close the page says "disconnected" until one succeeds
+  }
   renderState();
   const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/bitcoin/events';
   const socket = new WebSocket(url);
@@ -148,7 +150,8 @@ function renderState() {
   if (view.app !== 'open') {
     state = view.app === 'closed' ? 'disconnected' : 'connecting';
     if (view.app === 'closed') {
-      detail = 'app unreachable, retrying in ' + Math.max(0, Math.ceil((view.retryAt - Date.now()) / 1000)) + ' s';
+      const wait = Math.ceil((view.retryAt - Date.now()) / 1000);
+      detail = 'app unreachable, ' + (wait > 0 ? 'retrying in ' + wait + ' s' : 'trying again');
     }
   } else if (!view.node) {
     state = 'connecting';

@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Selenium through the system's {@code chromedriver} (never one downloaded: the driver's path is
  * given, so Selenium Manager is not run). The app runs as {@code ./run-sample-app.sh} runs it, on
  * its built-in demo node, mining every {@value #BLOCK_INTERVAL}; the page must follow the tip, show
- * the node going away and coming back, and reconnect by itself when the app itself restarts.
+ * the node going away and coming back, reconnect by itself when the app itself restarts, and strike
+ * a block that a reorganisation removes. Screenshots go to {@code target/}.
  * <p>
  * The app is started with {@link SpringApplication#run} rather than {@code @SpringBootTest}: the
  * test stops it and starts it again on the same port and data directory, as a user restarting it.
@@ -122,6 +123,7 @@ class LivePageBrowserTests {
 			assertThat(text("tip-hash")).matches("[0-9a-f]{16}…[0-9a-f]{8}");
 			assertThat(attribute("tip-hash", "title")).matches("[0-9a-f]{64}");
 			assertThat(text("tip-age")).endsWith(" ago");
+			assertThat(attribute("lag", "data-lag")).as("the follower's lag, a number").matches("\\d+");
 			// The follower fetches whole blocks (follow.with-transactions): each has at least its coinbase.
 			assertThat(script("return document.querySelector('#blocks tr[data-height]').cells[3].textContent")).matches("[1-9]\\d*");
 			// Nothing but the app itself was asked for anything: no font, script or style from elsewhere.
@@ -135,6 +137,7 @@ class LivePageBrowserTests {
 			node.stop();
 			waitFor("the page to show the node's connection lost",
 					(page) -> List.of("reconnecting", "disconnected").contains(state()));
+			assertThat(text("state-detail")).startsWith("node unreachable");
 			screenshot("live-page-node-down.png");
 			node.start();
 			waitFor("the page to show the node connected again", (page) -> state().equals("connected"));
@@ -148,7 +151,7 @@ class LivePageBrowserTests {
 		// The app goes away: the page's own socket closes, and the page keeps trying.
 		waitFor("the page to show the app gone", (page) -> state().equals("disconnected")
 				&& attribute("app-state", "data-state").equals("closed"));
-		assertThat(text("state-detail")).startsWith("app unreachable, retrying in ");
+		assertThat(text("state-detail")).startsWith("app unreachable, ");
 		try (ConfigurableApplicationContext app = runApp(port)) {
 			waitFor("the page to reconnect by itself to the restarted app",
 					(page) -> state().equals("connected") && attribute("app-state", "data-state").equals("open"));
