@@ -1,13 +1,17 @@
 package org.bitcoinrpc.spring.relay;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.WebSocketHandler;
@@ -51,7 +56,8 @@ import org.springframework.web.socket.WebSocketSession;
  * on the web server's threads; messages are sent by the relay's own sender threads
  * ({@code bitcoin-rpc-relay-N}), at most one per session at a time.
  */
-public class ChainEventRelay implements WebSocketHandler, ApplicationListener<BitcoinRpcEvent<?>>, DisposableBean {
+public class ChainEventRelay
+		implements WebSocketHandler, ApplicationListener<BitcoinRpcEvent<?>>, SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(ChainEventRelay.class);
 
@@ -79,6 +85,9 @@ public class ChainEventRelay implements WebSocketHandler, ApplicationListener<Bi
 	private final AtomicLong slowSessionsClosed = new AtomicLong();
 
 	private final ExecutorService senders;
+
+	/** Between start and stop: sessions are taken. Written by the context's lifecycle thread. */
+	private volatile boolean running;
 
 	/**
 	 * A relay.
@@ -119,6 +128,10 @@ public class ChainEventRelay implements WebSocketHandler, ApplicationListener<Bi
 	public void afterConnectionEstablished(WebSocketSession session) {
 		RelaySession relaySession = new RelaySession(session, this.senders, this.bufferSizeLimit,
 				this.sendTimeLimitMillis, this.messagesSent);
+		if (!this.running) {
+			relaySession.close(CloseStatus.GOING_AWAY);
+			return;
+		}
 		// Registered before the snapshot is built, so no event falls between the two; the events
 		// queued meanwhile follow the snapshot.
 		this.sessions.put(session.getId(), relaySession);
@@ -301,15 +314,46 @@ public class ChainEventRelay implements WebSocketHandler, ApplicationListener<Bi
 		return this.slowSessionsClosed.get();
 	}
 
-	/** Closes every session as "going away" (browsers reconnect) and stops the sender threads. */
 	@Override
-	public void destroy() throws InterruptedException {
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Closes every session as "going away" (1001), so that pages reconnect to the next start;
+	 * before the web server stops (a later phase), which would otherwise cut them off (1006).
+	 * Waits at most a second for the close frames to be handed over.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		List<CompletableFuture<Void>> closes = new ArrayList<>();
 		for (String id : this.sessions.keySet()) {
 			RelaySession session = this.sessions.remove(id);
 			if (session != null) {
-				session.close(CloseStatus.GOING_AWAY);
+				closes.add(session.close(CloseStatus.GOING_AWAY));
 			}
 		}
+		try {
+			CompletableFuture.allOf(closes.toArray(CompletableFuture[]::new)).get(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			logger.debug("Not every browser session was closed in time: " + ex.getMessage());
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/** Stops the sender threads, once every session was closed. */
+	@Override
+	public void destroy() throws InterruptedException {
+		stop();
 		this.senders.shutdown();
 		if (!this.senders.awaitTermination(2, TimeUnit.SECONDS)) {
 			this.senders.shutdownNow();

@@ -2,6 +2,7 @@ package org.bitcoinrpc.spring.relay;
 
 import java.io.IOException;
 import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,15 +167,17 @@ final class RelaySession {
 	 * Closes the session; idempotent. Runs on a sender thread: closing may have to write a close
 	 * frame behind what the browser has not read.
 	 * @param status the close status, with its reason
+	 * @return completed once the close was handed to the server (or failed)
 	 */
-	void close(CloseStatus status) {
+	CompletableFuture<Void> close(CloseStatus status) {
 		this.closed = true;
 		this.pending.clear();
 		try {
-			this.senders.execute(() -> closeNow(status));
+			return CompletableFuture.runAsync(() -> closeNow(status), this.senders);
 		}
 		catch (RuntimeException ex) {
 			closeNow(status);
+			return CompletableFuture.completedFuture(null);
 		}
 	}
 

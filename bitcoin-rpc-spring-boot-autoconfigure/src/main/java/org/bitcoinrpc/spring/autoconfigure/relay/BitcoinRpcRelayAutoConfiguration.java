@@ -1,5 +1,6 @@
 package org.bitcoinrpc.spring.autoconfigure.relay;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.bitcoinrpc.client.BitcoinRpcClient;
@@ -55,22 +56,35 @@ public final class BitcoinRpcRelayAutoConfiguration {
 	@ConditionalOnMissingBean
 	ChainEventRelay bitcoinRpcChainEventRelay(BitcoinRpcClient client, BitcoinRpcRelayProperties properties,
 			ObjectProvider<BitcoinRpcFollowLifecycle> follower) {
+		long bufferSize = properties.getSendBufferSize().toBytes();
+		if (bufferSize <= 0 || bufferSize > Integer.MAX_VALUE) {
+			throw new IllegalStateException("bitcoin.rpc.relay.send-buffer-size must be between 1B and 2GB, was "
+					+ properties.getSendBufferSize());
+		}
+		Duration sendTimeLimit = properties.getSendTimeLimit();
+		if (sendTimeLimit.isNegative() || sendTimeLimit.isZero()) {
+			throw new IllegalStateException(
+					"bitcoin.rpc.relay.send-time-limit must be positive, was " + sendTimeLimit);
+		}
 		return new ChainEventRelay(client, () -> {
 			BitcoinRpcFollowLifecycle lifecycle = follower.getIfAvailable();
 			return (lifecycle != null) ? lifecycle.follower() : null;
-		}, Math.toIntExact(properties.getSendBufferSize().toBytes()), properties.getSendTimeLimit(),
-				properties.isTransactions());
+		}, (int) bufferSize, sendTimeLimit, properties.isTransactions());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(name = "bitcoinRpcRelayHandlerMapping")
 	WebSocketHandlerMapping bitcoinRpcRelayHandlerMapping(ChainEventRelay relay, BitcoinRpcRelayProperties properties) {
+		String path = properties.getPath();
+		if (!path.startsWith("/")) {
+			throw new IllegalStateException("bitcoin.rpc.relay.path must start with '/', was '" + path + "'");
+		}
 		WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(relay, new DefaultHandshakeHandler());
 		// Empty: same origin only. Browsers send Origin on every WebSocket handshake, so another
 		// site's page cannot read the events through its visitors' browsers.
 		handler.getHandshakeInterceptors().add(new OriginHandshakeInterceptor(properties.getAllowedOrigins()));
 		WebSocketHandlerMapping mapping = new WebSocketHandlerMapping();
-		mapping.setUrlMap(Map.of(properties.getPath(), handler));
+		mapping.setUrlMap(Map.of(path, handler));
 		mapping.setOrder(HANDLER_MAPPING_ORDER);
 		return mapping;
 	}
