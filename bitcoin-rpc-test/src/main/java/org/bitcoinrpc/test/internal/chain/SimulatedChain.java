@@ -12,8 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic in-memory simnet chain with a mempool. It starts at btcd's real simnet genesis
- * block; every later block holds a coinbase paying 50 BTC to a fixed simnet address followed by the
+ * An in-memory simnet chain with a mempool, deterministic but for its block times. It starts at
+ * btcd's real simnet genesis block; every later block holds a coinbase paying 50 BTC to a fixed simnet address followed by the
  * mempool's transactions in acceptance order, has version {@code 0x20000000}, bits
  * {@code 207fffff}, the time its {@link BlockTimeSource} gives, and the lowest nonce that satisfies
  * the proof of work. So two chains built by the same calls with {@link BlockTimeSource#FIXED} times
