@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.bitcoinrpc.test.BlockTimes;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,6 +73,7 @@ public final class DemoBlockTimes implements BlockTimes {
 	 * @param clock the clock of new blocks
 	 */
 	static DemoBlockTimes forRun(Path directory, Duration interval, int initialHeight, Clock clock) {
+		// Not shared with any other thread until returned: known is read here without the lock.
 		DemoBlockTimes times = new DemoBlockTimes(directory, clock);
 		times.read();
 		DemoChainState state = DemoChainState.load(directory);
@@ -122,11 +122,6 @@ public final class DemoBlockTimes implements BlockTimes {
 		}
 		long parentTime = (this.known == 0) ? 0 : this.times[this.known];
 		append(height, Math.max(time, parentTime + 1));
-	}
-
-	/** The time of {@code height}, or null if it has none yet. */
-	synchronized @Nullable Long timeOf(int height) {
-		return (height >= 1 && height <= this.known) ? this.times[height] : null;
 	}
 
 	/**
