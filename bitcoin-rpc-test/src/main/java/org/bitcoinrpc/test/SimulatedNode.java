@@ -42,7 +42,9 @@ import org.slf4j.LoggerFactory;
 /**
  * An in-process simulated btcd 0.24.2 node on 127.0.0.1: JSON-RPC over HTTP POST on {@code /} and
  * over the websocket on {@code /ws}, answering byte for byte as btcd does (envelopes, error codes and
- * messages, its HTTP framing and its silences), from a deterministic in-memory simnet chain.
+ * messages, its HTTP framing and its silences), from an in-memory simnet chain. Its blocks are stamped
+ * with the current time by default; {@link Builder#blockTimes} with {@link BlockTimes#fixed()} makes
+ * the chain deterministic, hashes included.
  *
  * <pre>{@code
  * try (SimulatedNode node = SimulatedNode.builder().user("user").password("pass").build().start()) {
@@ -151,7 +153,7 @@ public final class SimulatedNode implements AutoCloseable {
         this.tls = builder.tls;
         this.configuredPort = builder.port;
         this.connectionClose = builder.connectionClose;
-        this.chain = new SimulatedChain(builder.initialHeight);
+        this.chain = new SimulatedChain(builder.initialHeight, builder.blockTimes::time);
         this.startTime = Instant.now().getEpochSecond();
         this.transactions = new TransactionCommands(this.chain);
         this.dispatcher = new RpcDispatcher(new RpcMethods(this.chain, () -> this.startTime, this.transactions),
@@ -184,7 +186,10 @@ public final class SimulatedNode implements AutoCloseable {
         });
     }
 
-    /** A builder with the defaults: user "user", password "pass", plain HTTP, a free port, height 0, btcd framing. */
+    /**
+     * A builder with the defaults: user "user", password "pass", plain HTTP, a free port, height 0,
+     * btcd framing, blocks stamped with the current time.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -539,6 +544,19 @@ public final class SimulatedNode implements AutoCloseable {
     }
 
     /**
+     * The timestamp (Unix seconds) of the block at {@code height}, as its header and every reply
+     * carry it: what {@link Builder#blockTimes} gave it.
+     * @throws IllegalArgumentException when there is no such block
+     */
+    public long blockTime(int height) {
+        Block block = this.chain.blockAt(height);
+        if (block == null) {
+            throw new IllegalArgumentException("No block at height " + height + "; the tip is at " + this.chain.height());
+        }
+        return block.time();
+    }
+
+    /**
      * The hashes of the best chain from {@code fromHeight} to the tip, lowest first: what a follower
      * of the chain that stood at {@code fromHeight - 1} should deliver.
      * @throws IllegalArgumentException when {@code fromHeight} is negative
@@ -789,6 +807,8 @@ public final class SimulatedNode implements AutoCloseable {
 
         private @Nullable Path cookieFile;
 
+        private BlockTimes blockTimes = BlockTimes.wallClock();
+
         private Builder() {
         }
 
@@ -849,6 +869,17 @@ public final class SimulatedNode implements AutoCloseable {
          */
         public Builder cookieFile(@Nullable Path cookieFile) {
             this.cookieFile = cookieFile;
+            return this;
+        }
+
+        /**
+         * How mined blocks are stamped (default {@link BlockTimes#wallClock()}: the current time, so
+         * a block's age reads true). {@link BlockTimes#fixed()} makes the chain, hashes included, the
+         * same in every run: for tests that compare hashes across nodes or restarts or assert exact
+         * times. Also stamps the {@link #initialHeight} blocks.
+         */
+        public Builder blockTimes(BlockTimes blockTimes) {
+            this.blockTimes = Objects.requireNonNull(blockTimes, "blockTimes");
             return this;
         }
 

@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpWireTests {
 
     @RegisterExtension
-    static final SimulatedNodeExtension NODE = new SimulatedNodeExtension(SimulatedNode.builder().initialHeight(121));
+    static final SimulatedNodeExtension NODE = new SimulatedNodeExtension(
+            // Fixed times: hashAt compares the node's hashes with a fresh chain's.
+            SimulatedNode.builder().initialHeight(121).blockTimes(BlockTimes.fixed()));
 
     private static final String GETBLOCKCOUNT = "{\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"getblockcount\",\"params\":[]}";
 

@@ -49,7 +49,7 @@ class MiningWithoutClientsTests {
             String next = node.generate(1).get(0);
 
             assertThat(ws.next()).isEqualTo("{\"jsonrpc\":\"1.0\",\"method\":\"blockconnected\",\"params\":[\"" + next
-                    + "\",12," + (1_700_000_000L + 12) + "],\"id\":null}");
+                    + "\",12," + node.blockTime(12) + "],\"id\":null}");
         }
     }
 

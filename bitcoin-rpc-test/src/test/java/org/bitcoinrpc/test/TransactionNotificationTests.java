@@ -71,7 +71,7 @@ class TransactionNotificationTests {
                 .findFirst().orElseThrow();
         String hash = Json.parse(reply).get("result").get(0).stringValue();
         int height = node.blockCount();
-        long time = 1_700_000_000L + height;
+        long time = node.blockTime(height);
         String recordedHash = null;
         String recordedHeight = null;
         String recordedTime = null;
@@ -220,6 +220,7 @@ class TransactionNotificationTests {
             listening.call(Http.rpc(1, "notifyblocks", "[]"));
             int height = node.blockCount();
             String hash = node.bestBlockHash();
+            long time = node.blockTime(height);
             String header = Json.parse(RawHttp.post(node, Http.rpc(1, "getblockheader", "[\"" + hash + "\",false]")).bodyText())
                     .get("result").stringValue();
 
@@ -227,7 +228,7 @@ class TransactionNotificationTests {
 
             assertThat(listening.next(2)).containsExactly(
                     "{\"jsonrpc\":\"1.0\",\"method\":\"blockdisconnected\",\"params\":[\"" + hash + "\"," + height + ","
-                            + (1_700_000_000L + height) + "],\"id\":null}",
+                            + time + "],\"id\":null}",
                     "{\"jsonrpc\":\"1.0\",\"method\":\"filteredblockdisconnected\",\"params\":[" + height + ",\"" + header
                             + "\"],\"id\":null}");
             assertThat(quiet.call(Http.rpc(2, "ping", "[]"))).contains("\"id\":2");

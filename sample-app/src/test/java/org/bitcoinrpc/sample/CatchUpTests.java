@@ -2,10 +2,12 @@ package org.bitcoinrpc.sample;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
 
 import org.bitcoinrpc.sample.demo.DemoChainStates;
+import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +23,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The README's catch-up demo: the app stopped while its node mines, then started again on the same
  * data directory, catches up on the blocks it missed and says so; across both runs every block is
- * logged once, none is missing, and each has exactly one row in the H2 database.
+ * logged once, none is missing, and each has exactly one row in the H2 database. The demo node
+ * rebuilds the chain of the first run, hashes included (its blocks carry the times of that run),
+ * and stamps new blocks with the current time.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class CatchUpTests {
@@ -38,13 +42,23 @@ class CatchUpTests {
 
 	@Test
 	void aRestartedAppCatchesUpOnTheBlocksMinedWhileItWasStopped(CapturedOutput output) {
+		long startedAt = Instant.now().getEpochSecond();
+		SimulatedNode firstNode;
 		try (ConfigurableApplicationContext first = run()) {
+			firstNode = first.getBean(SimulatedNode.class);
 			await().atMost(WAIT).until(() -> SampleApplicationTests.loggedHeights(output.getOut()).size() >= 3);
 		}
+		// The chain the second run must rebuild: up to the height saved (the node, closed, keeps its chain).
+		List<String> firstChain = firstNode.blockHashes(0).subList(0, DemoChainStates.height(this.directory) + 1);
 		// The demo node counts the blocks it "mined" meanwhile from the time: let 5 intervals pass.
 		await().atMost(WAIT).until(() -> System.currentTimeMillis() - DemoChainStates.lastBlockAt(this.directory) > 1000);
 		int linesBefore = output.getOut().length();
 		try (ConfigurableApplicationContext second = run()) {
+			SimulatedNode secondNode = second.getBean(SimulatedNode.class);
+			assertThat(secondNode.blockHashes(0)).startsWith(firstChain.toArray(String[]::new));
+			// Stamped now, not in 2023: a second a block at most ahead of the clock (200 ms blocks).
+			assertThat(secondNode.blockTime(secondNode.blockCount())).isBetween(startedAt - 5,
+					Instant.now().getEpochSecond() + secondNode.blockCount() - 100);
 			await().atMost(WAIT).until(() -> output.getOut().substring(linesBefore).contains("Caught up on "));
 			String secondRun = output.getOut().substring(linesBefore);
 			assertThat(secondRun).contains("Resuming after block ").containsPattern("it mined \\d+ block\\(s\\)");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
+import org.bitcoinrpc.test.BlockTimes;
 import org.bitcoinrpc.test.SimulatedNode;
 
 /**
@@ -109,13 +110,15 @@ public final class StubProcess implements AutoCloseable {
 		String url;
 		if (args.length > 0 && args[0].startsWith("node:")) {
 			long start = System.nanoTime();
-			SimulatedNode node = SimulatedNode.builder().initialHeight(Integer.parseInt(args[0].substring(5))).build();
+			// Fixed block times: both nodes below serve the same chain, and every run the same blocks.
+			SimulatedNode node = SimulatedNode.builder().initialHeight(Integer.parseInt(args[0].substring(5)))
+				.blockTimes(BlockTimes.fixed()).build();
 			System.err.printf(Locale.ROOT, "StubProcess: SimulatedNode with %s blocks built in %d ms%n", args[0].substring(5),
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 			// A second node with the same chain and keep-alive HTTP framing (as Bitcoin Core); btcd's
 			// framing, the default, closes the connection after every reply.
 			SimulatedNode keepAlive = SimulatedNode.builder().initialHeight(Integer.parseInt(args[0].substring(5)))
-				.connectionClose(false).build();
+				.blockTimes(BlockTimes.fixed()).connectionClose(false).build();
 			node.start();
 			keepAlive.start();
 			stub = () -> {

@@ -1,6 +1,7 @@
 package org.bitcoinrpc.sample.demo;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Random;
@@ -17,12 +18,13 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
  * Makes the demo node look alive: a block every {@code sample.demo.block-interval} (5 s by
  * default) and a transaction now and then, so the event listeners have something to log.
  * <p>
- * Each block is a function of its height (its transaction, if any, comes from a random generator
- * seeded with the height, and the simulated chain mines deterministically), and the height
- * reached is saved in the data directory ({@link DemoChainState}). So a new run of the app rebuilds
- * the same chain, then mines the blocks the node would have mined while the app was stopped (at
- * most {@link #MAX_MISSED_BLOCKS}): the follower, resuming from its stored cursor, catches up on
- * them as it would with a real node that kept running.
+ * Each block is a function of its height and its time (its transaction, if any, comes from a
+ * random generator seeded with the height, and the simulated chain mines deterministically), and
+ * the height reached and each block's time are saved in the data directory ({@link DemoChainState},
+ * {@link DemoBlockTimes}). So a new run of the app rebuilds the same chain, then mines the blocks
+ * the node would have mined while the app was stopped (at most {@link #MAX_MISSED_BLOCKS}), stamped
+ * one interval apart after the last block: the follower, resuming from its stored cursor, catches
+ * up on them as it would with a real node that kept running.
  */
 public class DemoMiner implements SmartLifecycle {
 
@@ -37,15 +39,28 @@ public class DemoMiner implements SmartLifecycle {
 
 	private final Path dataDirectory;
 
+	private final DemoBlockTimes blockTimes;
+
+	private final Clock clock;
+
 	/** Created by start(), shut down by stop(); both run on the context's lifecycle thread. */
 	private @Nullable ThreadPoolTaskScheduler scheduler;
 
 	private volatile boolean running;
 
-	DemoMiner(SimulatedNode node, Duration interval, Path dataDirectory) {
+	/**
+	 * @param node the demo node, built with {@code blockTimes}
+	 * @param interval the time between blocks
+	 * @param dataDirectory where the chain's state and block times are saved
+	 * @param blockTimes the node's block times, saved with the state
+	 * @param clock the clock the node's block times read too
+	 */
+	DemoMiner(SimulatedNode node, Duration interval, Path dataDirectory, DemoBlockTimes blockTimes, Clock clock) {
 		this.node = node;
 		this.interval = interval;
 		this.dataDirectory = dataDirectory;
+		this.blockTimes = blockTimes;
+		this.clock = clock;
 	}
 
 	/**
@@ -61,8 +76,16 @@ public class DemoMiner implements SmartLifecycle {
 		while (this.node.blockCount() < state.height()) {
 			mineNext();
 		}
-		long stoppedFor = Math.max(0, System.currentTimeMillis() - state.lastBlockAt());
-		int missed = (int) Math.min(MAX_MISSED_BLOCKS, stoppedFor / Math.max(1, this.interval.toMillis()));
+		long now = this.clock.millis();
+		long stoppedFor = Math.max(0, now - state.lastBlockAt());
+		long intervalMillis = Math.max(1, this.interval.toMillis());
+		int missed = (int) Math.min(MAX_MISSED_BLOCKS, stoppedFor / intervalMillis);
+		// One interval apart after the last block, never after now. Its time is when it was mined,
+		// but for a chain of an earlier version (fixed times of 2023) that is the state's time.
+		long lastBlockAt = Math.max(state.lastBlockAt(), this.node.blockTime(state.height()) * 1000);
+		for (int i = 1; i <= missed; i++) {
+			this.blockTimes.plan(state.height() + i, Math.min(now, lastBlockAt + i * intervalMillis) / 1000);
+		}
 		for (int i = 0; i < missed; i++) {
 			mineNext();
 		}
@@ -83,7 +106,8 @@ public class DemoMiner implements SmartLifecycle {
 		this.running = true;
 	}
 
-	private void tick() {
+	/** Mines a block now and saves; the scheduler's task. */
+	void tick() {
 		try {
 			mineNext();
 			save();
@@ -107,8 +131,11 @@ public class DemoMiner implements SmartLifecycle {
 		this.node.generate(1);
 	}
 
+	/** The times first: the state must never name a height whose time is not on disk. */
 	private void save() {
-		new DemoChainState(this.node.blockCount(), System.currentTimeMillis()).save(this.dataDirectory);
+		int height = this.node.blockCount();
+		this.blockTimes.save(height);
+		new DemoChainState(height, this.clock.millis()).save(this.dataDirectory);
 	}
 
 	@Override

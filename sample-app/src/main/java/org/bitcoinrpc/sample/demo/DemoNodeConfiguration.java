@@ -1,6 +1,7 @@
 package org.bitcoinrpc.sample.demo;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -21,8 +22,9 @@ import org.springframework.util.StringUtils;
  * With no {@code bitcoin.rpc.url}, starts the simulated btcd node from {@code bitcoin-rpc-test}
  * in-process on 127.0.0.1 and points the client at it through a {@link BitcoinRpcConnectionDetails}
  * bean, which the starter prefers to its properties. Says so loudly, since a user may not expect it.
- * Its chain is rebuilt at each start from {@code sample.data-dir} ({@link DemoMiner}), so that the
- * follower's cursor, stored in the same directory, still names one of its blocks.
+ * Its chain is rebuilt at each start from {@code sample.data-dir} ({@link DemoMiner}), with the
+ * block times recorded there ({@link DemoBlockTimes}), so that the follower's cursor, stored in the
+ * same directory, still names one of its blocks.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoNodeConfiguredCondition.class)
@@ -31,13 +33,24 @@ public class DemoNodeConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(DemoNodeConfiguration.class);
 
+	/** The height the demo node starts at on a new data directory. */
+	static final int INITIAL_HEIGHT = 100;
+
+	/** Read before the node is built: its initial blocks take their times from it too. */
+	@Bean
+	DemoBlockTimes demoBlockTimes(@Value("${sample.demo.block-interval:5s}") Duration blockInterval,
+			@Value("${sample.data-dir}") Path dataDirectory) {
+		return DemoBlockTimes.forRun(dataDirectory, blockInterval, INITIAL_HEIGHT, Clock.systemUTC());
+	}
+
 	@Bean(destroyMethod = "close")
-	SimulatedNode demoNode(Environment environment) {
+	SimulatedNode demoNode(Environment environment, DemoBlockTimes demoBlockTimes) {
 		checkNotFrozenByAot(environment);
 		SimulatedNode node = SimulatedNode.builder()
 			.user("demo")
 			.password(UUID.randomUUID().toString())
-			.initialHeight(100)
+			.initialHeight(INITIAL_HEIGHT)
+			.blockTimes(demoBlockTimes)
 			.connectionClose(false)
 			.build()
 			.start();
@@ -94,9 +107,10 @@ public class DemoNodeConfiguration {
 
 	/** Restored here, at bean creation: before the client connects and the follower starts. */
 	@Bean
-	DemoMiner demoMiner(SimulatedNode demoNode, @Value("${sample.demo.block-interval:5s}") Duration blockInterval,
+	DemoMiner demoMiner(SimulatedNode demoNode, DemoBlockTimes demoBlockTimes,
+			@Value("${sample.demo.block-interval:5s}") Duration blockInterval,
 			@Value("${sample.data-dir}") Path dataDirectory) {
-		DemoMiner miner = new DemoMiner(demoNode, blockInterval, dataDirectory);
+		DemoMiner miner = new DemoMiner(demoNode, blockInterval, dataDirectory, demoBlockTimes, Clock.systemUTC());
 		miner.restore();
 		return miner;
 	}

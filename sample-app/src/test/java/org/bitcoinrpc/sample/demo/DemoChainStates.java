@@ -10,11 +10,20 @@ public final class DemoChainStates {
 
 	/** When the saved chain's last block was mined, in epoch milliseconds. */
 	public static long lastBlockAt(Path directory) {
+		return load(directory).lastBlockAt();
+	}
+
+	/** The saved chain's height: a new run rebuilds its blocks up to there. */
+	public static int height(Path directory) {
+		return load(directory).height();
+	}
+
+	private static DemoChainState load(Path directory) {
 		DemoChainState state = DemoChainState.load(directory);
 		if (state == null) {
 			throw new IllegalStateException("No demo node state in " + directory);
 		}
-		return state.lastBlockAt();
+		return state;
 	}
 
 }

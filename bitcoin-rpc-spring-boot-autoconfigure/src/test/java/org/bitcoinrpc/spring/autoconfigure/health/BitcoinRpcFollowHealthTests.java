@@ -1,6 +1,9 @@
 package org.bitcoinrpc.spring.autoconfigure.health;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +14,7 @@ import org.bitcoinrpc.spring.autoconfigure.BitcoinRpcAutoConfiguration;
 import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfiguration;
 import org.bitcoinrpc.spring.health.BitcoinRpcFollowHealth;
 import org.bitcoinrpc.spring.health.BitcoinRpcHealthIndicator;
+import org.bitcoinrpc.test.BlockTimes;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,7 +47,11 @@ class BitcoinRpcFollowHealthTests {
 
 	@BeforeEach
 	void startNode() {
-		this.node = SimulatedNode.builder().user("u").password("p").initialHeight(10).build().start();
+		// Blocks stamped an hour ago (each a second after its parent): the ages below are an hour.
+		this.node = SimulatedNode.builder().user("u").password("p").initialHeight(10)
+			.blockTimes(BlockTimes.clock(Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)))
+			.build()
+			.start();
 	}
 
 	@AfterEach
@@ -76,8 +84,9 @@ class BitcoinRpcFollowHealthTests {
 				.containsKeys("lastBlockTime", "lastBlockAge")
 				.doesNotContainKey("maxLag");
 			assertThat(cursor(health)).containsEntry("hash", mined.get(1));
-			// The simulated chain's blocks are dated from November 2023.
-			assertThat(Duration.parse((String) follow(health).get("lastBlockAge"))).isGreaterThan(Duration.ofDays(30));
+			// Block 12 was stamped an hour ago (less the 11 s its ancestors took): its age, not a time since start-up.
+			assertThat(Duration.parse((String) follow(health).get("lastBlockAge"))).isBetween(Duration.ofMinutes(59),
+					Duration.ofMinutes(65));
 		});
 	}
 

@@ -1,6 +1,9 @@
 package org.bitcoinrpc.spring.autoconfigure.metrics;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,6 +17,7 @@ import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowAutoConfigurat
 import org.bitcoinrpc.spring.autoconfigure.follow.BitcoinRpcFollowLifecycle;
 import org.bitcoinrpc.spring.metrics.BitcoinRpcFollowMetrics;
 import org.bitcoinrpc.spring.metrics.BitcoinRpcMetrics;
+import org.bitcoinrpc.test.BlockTimes;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +49,11 @@ class BitcoinRpcFollowMetricsAutoConfigurationTests {
 
 	@BeforeEach
 	void startNode() {
-		this.node = SimulatedNode.builder().user("u").password("p").initialHeight(10).build().start();
+		// Blocks stamped an hour ago (each a second after its parent): the ages below are an hour.
+		this.node = SimulatedNode.builder().user("u").password("p").initialHeight(10)
+			.blockTimes(BlockTimes.clock(Clock.fixed(Instant.now().minus(Duration.ofHours(1)), ZoneOffset.UTC)))
+			.build()
+			.start();
 	}
 
 	@AfterEach
@@ -71,8 +79,9 @@ class BitcoinRpcFollowMetricsAutoConfigurationTests {
 			await().atMost(WAIT).until(() -> gauge(registry, BitcoinRpcFollowMetrics.TIP_HEIGHT) == 10);
 			assertThat(gauge(registry, BitcoinRpcFollowMetrics.LAG)).isZero();
 			assertThat(gauge(registry, BitcoinRpcFollowMetrics.ACTIVE)).isEqualTo(1);
-			// The simulated chain's blocks are dated from November 2023.
-			assertThat(age(registry)).isGreaterThan(Duration.ofDays(30).toSeconds());
+			// Block 10 was stamped an hour ago (less the 9 s its ancestors took): its age, not a time since start-up.
+			assertThat(age(registry)).isBetween((double) Duration.ofMinutes(59).toSeconds(),
+					(double) Duration.ofMinutes(65).toSeconds());
 
 			this.node.generate(3);
 			await().atMost(WAIT).until(() -> changes(registry, "connected") == 3);

@@ -6,18 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic in-memory simnet chain with a mempool. It starts at btcd's real simnet genesis
- * block; every later block holds a coinbase paying 50 BTC to a fixed simnet address followed by the
+ * An in-memory simnet chain with a mempool, deterministic but for its block times. It starts at
+ * btcd's real simnet genesis block; every later block holds a coinbase paying 50 BTC to a fixed simnet address followed by the
  * mempool's transactions in acceptance order, has version {@code 0x20000000}, bits
- * {@code 207fffff}, the time {@link #FIRST_BLOCK_TIME} + height, and the lowest nonce that satisfies
- * the proof of work. So two chains built by the same calls are identical. A block mined at a height
- * whose block was disconnected before gets another extra nonce in its coinbase, so it differs from
- * the one it replaces.
+ * {@code 207fffff}, the time its {@link BlockTimeSource} gives, and the lowest nonce that satisfies
+ * the proof of work. So two chains built by the same calls with {@link BlockTimeSource#FIXED} times
+ * are identical. A block mined at a height whose block was disconnected before gets another extra
+ * nonce in its coinbase, so it differs from the one it replaces even when its time is the same.
  *
  * <p>A disconnected block is not forgotten: like btcd, which keeps side-chain blocks in its block
  * index and database, the chain keeps it as a stale block ({@link #staleBlock}). It never returns
@@ -43,7 +44,7 @@ public final class SimulatedChain {
         IN_CHAIN
     }
 
-    /** Block {@code h > 0} is stamped {@code FIRST_BLOCK_TIME + h} (Unix seconds). */
+    /** With {@link BlockTimeSource#FIXED}, block {@code h > 0} is stamped {@code FIRST_BLOCK_TIME + h} (Unix seconds). */
     public static final long FIRST_BLOCK_TIME = 1_700_000_000L;
 
     /** The compact target of every simnet block. */
@@ -104,19 +105,34 @@ public final class SimulatedChain {
     /** Listeners; copy-on-write so they can be added from any thread. */
     private final List<ChainListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** Stamps each mined block; called with {@link #stateLock} held. */
+    private final BlockTimeSource times;
+
+    /**
+     * Creates a chain with {@link BlockTimeSource#FIXED} times and mines {@code initialHeight}
+     * blocks on top of genesis (without telling any listener).
+     * @param initialHeight the height to start at, 0 or more
+     */
+    public SimulatedChain(int initialHeight) {
+        this(initialHeight, BlockTimeSource.FIXED);
+    }
+
     /**
      * Creates the chain and mines {@code initialHeight} blocks on top of genesis (without telling
      * any listener).
      * @param initialHeight the height to start at, 0 or more
+     * @param times the timestamp of each mined block (genesis keeps btcd's)
      */
-    public SimulatedChain(int initialHeight) {
+    public SimulatedChain(int initialHeight, BlockTimeSource times) {
         if (initialHeight < 0) {
             throw new IllegalArgumentException("initialHeight must be 0 or more, was " + initialHeight);
         }
+        this.times = Objects.requireNonNull(times, "times");
         synchronized (this.stateLock) {
             append(genesis());
             for (int h = 1; h <= initialHeight; h++) {
-                append(mine(this.blocks.get(h - 1), List.of(), 0));
+                Block parent = this.blocks.get(h - 1);
+                append(mine(parent, List.of(), 0, timeAfter(parent)));
             }
         }
     }
@@ -138,15 +154,20 @@ public final class SimulatedChain {
         }
         synchronized (this.miningLock) {
             List<Block> mined = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                synchronized (this.stateLock) {
-                    mined.add(mineOnTip());
+            try {
+                for (int i = 0; i < count; i++) {
+                    synchronized (this.stateLock) {
+                        mined.add(mineOnTip());
+                    }
                 }
             }
-            if (!mined.isEmpty()) {
-                List<Block> view = List.copyOf(mined);
-                for (ChainListener listener : this.listeners) {
-                    listener.blocksConnected(view);
+            finally {
+                // Even when the block time function failed part way: the blocks mined are in the chain.
+                if (!mined.isEmpty()) {
+                    List<Block> view = List.copyOf(mined);
+                    for (ChainListener listener : this.listeners) {
+                        listener.blocksConnected(view);
+                    }
                 }
             }
             return mined;
@@ -212,31 +233,38 @@ public final class SimulatedChain {
         synchronized (this.miningLock) {
             List<Block> removed = new ArrayList<>();
             List<Block> mined = new ArrayList<>();
-            synchronized (this.stateLock) {
-                int height = this.blocks.size() - 1;
-                if (depth < 1 || depth >= height) {
-                    throw new IllegalArgumentException(
-                            "depth must be at least 1 and below the height " + height + ", was " + depth);
-                }
-                for (int i = 0; i < depth; i++) {
-                    removed.add(removeTip());
-                }
-                // Each removal counted a disconnect at its height, so every new block there gets
-                // another extra nonce and a hash other than the one it replaces.
-                for (int i = 0; i <= depth; i++) {
-                    mined.add(mineOnTip());
-                }
-            }
-            for (Block block : removed) {
-                for (ChainListener listener : this.listeners) {
-                    listener.blockDisconnected(block);
+            try {
+                synchronized (this.stateLock) {
+                    int height = this.blocks.size() - 1;
+                    if (depth < 1 || depth >= height) {
+                        throw new IllegalArgumentException(
+                                "depth must be at least 1 and below the height " + height + ", was " + depth);
+                    }
+                    for (int i = 0; i < depth; i++) {
+                        removed.add(removeTip());
+                    }
+                    // Each removal counted a disconnect at its height, so every new block there gets
+                    // another extra nonce and a hash other than the one it replaces.
+                    for (int i = 0; i <= depth; i++) {
+                        mined.add(mineOnTip());
+                    }
                 }
             }
-            List<Block> view = List.copyOf(mined);
-            for (ChainListener listener : this.listeners) {
-                listener.blocksConnected(view);
+            finally {
+                // Even when the block time function failed part way, tell what did change.
+                for (Block block : removed) {
+                    for (ChainListener listener : this.listeners) {
+                        listener.blockDisconnected(block);
+                    }
+                }
+                if (!mined.isEmpty()) {
+                    List<Block> view = List.copyOf(mined);
+                    for (ChainListener listener : this.listeners) {
+                        listener.blocksConnected(view);
+                    }
+                }
             }
-            return view;
+            return List.copyOf(mined);
         }
     }
 
@@ -327,7 +355,9 @@ public final class SimulatedChain {
     private Block mineOnTip() {
         Block parent = this.blocks.get(this.blocks.size() - 1);
         int extraNonce = this.disconnects.getOrDefault(parent.height() + 1, 0);
-        Block block = mine(parent, this.mempool.takeAll(), extraNonce);
+        // The time first: a time function that fails leaves the mempool as it was.
+        long time = timeAfter(parent);
+        Block block = mine(parent, this.mempool.takeAll(), extraNonce, time);
         append(block);
         return block;
     }
@@ -371,13 +401,23 @@ public final class SimulatedChain {
         return new Block(0, 1, new byte[32], List.of(coinbase), GENESIS_TIME, SIMNET_BITS, 2);
     }
 
-    private static Block mine(Block parent, List<Transaction> mempoolTxs, int extraNonce) {
+    /** The time of the block to mine on {@code parent}, checked. Called with stateLock held. */
+    private long timeAfter(Block parent) {
+        int height = parent.height() + 1;
+        long time = this.times.time(height, parent.time());
+        if (time < 0 || time > 0xffffffffL) {
+            throw new IllegalStateException("The block time of height " + height + " must fit the header's 32 "
+                    + "unsigned bits, was " + time);
+        }
+        return time;
+    }
+
+    private static Block mine(Block parent, List<Transaction> mempoolTxs, int extraNonce, long time) {
         int height = parent.height() + 1;
         List<Transaction> txs = new ArrayList<>(mempoolTxs.size() + 1);
         txs.add(Transaction.coinbase(coinbaseScript(height, extraNonce), miningOutput(subsidy(height))));
         txs.addAll(mempoolTxs);
         byte[] merkleRoot = Block.merkleRoot(txs);
-        long time = FIRST_BLOCK_TIME + height;
         byte[] previous = parent.hashInternal();
         for (long nonce = 0; nonce <= 0xffffffffL; nonce++) {
             byte[] header = Block.header(MINED_VERSION, previous, merkleRoot, time, SIMNET_BITS, nonce);
