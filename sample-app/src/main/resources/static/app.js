@@ -233,7 +233,7 @@ function blockRow(block) {
   const hash = cell(row, short(block.hash, 12));
   hash.title = block.hash;
   hash.className = 'hash-cell';
-  cell(row, block.time ? clock(block.time * 1000, true) : '–');
+  cell(row, block.time ? clock(block.time * 1000, !today(block.time * 1000)) : '–');
   cell(row, block.txs !== undefined ? block.txs : '–').className = 'num';
   cell(row, block.disconnected ? 'left the chain' : block.seenAt ? clock(block.seenAt, false) : 'known at connect');
   return row;
@@ -274,6 +274,10 @@ function ago(epochMs) {
   if (s < 86400) return Math.floor(s / 3600) + ' h ' + Math.floor((s % 3600) / 60) + ' min ago';
   if (s < 864000) return Math.floor(s / 86400) + ' d ' + Math.floor((s % 86400) / 3600) + ' h ago';
   return Math.floor(s / 86400) + ' d ago';
+}
+
+function today(epochMs) {
+  return new Date(epochMs).toDateString() === new Date().toDateString();
 }
 
 /** Local time, "14:03:07", with the date in front when asked ("2026-12-05 14:03:07"). */
