@@ -26,8 +26,8 @@ public class BitcoinRpcRelayProperties {
 	private String path = "/bitcoin/events";
 
 	/**
-	 * Origins, besides the application's own, whose pages may connect, for example
-	 * https://dashboard.example.com; '*' allows every origin. Empty: same origin only.
+	 * Origins, besides the application's own, whose pages may connect, for example a dashboard
+	 * served elsewhere such as http://127.0.0.1:3000; '*' allows every origin. Empty: same origin only.
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
