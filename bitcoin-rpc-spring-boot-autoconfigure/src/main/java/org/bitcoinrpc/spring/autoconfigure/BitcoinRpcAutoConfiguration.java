@@ -21,10 +21,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -168,6 +171,38 @@ public final class BitcoinRpcAutoConfiguration {
 			logger.warn("bitcoin.rpc.relay.enabled is true but spring-websocket is not on the class path: no chain "
 					+ "events for browsers. Add the dependency org.springframework.boot:spring-boot-starter-websocket "
 					+ "to serve them.");
+		}
+
+	}
+
+	/**
+	 * {@code bitcoin.rpc.relay.enabled=true} outside a servlet web application (no web server, or
+	 * WebFlux): the relay serves browsers through Spring MVC's WebSocket support, so it backs off,
+	 * and the application should know why.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.web.socket.server.support.WebSocketHandlerMapping")
+	@ConditionalOnBooleanProperty(name = "bitcoin.rpc.relay.enabled")
+	@Conditional(NotAServletWebApplication.class)
+	static class RelayNeedsServletConfiguration {
+
+		RelayNeedsServletConfiguration() {
+			logger.warn("bitcoin.rpc.relay.enabled is true but this is not a servlet web application: no chain "
+					+ "events for browsers. The relay needs Spring MVC with a web server "
+					+ "(spring-boot-starter-webmvc and spring-boot-starter-websocket).");
+		}
+
+	}
+
+	static class NotAServletWebApplication extends NoneNestedConditions {
+
+		NotAServletWebApplication() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+		static class Servlet {
+
 		}
 
 	}

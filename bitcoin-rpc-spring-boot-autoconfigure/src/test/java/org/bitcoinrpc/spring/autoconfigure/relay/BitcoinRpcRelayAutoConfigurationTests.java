@@ -88,7 +88,7 @@ class BitcoinRpcRelayAutoConfigurationTests {
 	}
 
 	@Test
-	void notInANonWebApplication() {
+	void notInANonWebApplicationAndItSaysWhy(CapturedOutput output) {
 		new ApplicationContextRunner()
 			.withConfiguration(
 					AutoConfigurations.of(BitcoinRpcAutoConfiguration.class, BitcoinRpcRelayAutoConfiguration.class))
@@ -96,6 +96,14 @@ class BitcoinRpcRelayAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(BitcoinRpcClient.class)
 				.doesNotHaveBean(ChainEventRelay.class));
+		assertThat(output).contains("bitcoin.rpc.relay.enabled is true but this is not a servlet web application");
+	}
+
+	@Test
+	void nothingIsSaidInAServletWebApplication(CapturedOutput output) {
+		this.runner.withPropertyValues("bitcoin.rpc.relay.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(ChainEventRelay.class));
+		assertThat(output).doesNotContain("not a servlet web application").doesNotContain("not on the class path");
 	}
 
 	@Test
