@@ -2,6 +2,7 @@ package org.bitcoinrpc.spring.relay;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,9 @@ public class ChainEventRelay
 	/** How long a new session waits for the node's tip when the relay has not seen one yet. */
 	private static final Duration TIP_TIMEOUT = Duration.ofSeconds(5);
 
+	/** How many of the last txids are remembered to drop a repeated announcement. */
+	private static final int RECENT_TXIDS = 4096;
+
 	private final BitcoinRpcClient client;
 
 	private final Supplier<@Nullable ChainFollower> follower;
@@ -79,6 +83,19 @@ public class ChainEventRelay
 
 	/** The best block last seen in an event or read from the node; null after a block left the chain. */
 	private final AtomicReference<RelayMessages.@Nullable Block> tip = new AtomicReference<>();
+
+	/**
+	 * The last txids relayed, so that a transaction announced twice (Core's ZMQ {@code hashtx} and
+	 * {@code sequence} both on) is relayed once. Guarded by itself; events come one at a time.
+	 */
+	private final Map<String, Boolean> recentTxids = new LinkedHashMap<>(RECENT_TXIDS * 2, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > RECENT_TXIDS;
+		}
+
+	};
 
 	private final AtomicLong messagesSent = new AtomicLong();
 
@@ -212,7 +229,13 @@ public class ChainEventRelay
 			return RelayMessages.state(connectionEvent);
 		}
 		String txid = this.transactions ? txid(payload) : null;
-		return (txid != null) ? RelayMessages.transaction(txid) : null;
+		return (txid != null && firstAnnouncement(txid)) ? RelayMessages.transaction(txid) : null;
+	}
+
+	private boolean firstAnnouncement(String txid) {
+		synchronized (this.recentTxids) {
+			return this.recentTxids.put(txid, Boolean.TRUE) == null;
+		}
 	}
 
 	private static @Nullable String txid(BitcoinEvent payload) {

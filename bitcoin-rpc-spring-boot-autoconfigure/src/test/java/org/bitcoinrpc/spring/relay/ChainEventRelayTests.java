@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.bitcoinrpc.client.BitcoinRpcClient;
 import org.bitcoinrpc.client.Notification;
 import org.bitcoinrpc.client.model.BlockHeader;
+import org.bitcoinrpc.client.zmq.ZmqEvent;
 import org.bitcoinrpc.spring.event.TxAcceptedEvent;
+import org.bitcoinrpc.spring.event.ZmqNotificationEvent;
 import org.bitcoinrpc.test.SimulatedNode;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -195,6 +197,22 @@ class ChainEventRelayTests {
 			assertThat(close.code()).isEqualTo(CloseStatus.SESSION_NOT_RELIABLE.getCode());
 			assertThat(close.reason()).startsWith("too slow: ");
 			assertThat(close.textFramesBefore()).isGreaterThan(0).isLessThan(published + 1);
+		}
+	}
+
+	@Test
+	void aTransactionAnnouncedTwiceIsRelayedOnce() throws Exception {
+		try (BrowserSession browser = BrowserSession.connect(events())) {
+			assertThat(browser.next().path("type").asString()).isEqualTo("snapshot");
+			String txid = "ab".repeat(32);
+			// As Core's ZMQ sends it with both hashtx and sequence on.
+			this.publisher.publishEvent(new ZmqNotificationEvent<>(this.client, new ZmqEvent.TransactionAnnounced(txid)));
+			this.publisher.publishEvent(new ZmqNotificationEvent<>(this.client, new ZmqEvent.MempoolAdded(txid, 7)));
+			String other = "cd".repeat(32);
+			this.publisher.publishEvent(new ZmqNotificationEvent<>(this.client, new ZmqEvent.MempoolAdded(other, 8)));
+			assertThat(browser.next("tx").path("txid").asString()).isEqualTo(txid);
+			assertThat(browser.next("tx").path("txid").asString()).isEqualTo(other);
+			assertThat(browser.count("tx")).isEqualTo(2);
 		}
 	}
 
