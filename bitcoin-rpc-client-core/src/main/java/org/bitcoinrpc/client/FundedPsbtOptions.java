@@ -1,6 +1,5 @@
 package org.bitcoinrpc.client;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,25 +29,19 @@ public final class FundedPsbtOptions {
 
 	private final @Nullable Boolean lockUnspents;
 
-	private final @Nullable BigDecimal feeRateSatPerVbyte;
-
-	private final @Nullable Integer confTarget;
-
-	private final @Nullable FeeEstimateMode estimateMode;
-
 	private final @Nullable Boolean replaceable;
 
 	private final @Nullable List<Integer> subtractFeeFromOutputs;
 
+	private final FeeSettings fee;
+
 	private FundedPsbtOptions(Builder builder) {
+		this.fee = builder.fee();
 		this.locktime = builder.locktime;
 		this.addInputs = builder.addInputs;
 		this.changeAddress = builder.changeAddress;
 		this.changePosition = builder.changePosition;
 		this.lockUnspents = builder.lockUnspents;
-		this.feeRateSatPerVbyte = builder.feeRateSatPerVbyte;
-		this.confTarget = builder.confTarget;
-		this.estimateMode = builder.estimateMode;
 		this.replaceable = builder.replaceable;
 		this.subtractFeeFromOutputs = builder.subtractFeeFromOutputs;
 	}
@@ -65,17 +58,17 @@ public final class FundedPsbtOptions {
 		WalletArguments.option(options, "changeAddress", this.changeAddress);
 		WalletArguments.option(options, "changePosition", this.changePosition);
 		WalletArguments.option(options, "lockUnspents", this.lockUnspents);
-		WalletArguments.option(options, "fee_rate", this.feeRateSatPerVbyte);
-		WalletArguments.option(options, "conf_target", this.confTarget);
+		WalletArguments.option(options, "fee_rate", this.fee.feeRateSatPerVbyte());
+		WalletArguments.option(options, "conf_target", this.fee.confTarget());
 		WalletArguments.option(options, "estimate_mode",
-				(this.estimateMode != null) ? this.estimateMode.wireName() : null);
+				this.fee.estimateModeWireName());
 		WalletArguments.option(options, "replaceable", this.replaceable);
 		WalletArguments.option(options, "subtractFeeFromOutputs", this.subtractFeeFromOutputs);
 		return RpcCalls.params(inputs, outputs, this.locktime, options.isEmpty() ? null : options);
 	}
 
 	/** Builds {@link FundedPsbtOptions}; each setter checks its argument. */
-	public static final class Builder {
+	public static final class Builder extends FeeOptionsBuilder<Builder> {
 
 		private @Nullable Long locktime;
 
@@ -86,12 +79,6 @@ public final class FundedPsbtOptions {
 		private @Nullable Integer changePosition;
 
 		private @Nullable Boolean lockUnspents;
-
-		private @Nullable BigDecimal feeRateSatPerVbyte;
-
-		private @Nullable Integer confTarget;
-
-		private @Nullable FeeEstimateMode estimateMode;
 
 		private @Nullable Boolean replaceable;
 
@@ -130,27 +117,6 @@ public final class FundedPsbtOptions {
 		/** Whether to lock the chosen coins against other sends (default false). */
 		public Builder lockUnspents(boolean lock) {
 			this.lockUnspents = lock;
-			return this;
-		}
-
-		/**
-		 * An explicit fee rate in <b>sat/vB</b> (option {@code fee_rate}; Core's other option
-		 * {@code feeRate} is in BTC/kvB and not offered here).
-		 */
-		public Builder feeRateSatPerVbyte(BigDecimal rate) {
-			this.feeRateSatPerVbyte = WalletArguments.checkFeeRate(rate, "feeRateSatPerVbyte");
-			return this;
-		}
-
-		/** Confirmation target in blocks for the fee estimate ({@code conf_target}); not with a fee rate. */
-		public Builder confTarget(int blocks) {
-			this.confTarget = WalletArguments.checkConfTarget(blocks);
-			return this;
-		}
-
-		/** How the fee is estimated ({@code estimate_mode}); with a fee rate only {@link FeeEstimateMode#UNSET}. */
-		public Builder estimateMode(FeeEstimateMode mode) {
-			this.estimateMode = Objects.requireNonNull(mode, "estimateMode must not be null");
 			return this;
 		}
 

@@ -1,6 +1,5 @@
 package org.bitcoinrpc.client;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,6 @@ public final class SendAllOptions {
 	/** No optional argument: Core's defaults throughout. */
 	public static final SendAllOptions DEFAULTS = builder().build();
 
-	private final @Nullable Integer confTarget;
-
-	private final @Nullable FeeEstimateMode estimateMode;
-
-	private final @Nullable BigDecimal feeRateSatPerVbyte;
-
 	private final @Nullable Boolean addToWallet;
 
 	private final @Nullable List<OutPoint> inputs;
@@ -38,10 +31,10 @@ public final class SendAllOptions {
 
 	private final @Nullable Boolean sendMax;
 
+	private final FeeSettings fee;
+
 	private SendAllOptions(Builder builder) {
-		this.confTarget = builder.confTarget;
-		this.estimateMode = builder.estimateMode;
-		this.feeRateSatPerVbyte = builder.feeRateSatPerVbyte;
+		this.fee = builder.fee();
 		this.addToWallet = builder.addToWallet;
 		this.inputs = builder.inputs;
 		this.lockUnspents = builder.lockUnspents;
@@ -65,19 +58,13 @@ public final class SendAllOptions {
 		WalletArguments.option(options, "psbt", this.includePsbt);
 		WalletArguments.option(options, "replaceable", this.replaceable);
 		WalletArguments.option(options, "send_max", this.sendMax);
-		return RpcCalls.params(recipients, this.confTarget,
-				(this.estimateMode != null) ? this.estimateMode.wireName() : null, this.feeRateSatPerVbyte,
+		return RpcCalls.params(recipients, this.fee.confTarget(),
+				this.fee.estimateModeWireName(), this.fee.feeRateSatPerVbyte(),
 				options.isEmpty() ? null : options);
 	}
 
 	/** Builds {@link SendAllOptions}; each setter checks its argument. */
-	public static final class Builder {
-
-		private @Nullable Integer confTarget;
-
-		private @Nullable FeeEstimateMode estimateMode;
-
-		private @Nullable BigDecimal feeRateSatPerVbyte;
+	public static final class Builder extends FeeOptionsBuilder<Builder> {
 
 		private @Nullable Boolean addToWallet;
 
@@ -92,24 +79,6 @@ public final class SendAllOptions {
 		private @Nullable Boolean sendMax;
 
 		private Builder() {
-		}
-
-		/** Confirmation target in blocks for the fee estimate ({@code conf_target}); not with a fee rate. */
-		public Builder confTarget(int blocks) {
-			this.confTarget = WalletArguments.checkConfTarget(blocks);
-			return this;
-		}
-
-		/** How the fee is estimated ({@code estimate_mode}); with a fee rate only {@link FeeEstimateMode#UNSET}. */
-		public Builder estimateMode(FeeEstimateMode mode) {
-			this.estimateMode = Objects.requireNonNull(mode, "estimateMode must not be null");
-			return this;
-		}
-
-		/** An explicit fee rate in <b>sat/vB</b> ({@code fee_rate}), instead of an estimate. */
-		public Builder feeRateSatPerVbyte(BigDecimal rate) {
-			this.feeRateSatPerVbyte = WalletArguments.checkFeeRate(rate, "feeRateSatPerVbyte");
-			return this;
 		}
 
 		/** Whether to add the transaction to the wallet and broadcast it (default true); false returns its hex. */

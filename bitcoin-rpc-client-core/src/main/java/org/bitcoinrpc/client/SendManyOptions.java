@@ -1,6 +1,5 @@
 package org.bitcoinrpc.client;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,19 +22,13 @@ public final class SendManyOptions {
 
 	private final @Nullable Boolean replaceable;
 
-	private final @Nullable Integer confTarget;
-
-	private final @Nullable FeeEstimateMode estimateMode;
-
-	private final @Nullable BigDecimal feeRateSatPerVbyte;
+	private final FeeSettings fee;
 
 	private SendManyOptions(Builder builder) {
+		this.fee = builder.fee();
 		this.comment = builder.comment;
 		this.subtractFeeFrom = builder.subtractFeeFrom;
 		this.replaceable = builder.replaceable;
-		this.confTarget = builder.confTarget;
-		this.estimateMode = builder.estimateMode;
-		this.feeRateSatPerVbyte = builder.feeRateSatPerVbyte;
 	}
 
 	/** @return a builder with nothing set */
@@ -50,24 +43,18 @@ public final class SendManyOptions {
 	 */
 	List<@Nullable Object> params(Object amounts) {
 		return RpcCalls.params("", amounts, null, this.comment, this.subtractFeeFrom, this.replaceable,
-				this.confTarget, (this.estimateMode != null) ? this.estimateMode.wireName() : null,
-				this.feeRateSatPerVbyte);
+				this.fee.confTarget(), this.fee.estimateModeWireName(),
+				this.fee.feeRateSatPerVbyte());
 	}
 
 	/** Builds {@link SendManyOptions}; each setter checks its argument. */
-	public static final class Builder {
+	public static final class Builder extends FeeOptionsBuilder<Builder> {
 
 		private @Nullable String comment;
 
 		private @Nullable List<String> subtractFeeFrom;
 
 		private @Nullable Boolean replaceable;
-
-		private @Nullable Integer confTarget;
-
-		private @Nullable FeeEstimateMode estimateMode;
-
-		private @Nullable BigDecimal feeRateSatPerVbyte;
 
 		private Builder() {
 		}
@@ -89,24 +76,6 @@ public final class SendManyOptions {
 		/** Whether the transaction signals BIP 125 replaceability (Core's default: true). */
 		public Builder replaceable(boolean replaceable) {
 			this.replaceable = replaceable;
-			return this;
-		}
-
-		/** Confirmation target in blocks for the fee estimate ({@code conf_target}); not with a fee rate. */
-		public Builder confTarget(int blocks) {
-			this.confTarget = WalletArguments.checkConfTarget(blocks);
-			return this;
-		}
-
-		/** How the fee is estimated ({@code estimate_mode}); with a fee rate only {@link FeeEstimateMode#UNSET}. */
-		public Builder estimateMode(FeeEstimateMode mode) {
-			this.estimateMode = Objects.requireNonNull(mode, "estimateMode must not be null");
-			return this;
-		}
-
-		/** An explicit fee rate in <b>sat/vB</b> ({@code fee_rate}), instead of an estimate. */
-		public Builder feeRateSatPerVbyte(BigDecimal rate) {
-			this.feeRateSatPerVbyte = WalletArguments.checkFeeRate(rate, "feeRateSatPerVbyte");
 			return this;
 		}
 

@@ -1,6 +1,5 @@
 package org.bitcoinrpc.client;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,6 @@ public final class SendOptions {
 	/** No optional argument: Core's defaults throughout. */
 	public static final SendOptions DEFAULTS = builder().build();
 
-	private final @Nullable Integer confTarget;
-
-	private final @Nullable FeeEstimateMode estimateMode;
-
-	private final @Nullable BigDecimal feeRateSatPerVbyte;
-
 	private final @Nullable Boolean addToWallet;
 
 	private final @Nullable String changeAddress;
@@ -41,10 +34,10 @@ public final class SendOptions {
 
 	private final @Nullable List<Integer> subtractFeeFromOutputs;
 
+	private final FeeSettings fee;
+
 	private SendOptions(Builder builder) {
-		this.confTarget = builder.confTarget;
-		this.estimateMode = builder.estimateMode;
-		this.feeRateSatPerVbyte = builder.feeRateSatPerVbyte;
+		this.fee = builder.fee();
 		this.addToWallet = builder.addToWallet;
 		this.changeAddress = builder.changeAddress;
 		this.inputs = builder.inputs;
@@ -70,18 +63,12 @@ public final class SendOptions {
 		WalletArguments.option(options, "psbt", this.includePsbt);
 		WalletArguments.option(options, "replaceable", this.replaceable);
 		WalletArguments.option(options, "subtract_fee_from_outputs", this.subtractFeeFromOutputs);
-		return RpcCalls.params(outputs, this.confTarget, (this.estimateMode != null) ? this.estimateMode.wireName() : null,
-				this.feeRateSatPerVbyte, options.isEmpty() ? null : options);
+		return RpcCalls.params(outputs, this.fee.confTarget(), this.fee.estimateModeWireName(),
+				this.fee.feeRateSatPerVbyte(), options.isEmpty() ? null : options);
 	}
 
 	/** Builds {@link SendOptions}; each setter checks its argument. */
-	public static final class Builder {
-
-		private @Nullable Integer confTarget;
-
-		private @Nullable FeeEstimateMode estimateMode;
-
-		private @Nullable BigDecimal feeRateSatPerVbyte;
+	public static final class Builder extends FeeOptionsBuilder<Builder> {
 
 		private @Nullable Boolean addToWallet;
 
@@ -98,24 +85,6 @@ public final class SendOptions {
 		private @Nullable List<Integer> subtractFeeFromOutputs;
 
 		private Builder() {
-		}
-
-		/** Confirmation target in blocks for the fee estimate ({@code conf_target}); not with a fee rate. */
-		public Builder confTarget(int blocks) {
-			this.confTarget = WalletArguments.checkConfTarget(blocks);
-			return this;
-		}
-
-		/** How the fee is estimated ({@code estimate_mode}); with a fee rate only {@link FeeEstimateMode#UNSET}. */
-		public Builder estimateMode(FeeEstimateMode mode) {
-			this.estimateMode = Objects.requireNonNull(mode, "estimateMode must not be null");
-			return this;
-		}
-
-		/** An explicit fee rate in <b>sat/vB</b> ({@code fee_rate}), instead of an estimate. */
-		public Builder feeRateSatPerVbyte(BigDecimal rate) {
-			this.feeRateSatPerVbyte = WalletArguments.checkFeeRate(rate, "feeRateSatPerVbyte");
-			return this;
 		}
 
 		/** Whether to add the transaction to the wallet and broadcast it (default true); false returns its hex. */
