@@ -294,21 +294,21 @@ public class ChainEventRelay
 	private RelayMessages.@Nullable Follower followerPosition() {
 		ChainFollower current = this.follower.get();
 		Cursor cursor = (current != null) ? current.cursor() : null;
-		if (cursor == null) {
+		if (current == null || cursor == null) {
 			return null;
 		}
-		Long lag = lag(cursor.height());
-		return new RelayMessages.Follower(cursor.height(), (lag != null) ? lag : 0);
+		return new RelayMessages.Follower(cursor.height(), lag(current, cursor.height()));
 	}
 
 	/** How far the node's tip, as the follower last saw it, is ahead of a height; null without a follower. */
 	private @Nullable Long lag(long height) {
 		ChainFollower current = this.follower.get();
-		if (current == null) {
-			return null;
-		}
-		Cursor nodeTip = current.nodeTip();
-		return (nodeTip != null) ? Math.max(0, nodeTip.height() - height) : 0L;
+		return (current != null) ? lag(current, height) : null;
+	}
+
+	private static long lag(ChainFollower follower, long height) {
+		Cursor nodeTip = follower.nodeTip();
+		return (nodeTip != null) ? Math.max(0, nodeTip.height() - height) : 0;
 	}
 
 	// --- Measurements and shutdown ------------------------------------------------------------

@@ -190,8 +190,4 @@ final class RelaySession {
 		}
 	}
 
-	boolean isClosed() {
-		return this.closed;
-	}
-
 }

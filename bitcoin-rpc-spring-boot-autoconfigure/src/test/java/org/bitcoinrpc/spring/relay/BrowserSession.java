@@ -61,10 +61,11 @@ final class BrowserSession extends TextWebSocketHandler implements AutoCloseable
 
 	@Override
 	protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+		// Counted before it is handed over: a test that took it from next() sees it counted.
 		this.received.add(message.getPayload());
-		this.messages.add(message.getPayload());
 		String type = json.readTree(message.getPayload()).path("type").asString();
 		this.counts.computeIfAbsent(type, (key) -> new LongAdder()).increment();
+		this.messages.add(message.getPayload());
 	}
 
 	/** How many messages of a type were received so far. */
